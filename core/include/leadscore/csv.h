@@ -1,0 +1,53 @@
+// Streaming reader for CRM exports: RFC 4180 CSV with a header row, quoted fields (embedded
+// delimiters, quotes and newlines), an optional UTF-8 BOM, and ',' or ';' as the delimiter.
+// It never loads the whole input: one record at a time, each with the line it started on.
+#pragma once
+#include <cstddef>
+#include <istream>
+#include <string>
+#include <vector>
+
+#include "leadscore/error.h"
+
+namespace leadscore {
+
+struct CsvOptions {
+  /// ',' or ';'; 0 = detect from the header line (the one of the two that occurs more often
+  /// outside quotes; ',' on a tie).
+  char delimiter = 0;
+  /// Longest field accepted, in bytes; a longer one makes its record an error ("csv_field_too_large").
+  std::size_t max_field_bytes = 1u << 20;
+};
+
+struct CsvRecord {
+  std::vector<std::string> cells;
+  std::size_t line = 0;  ///< 1-based physical line on which the record starts (the header is line 1)
+};
+
+class CsvReader {
+ public:
+  explicit CsvReader(std::istream& in, CsvOptions options = {});
+
+  /// Reads the header row. Errors: "csv_empty" (no bytes or only a BOM), "csv_invalid_utf8",
+  /// "csv_duplicate_column", "csv_empty_column_name".
+  Expected<std::vector<std::string>> read_header();
+
+  enum class Status { Record, End, Error };
+  /// Reads the next record. On Status::Error, `error.path` is "line N" and reading may continue
+  /// with the next record: a record with too few or too many cells ("csv_ragged_row") or invalid
+  /// UTF-8 ("csv_invalid_utf8") is skipped whole; an unterminated quote ("csv_unterminated_quote")
+  /// consumes the rest of the input. A blank line is skipped (not a record).
+  Status next(CsvRecord& record, Error& error);
+
+  char delimiter() const { return delimiter_; }
+
+ private:
+  std::istream& in_;
+  CsvOptions options_;
+  char delimiter_ = ',';
+  std::size_t columns_ = 0;
+  std::size_t line_ = 1;  // physical line of the next character to read
+  bool header_read_ = false;
+};
+
+}  // namespace leadscore

@@ -1,0 +1,21 @@
+// Model linting (`leadscore validate`): problems that parse cleanly but are probably mistakes.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "leadscore/model.h"
+
+namespace leadscore {
+
+struct LintFinding {
+  std::string code;      ///< e.g. "unknown_field", "unreachable_band", "cap_never_binds"
+  std::string severity;  ///< "warning" or "info"
+  std::string path;      ///< JSON pointer into the model
+  std::string message;
+};
+
+/// Checks a parsed model: conditions reading undeclared fields, bands no lead can reach given the
+/// rules and caps, caps that can never bind, rules whose points a group cap always cancels.
+std::vector<LintFinding> lint_model(const Model& model);
+
+}  // namespace leadscore

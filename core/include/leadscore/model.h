@@ -1,0 +1,118 @@
+// A compiled scoring model (model file format v1, documented in docs/model-format.md).
+//
+// Compile once with Model::parse, then score any number of leads with leadscore::score().
+// A Model is immutable after parsing and safe to share between threads.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "leadscore/error.h"
+#include "leadscore/json.h"
+#include "leadscore/limits.h"
+#include "leadscore/logic.h"
+
+namespace leadscore {
+
+/// Points are held as integer hundredths ("centipoints") so sums are exact in every runtime.
+/// A model may give points with at most two decimals (12.5 -> 1250).
+using Centipoints = std::int64_t;
+
+enum class FieldType { String, Number, Integer, Boolean, Enum, Email, Date };
+
+/// The model-file name of a field type ("string", "number", ...).
+const char* field_type_name(FieldType type);
+
+struct FieldSpec {
+  std::string name;
+  FieldType type = FieldType::String;
+  bool required = false;
+  std::string label;
+  std::vector<std::string> values;  ///< allowed values of an enum field
+};
+
+struct GroupSpec {
+  std::string id;
+  std::string label;
+  std::optional<Centipoints> min;  ///< the group's subtotal is raised to at least this
+  std::optional<Centipoints> max;  ///< the group's subtotal is lowered to at most this
+};
+
+struct FitRule {
+  std::string id;
+  std::string label;
+  std::string group;
+  Centipoints points = 0;
+  Logic when;
+};
+
+/// Points for each optional field the lead filled in ("bonus for optional fields").
+struct CompletenessRule {
+  std::string id;
+  std::string label;
+  std::string group;
+  Centipoints points_per_field = 0;
+  std::vector<std::string> fields;  ///< the optional fields that count, in model order
+};
+
+/// Linear map of raw points onto 0..100 (see docs/model-format.md, "Scale").
+struct Scale {
+  Centipoints min = 0;      ///< raw points that map to score 0
+  Centipoints max = 10000;  ///< raw points that map to score 100
+};
+
+struct Band {
+  std::string id;
+  std::string label;
+  std::string action;
+  int from = 0;  ///< lowest score in the band (inclusive)
+  int to = 100;  ///< highest score in the band (inclusive)
+};
+
+class Model {
+ public:
+  /// Parses and compiles model JSON text. Errors name the JSON pointer of the offending value.
+  static Expected<Model> parse(std::string_view text, const Limits& limits = Limits{});
+  /// Same, from an already-parsed document.
+  static Expected<Model> from_json(const Json& document, const Limits& limits = Limits{});
+
+  const std::string& id() const { return id_; }
+  const std::string& version() const { return version_; }
+  /// "sha256:" + hex SHA-256 of the canonical form (dump_json of the document).
+  const std::string& fingerprint() const { return fingerprint_; }
+
+  const std::vector<FieldSpec>& fields() const { return fields_; }
+  const std::vector<GroupSpec>& groups() const { return groups_; }
+  const std::vector<FitRule>& rules() const { return rules_; }
+  const std::optional<CompletenessRule>& completeness() const { return completeness_; }
+  std::optional<Centipoints> total_min() const { return total_min_; }
+  std::optional<Centipoints> total_max() const { return total_max_; }
+  const Scale& scale() const { return scale_; }
+  const std::vector<Band>& bands() const { return bands_; }
+  const Limits& limits() const { return limits_; }
+  /// The document as given (what the fingerprint covers).
+  const Json& document() const { return document_; }
+
+  /// The declared field with this name, or nullptr.
+  const FieldSpec* field(std::string_view name) const;
+
+ private:
+  friend class ModelBuilder;
+  std::string id_, version_, fingerprint_;
+  std::vector<FieldSpec> fields_;
+  std::vector<GroupSpec> groups_;
+  std::vector<FitRule> rules_;
+  std::optional<CompletenessRule> completeness_;
+  std::optional<Centipoints> total_min_, total_max_;
+  Scale scale_;
+  std::vector<Band> bands_;
+  Limits limits_;
+  Json document_;
+};
+
+/// The bundled default B2B model (examples/models/default.json, embedded at build time).
+std::string_view default_model_text();
+
+}  // namespace leadscore

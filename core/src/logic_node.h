@@ -1,0 +1,30 @@
+// The compiled form of a JsonLogic rule. Internal to the core.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "leadscore/json.h"
+
+namespace leadscore::logic_detail {
+
+enum class Op {
+  Literal,  // a value returned as is (scalars, {} and objects with several keys)
+  Array,    // an array whose elements are rules
+  Var, Missing, MissingSome,
+  If, And, Or, Not, NotNot,
+  Eq, StrictEq, Ne, StrictNe, Gt, Ge, Lt, Le,
+  Add, Sub, Mul, Div, Mod, Min, Max,
+  Map, Filter, Reduce, All, None, Some,
+  Merge, In, Cat, Substr, Log,
+};
+
+struct Node {
+  Op op = Op::Literal;
+  Json literal;             // for Op::Literal
+  std::vector<Node> args;   // operands (compiled) for everything else
+};
+
+/// The operator for a JsonLogic operator name; false if the name is not a supported operator.
+bool lookup_operator(const std::string& name, Op& op);
+
+}  // namespace leadscore::logic_detail

@@ -1,0 +1,123 @@
+// Fit scoring: rules -> contributions -> group caps -> total cap -> 0..100 scale -> band.
+// All arithmetic is on integer centipoints (docs/model-format.md, "How a score is computed").
+#include "leadscore/score.h"
+
+#include <algorithm>
+
+#include "lead_normalize.h"
+#include "leadscore/time.h"
+#include "leadscore/version.h"
+
+namespace leadscore {
+namespace {
+
+Json points_json(Centipoints c) {
+  if (c % 100 == 0) return Json(static_cast<std::int64_t>(c / 100));
+  return Json(static_cast<double>(c) / 100.0);
+}
+
+Centipoints clamp_optional(Centipoints v, const std::optional<Centipoints>& lo, const std::optional<Centipoints>& hi) {
+  if (lo && v < *lo) v = *lo;
+  if (hi && v > *hi) v = *hi;
+  return v;
+}
+
+// floor(a / b) for b > 0.
+std::int64_t floor_div(std::int64_t a, std::int64_t b) {
+  std::int64_t q = a / b;
+  if ((a % b != 0) && (a < 0)) --q;
+  return q;
+}
+
+void put_caps(Json& object, const std::optional<Centipoints>& lo, const std::optional<Centipoints>& hi) {
+  if (lo) object["min"] = points_json(*lo);
+  if (hi) object["max"] = points_json(*hi);
+}
+
+}  // namespace
+
+Expected<Json> score(const Model& model, const Json& lead, const ScoreOptions& options) {
+  if (options.now.empty()) return Error{"now_missing", "/now", "the scoring instant \"now\" is required (ISO-8601 with an offset)"};
+  const auto now = parse_instant(options.now);
+  if (!now) return Error{"now_invalid", "/now", "\"now\" is not a valid instant: " + now.error().message};
+  if (!lead.is_object()) return Error{"lead_not_object", "", "a lead must be a JSON object of field values"};
+  const std::string deep = find_too_deep(lead, model.limits().max_json_depth);
+  if (!deep.empty()) return Error{"json_too_deep", deep, "the lead is nested too deeply"};
+
+  const std::int64_t now_ms = now.value();
+  const std::int64_t today = now_ms >= 0 ? now_ms / 86400000 : -((-now_ms + 86399999) / 86400000);
+  NormalizedLead normalized = normalize_lead(model, lead, today);
+  Json warnings = Json::array();
+  for (auto& w : normalized.warnings) warnings.push_back(std::move(w));
+
+  std::vector<Centipoints> group_sums(model.groups().size(), 0);
+  auto group_index = [&](const std::string& id) {
+    for (std::size_t i = 0; i < model.groups().size(); ++i)
+      if (model.groups()[i].id == id) return i;
+    return std::size_t{0};  // unreachable: the model checked every group reference
+  };
+
+  Json contributions = Json::array();
+  Centipoints raw = 0;
+  for (std::size_t i = 0; i < model.rules().size(); ++i) {
+    const FitRule& rule = model.rules()[i];
+    const auto matched = rule.when.apply(normalized.fields);
+    if (!matched) {
+      warnings.push_back(make_warning("rule_failed", "/rules/" + std::to_string(i) + "/when",
+                                      "rule \"" + rule.id + "\" could not be evaluated: " + matched.error().message));
+      continue;
+    }
+    if (!logic_truthy(matched.value())) continue;
+    group_sums[group_index(rule.group)] += rule.points;
+    raw += rule.points;
+    contributions.push_back({{"kind", "rule"}, {"rule", rule.id}, {"label", rule.label},
+                             {"group", rule.group}, {"points", points_json(rule.points)}});
+  }
+  if (const auto& c = model.completeness()) {
+    for (const auto& name : c->fields) {
+      if (!normalized.fields.contains(name)) continue;
+      group_sums[group_index(c->group)] += c->points_per_field;
+      raw += c->points_per_field;
+      contributions.push_back({{"kind", "completeness"}, {"rule", c->id}, {"label", c->label}, {"group", c->group},
+                               {"field", name}, {"points", points_json(c->points_per_field)}});
+    }
+  }
+
+  Json groups = Json::array();
+  Centipoints capped_sum = 0;
+  for (std::size_t i = 0; i < model.groups().size(); ++i) {
+    const GroupSpec& g = model.groups()[i];
+    const Centipoints capped = clamp_optional(group_sums[i], g.min, g.max);
+    capped_sum += capped;
+    Json entry = {{"id", g.id}, {"label", g.label}, {"points_before_cap", points_json(group_sums[i])}, {"points", points_json(capped)}};
+    put_caps(entry, g.min, g.max);
+    groups.push_back(std::move(entry));
+  }
+  const Centipoints points = clamp_optional(capped_sum, model.total_min(), model.total_max());
+  Json total = {{"points_before_cap", points_json(capped_sum)}, {"points", points_json(points)}};
+  put_caps(total, model.total_min(), model.total_max());
+
+  // score = round half up of 100 * (points - min) / (max - min), clamped to 0..100.
+  const std::int64_t num = 100 * (points - model.scale().min);
+  const std::int64_t den = model.scale().max - model.scale().min;
+  const std::int64_t score = std::clamp<std::int64_t>(floor_div(2 * num + den, 2 * den), 0, 100);
+  const Band* band = &model.bands().front();
+  for (const Band& b : model.bands())
+    if (b.from <= score && score <= b.to) band = &b;
+
+  Json result = Json::object();
+  result["format_version"] = kResultFormatVersion;
+  result["model"] = {{"id", model.id()}, {"version", model.version()}, {"fingerprint", model.fingerprint()}};
+  result["now"] = format_instant(now_ms);
+  result["score"] = score;
+  result["raw_points"] = points_json(raw);
+  result["points"] = points_json(points);
+  result["band"] = {{"id", band->id}, {"label", band->label}, {"action", band->action}};
+  result["groups"] = std::move(groups);
+  result["total"] = std::move(total);
+  result["contributions"] = std::move(contributions);
+  result["warnings"] = std::move(warnings);
+  return result;
+}
+
+}  // namespace leadscore

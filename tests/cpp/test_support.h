@@ -1,0 +1,25 @@
+// Helpers shared by the Catch2 suites: locating test data and reading files.
+#pragma once
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace test_support {
+
+inline std::string source_dir() { return LEADSCORE_SOURCE_DIR; }
+
+/// ../shared beside the checkout, or $LEADSCORE_SHARED_DIR when set.
+inline std::string shared_dir() {
+  const char* env = std::getenv("LEADSCORE_SHARED_DIR");
+  return env != nullptr && *env != '\0' ? std::string(env) : std::string(LEADSCORE_SHARED_DIR);
+}
+
+inline std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+}  // namespace test_support

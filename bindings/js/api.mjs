@@ -1,0 +1,61 @@
+// The public JS API, independent of how the wasm module is loaded: node.mjs, browser.mjs and
+// index.cjs each bind it to the module factory of their environment.
+import { LeadscoreError, toJsonText, unwrap } from './errors.mjs';
+import { Scorer } from './scorer.mjs';
+
+export { LeadscoreError, Scorer };
+
+export function makeApi(factory) {
+  let modulePromise = null;
+
+  // One instance per page or process, created on first use.
+  function loadModule() {
+    if (!modulePromise) {
+      modulePromise = Promise.resolve()
+        .then(() => factory())
+        .catch((cause) => {
+          modulePromise = null;
+          throw new LeadscoreError('wasm_init', `the leadscore WebAssembly module could not start (${cause?.message ?? cause})`);
+        });
+    }
+    return modulePromise;
+  }
+
+  async function createScorer(model) {
+    const module = await loadModule();
+    const text = model === undefined ? module.defaultModel() : toJsonText(model, 'the model');
+    const handle = new module.Scorer();
+    let info;
+    try {
+      info = JSON.parse(unwrap(handle.load(text)));
+    } catch (error) {
+      handle.delete();
+      throw error;
+    }
+    return new Scorer(handle, info);
+  }
+
+  async function evaluateLogic(rule, data = null) {
+    const module = await loadModule();
+    return JSON.parse(unwrap(module.evaluateLogic(toJsonText(rule, 'the rule'), toJsonText(data, 'the data'))));
+  }
+
+  async function validateModel(model) {
+    const module = await loadModule();
+    const outcome = module.validateModel(toJsonText(model, 'the model'));
+    if (!outcome.ok) return { ok: false, error: { code: outcome.code, path: outcome.path, message: outcome.message }, findings: [] };
+    return { ok: true, findings: JSON.parse(outcome.json) };
+  }
+
+  async function defaultModel() {
+    const module = await loadModule();
+    return JSON.parse(module.defaultModel());
+  }
+
+  async function version() {
+    const module = await loadModule();
+    return module.version();
+  }
+
+  return { createScorer, evaluateLogic, validateModel, defaultModel, version };
+}

@@ -1,0 +1,29 @@
+// The one error type of the JS API. `code` is stable (see docs/model-format.md, "Error codes"),
+// `path` is a JSON pointer into the model or lead ("" when not about a place).
+
+export class LeadscoreError extends Error {
+  constructor(code, message, path = '') {
+    super(message);
+    this.name = 'LeadscoreError';
+    this.code = code;
+    this.path = path;
+  }
+}
+
+/** Turns an Outcome from the wasm module into its parsed value, or throws LeadscoreError. */
+export function unwrap(outcome) {
+  if (!outcome.ok) throw new LeadscoreError(outcome.code, outcome.message, outcome.path);
+  return outcome.json;
+}
+
+/** JSON text of a value given by the caller; `what` names it in the error. */
+export function toJsonText(value, what) {
+  if (typeof value === 'string') return value;
+  let text;
+  try {
+    text = JSON.stringify(value);
+  } catch (cause) {
+    throw new LeadscoreError('not_serializable', `${what} cannot be turned into JSON (${cause.name})`);
+  }
+  return text === undefined ? 'null' : text;
+}

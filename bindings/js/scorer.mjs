@@ -1,0 +1,67 @@
+// A compiled model in the wasm module, wrapped as a plain-object-in, plain-object-out scorer.
+import { LeadscoreError, toJsonText, unwrap } from './errors.mjs';
+
+// Safety net for scorers that are never disposed: the native handle is freed when the JS object
+// is garbage-collected. dispose() remains the deterministic way.
+const registry = typeof FinalizationRegistry === 'function'
+  ? new FinalizationRegistry((handle) => handle.delete())
+  : null;
+
+function nowText(options) {
+  const now = options?.now;
+  if (now === undefined || now === null) return new Date().toISOString();
+  if (now instanceof Date) {
+    if (Number.isNaN(now.getTime())) throw new LeadscoreError('now_invalid', '"now" is an invalid Date', '/now');
+    return now.toISOString();
+  }
+  if (typeof now !== 'string') throw new LeadscoreError('now_invalid', '"now" must be an ISO-8601 string or a Date', '/now');
+  return now;
+}
+
+export class Scorer {
+  #handle;
+  #info;
+
+  /** @internal Use createScorer(). */
+  constructor(handle, info) {
+    this.#handle = handle;
+    this.#info = Object.freeze(info);
+    registry?.register(this, handle, this);
+  }
+
+  /** The model's id, version and fingerprint. */
+  get model() {
+    return this.#info;
+  }
+
+  /** Scores one lead; returns the result object. */
+  score(lead, options) {
+    return JSON.parse(this.scoreJson(lead, options));
+  }
+
+  /** Scores one lead; returns the result as JSON text, byte-identical to the native engine's. */
+  scoreJson(lead, options) {
+    const handle = this.#live();
+    return unwrap(handle.score(toJsonText(lead, 'the lead'), nowText(options)));
+  }
+
+  /** Scores many leads in one call: one entry per lead, a failing lead as {error:{code,path,message}}. */
+  scoreMany(leads, options) {
+    if (!Array.isArray(leads)) throw new LeadscoreError('leads_not_array', 'scoreMany takes an array of leads');
+    const handle = this.#live();
+    return JSON.parse(unwrap(handle.scoreMany(toJsonText(leads, 'the leads'), nowText(options))));
+  }
+
+  /** Frees the compiled model. The scorer cannot be used afterwards. Safe to call twice. */
+  dispose() {
+    if (!this.#handle) return;
+    registry?.unregister(this);
+    this.#handle.delete();
+    this.#handle = null;
+  }
+
+  #live() {
+    if (!this.#handle) throw new LeadscoreError('scorer_disposed', 'this scorer was disposed');
+    return this.#handle;
+  }
+}

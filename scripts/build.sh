@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Builds everything: native (library, CLI, Catch2 suite), the same suite with ASan+UBSan, the wasm
+# module, and the npm package's generated files in dist/. Incremental: reruns are quick.
+#   scripts/build.sh            all of it
+#   scripts/build.sh native     native Release only (what `npm start` needs for the CLI)
+#   scripts/build.sh wasm       wasm module + dist/ only
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what="${1:-all}"
+jobs="${LEADSCORE_JOBS:-2}"
+# emcc runs its JS optimiser with Node and needs Debian's acorn (toolchain notes).
+export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
+
+build_native() {
+  cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build build/native -j"$jobs"
+}
+
+build_sanitized() {
+  cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DLEADSCORE_SANITIZE=ON -DLEADSCORE_BUILD_CLI=OFF >/dev/null
+  cmake --build build/asan -j"$jobs"
+}
+
+build_wasm() {
+  emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build build/wasm -j"$jobs"
+  mkdir -p dist
+  cp build/wasm/wasm/leadscore_wasm.js dist/leadscore-wasm.cjs
+  # Browsers cannot load CommonJS: the same glue with an ES export appended.
+  { cat build/wasm/wasm/leadscore_wasm.js; printf '\nexport default createLeadscoreModule;\n'; } > dist/leadscore-wasm.mjs
+  node_modules/.bin/esbuild bindings/js/api.mjs --bundle --format=cjs --platform=neutral \
+    --log-level=warning --outfile=dist/api.cjs
+}
+
+case "$what" in
+  native) build_native ;;
+  asan) build_sanitized ;;
+  wasm) build_wasm ;;
+  all) build_native; build_wasm; build_sanitized ;;
+  *) echo "usage: scripts/build.sh [all|native|asan|wasm]" >&2; exit 2 ;;
+esac

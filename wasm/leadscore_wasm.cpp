@@ -1,0 +1,128 @@
+// The only embind code: a thin adapter from JSON text to the core and back. Nothing here scores,
+// checks or formats anything itself; no exception crosses into JavaScript (the core returns errors
+// as values, and this module is built without exception support).
+#include <emscripten/bind.h>
+
+#include <string>
+
+#include "leadscore/leadscore.h"
+
+namespace {
+
+using leadscore::Error;
+using leadscore::Json;
+
+/// What every call returns to JavaScript: `json` is result text when ok, else code/path/message.
+struct Outcome {
+  bool ok = false;
+  std::string json;
+  std::string code;
+  std::string path;
+  std::string message;
+};
+
+Outcome success(std::string json) { return Outcome{true, std::move(json), "", "", ""}; }
+Outcome failure(const Error& e) { return Outcome{false, "", e.code, e.path, e.message}; }
+
+std::string error_json(const Error& e) {
+  return leadscore::dump_json(Json{{"error", {{"code", e.code}, {"path", e.path}, {"message", e.message}}}});
+}
+
+/// A compiled model: the one stateful handle, released with delete() from JavaScript.
+class Scorer {
+ public:
+  Outcome load(const std::string& model_text) {
+    auto model = leadscore::Model::parse(model_text);
+    if (!model) return failure(model.error());
+    model_ = std::move(model.value());
+    loaded_ = true;
+    return success(info());
+  }
+
+  std::string info() const {
+    if (!loaded_) return "null";
+    return leadscore::dump_json(Json{{"id", model_.id()}, {"version", model_.version()}, {"fingerprint", model_.fingerprint()}});
+  }
+
+  Outcome score(const std::string& lead_text, const std::string& now) const {
+    if (!loaded_) return failure(not_loaded());
+    auto lead = leadscore::parse_json(lead_text, "the lead", model_.limits().max_json_depth);
+    if (!lead) return failure(lead.error());
+    auto result = leadscore::score(model_, lead.value(), leadscore::ScoreOptions{now});
+    if (!result) return failure(result.error());
+    return success(leadscore::dump_json(result.value()));
+  }
+
+  /// Scores a JSON array of leads: one entry per lead, a failing lead as {"error":{...}}.
+  Outcome score_many(const std::string& leads_text, const std::string& now) const {
+    if (!loaded_) return failure(not_loaded());
+    auto leads = leadscore::parse_json(leads_text, "the leads", model_.limits().max_json_depth + 1);
+    if (!leads) return failure(leads.error());
+    if (!leads.value().is_array()) return failure(Error{"leads_not_array", "", "scoreMany takes an array of leads"});
+    std::string out = "[";
+    const leadscore::ScoreOptions options{now};
+    for (std::size_t i = 0; i < leads.value().size(); ++i) {
+      if (i > 0) out.push_back(',');
+      auto result = leadscore::score(model_, leads.value()[i], options);
+      if (!result) {
+        Error e = result.error();
+        if (e.path.empty() || e.path[0] == '/') e.path = "/" + std::to_string(i) + e.path;
+        out += error_json(e);
+      } else {
+        out += leadscore::dump_json(result.value());
+      }
+    }
+    out.push_back(']');
+    return success(std::move(out));
+  }
+
+ private:
+  static Error not_loaded() { return Error{"model_not_loaded", "", "no model is loaded"}; }
+  leadscore::Model model_;
+  bool loaded_ = false;
+};
+
+Outcome evaluate_logic(const std::string& rule_text, const std::string& data_text) {
+  auto rule = leadscore::parse_json(rule_text, "the rule");
+  if (!rule) return failure(rule.error());
+  auto data = leadscore::parse_json(data_text, "the data");
+  if (!data) return failure(data.error());
+  auto logic = leadscore::Logic::compile(rule.value());
+  if (!logic) return failure(logic.error());
+  auto value = logic.value().apply(data.value());
+  if (!value) return failure(value.error());
+  return success(leadscore::dump_json(value.value()));
+}
+
+Outcome validate_model(const std::string& model_text) {
+  auto model = leadscore::Model::parse(model_text);
+  if (!model) return failure(model.error());
+  Json findings = Json::array();
+  for (const auto& f : leadscore::lint_model(model.value()))
+    findings.push_back({{"code", f.code}, {"severity", f.severity}, {"path", f.path}, {"message", f.message}});
+  return success(leadscore::dump_json(findings));
+}
+
+std::string default_model() { return std::string(leadscore::default_model_text()); }
+std::string library_version() { return leadscore::kLibraryVersion; }
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(leadscore) {
+  emscripten::value_object<Outcome>("Outcome")
+      .field("ok", &Outcome::ok)
+      .field("json", &Outcome::json)
+      .field("code", &Outcome::code)
+      .field("path", &Outcome::path)
+      .field("message", &Outcome::message);
+  emscripten::class_<Scorer>("Scorer")
+      .constructor<>()
+      .function("load", &Scorer::load)
+      .function("info", &Scorer::info)
+      .function("score", &Scorer::score)
+      .function("scoreMany", &Scorer::score_many);
+  emscripten::function("evaluateLogic", &evaluate_logic);
+  emscripten::function("validateModel", &validate_model);
+  emscripten::function("defaultModel", &default_model);
+  emscripten::function("version", &library_version);
+}

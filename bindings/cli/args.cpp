@@ -1,0 +1,138 @@
+// Option parsing: "--name value" and "--name=value", "--" ends options, "-" is stdin. Each option
+// may appear once: a repeated option is almost always a copy-paste mistake in a script.
+#include "args.h"
+
+#include <map>
+#include <set>
+
+namespace leadscore::cli {
+namespace {
+
+struct Options {
+  std::map<std::string, std::string> values;
+  std::vector<std::string> positionals;
+  bool help = false;
+};
+
+// Splits `args` into options (all of which take a value) and positionals.
+std::string split_options(const std::vector<std::string>& args, const std::set<std::string>& known,
+                          Options& out) {
+  bool options_done = false;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (options_done || arg == "-" || arg.rfind("-", 0) != 0) {
+      out.positionals.push_back(arg);
+      continue;
+    }
+    if (arg == "--") {
+      options_done = true;
+      continue;
+    }
+    if (arg == "-h" || arg == "--help") {
+      out.help = true;
+      continue;
+    }
+    std::string name = arg;
+    std::optional<std::string> value;
+    if (const auto eq = arg.find('='); eq != std::string::npos) {
+      name = arg.substr(0, eq);
+      value = arg.substr(eq + 1);
+    }
+    if (known.count(name) == 0) return "unknown option " + name;
+    if (!value) {
+      if (i + 1 >= args.size()) return "option " + name + " needs a value";
+      value = args[++i];
+    }
+    if (!out.values.emplace(name, *value).second) return "option " + name + " given twice";
+  }
+  return "";
+}
+
+std::string parse_score(const Options& o, ScoreArgs& s) {
+  if (o.positionals.size() > 1) {
+    return "expected one input (a path or -), got " + std::to_string(o.positionals.size());
+  }
+  if (!o.positionals.empty()) s.input = o.positionals[0];
+  auto it = o.values.find("--model");
+  if (it == o.values.end() || it->second.empty()) return "--model M.json is required";
+  s.model_path = it->second;
+  if ((it = o.values.find("--now")) != o.values.end()) s.now = it->second;
+  if ((it = o.values.find("--format")) != o.values.end()) {
+    if (it->second == "jsonl") {
+      s.format = OutputFormat::Jsonl;
+    } else if (it->second == "csv") {
+      s.format = OutputFormat::Csv;
+    } else {
+      return "--format must be jsonl or csv";
+    }
+  }
+  if ((it = o.values.find("--input-format")) != o.values.end()) {
+    if (it->second == "csv") {
+      s.input_format = InputFormat::Csv;
+    } else if (it->second == "jsonl" || it->second == "ndjson") {
+      s.input_format = InputFormat::Jsonl;
+    } else {
+      return "--input-format must be csv or jsonl";
+    }
+  }
+  if ((it = o.values.find("--delimiter")) != o.values.end()) {
+    if (it->second != "," && it->second != ";") return "--delimiter must be , or ;";
+    s.delimiter = it->second[0];
+  }
+  return "";
+}
+
+std::string parse_validate(const Options& o, ValidateArgs& v) {
+  if (!o.positionals.empty()) {
+    return "unexpected argument " + o.positionals[0] + " (the model goes after --model)";
+  }
+  auto it = o.values.find("--model");
+  if (it == o.values.end() || it->second.empty()) return "--model M.json is required";
+  v.model_path = it->second;
+  if ((it = o.values.find("--format")) != o.values.end()) {
+    if (it->second == "json") {
+      v.json = true;
+    } else if (it->second != "text") {
+      return "--format must be text or json";
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
+ParseResult parse_args(const std::vector<std::string>& argv) {
+  Command cmd;
+  if (argv.empty() || argv[0] == "-h" || argv[0] == "--help" || argv[0] == "help") {
+    cmd.kind = Command::Help;
+    if (argv.size() > 1 && argv[0] == "help") cmd.help_topic = argv[1];
+    return {cmd, ""};
+  }
+  if (argv[0] == "--version" || argv[0] == "-V" || argv[0] == "version") {
+    cmd.kind = Command::Version;
+    return {cmd, ""};
+  }
+  const std::vector<std::string> rest(argv.begin() + 1, argv.end());
+  Options o;
+  std::string error;
+  if (argv[0] == "score") {
+    error =
+        split_options(rest, {"--model", "--now", "--format", "--input-format", "--delimiter"}, o);
+    if (error.empty() && !o.help) error = parse_score(o, cmd.score);
+    cmd.kind = Command::Score;
+  } else if (argv[0] == "validate") {
+    error = split_options(rest, {"--model", "--format"}, o);
+    if (error.empty() && !o.help) error = parse_validate(o, cmd.validate);
+    cmd.kind = Command::Validate;
+  } else {
+    return {std::nullopt, "unknown command " + argv[0]};
+  }
+  if (o.help && error.empty()) {
+    cmd.help_topic = argv[0];
+    cmd.kind = Command::Help;
+  }
+  if (!error.empty()) return {std::nullopt, argv[0] + ": " + error};
+  return {cmd, ""};
+}
+
+}  // namespace leadscore::cli

@@ -1,0 +1,41 @@
+// Command-line parsing for `leadscore`: turns argv into one of a few plain structs, or a usage
+// error message. No I/O happens here, so the parser is easy to reason about and to test.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace leadscore::cli {
+
+enum class OutputFormat { Jsonl, Csv };
+enum class InputFormat { Csv, Jsonl };
+
+struct ScoreArgs {
+  std::string model_path;
+  std::optional<std::string> now;  ///< absent: the CLI reads the clock once
+  OutputFormat format = OutputFormat::Jsonl;
+  std::optional<InputFormat> input_format;  ///< absent: from the extension, else sniffed
+  char delimiter = 0;                       ///< CSV input delimiter; 0 = detect
+  std::string input = "-";                  ///< a path, or "-" for stdin
+};
+
+struct ValidateArgs {
+  std::string model_path;
+  bool json = false;  ///< --format json
+};
+
+struct Command {
+  enum Kind { Help, Version, Score, Validate } kind = Help;
+  std::string help_topic;  ///< "", "score" or "validate" for Kind::Help
+  ScoreArgs score;
+  ValidateArgs validate;
+};
+
+struct ParseResult {
+  std::optional<Command> command;
+  std::string error;  ///< set when !command: one line saying what is wrong
+};
+
+ParseResult parse_args(const std::vector<std::string>& argv);
+
+}  // namespace leadscore::cli

@@ -1,0 +1,94 @@
+// `leadscore`: the native command-line tool. This file only dispatches and prints help; each
+// command lives in its own file.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "args.h"
+#include "exit_codes.h"
+#include "leadscore/version.h"
+#include "score_command.h"
+#include "validate_command.h"
+
+namespace {
+
+constexpr const char* kUsage =
+    "Usage:\n"
+    "  leadscore score --model M.json [--now ISO] [--format jsonl|csv]\n"
+    "                  [--input-format csv|jsonl] [--delimiter ,|;] [INPUT|-]\n"
+    "  leadscore validate --model M.json [--format text|json]\n"
+    "  leadscore --help | --version\n";
+
+constexpr const char* kScoreHelp =
+    "\n"
+    "score: scores every lead of INPUT (a file, or - / nothing for stdin) with the model.\n"
+    "  --model M.json     the scoring model (required)\n"
+    "  --now ISO          the instant to score for, with an offset (2026-11-23T09:30:00Z).\n"
+    "                     Default: the system clock, read once at start (UTC, whole seconds);\n"
+    "                     every record of the run uses that same instant, and it is echoed in\n"
+    "                     each result as \"now\". Pass --now for reproducible output.\n"
+    "  --format           jsonl (default): one line per record,\n"
+    "                       {\"record\":{\"line\":N},\"result\":{...}} or\n"
+    "                       {\"error\":{\"code\",\"message\",\"path\"},\"record\":{\"line\":N}}\n"
+    "                     csv: line,id,score,band,action,points,warnings,error_code\n"
+    "                     (id = the lead's id or lead_id column, if any)\n"
+    "  --input-format     csv or jsonl; default from the extension (.csv, .jsonl, .ndjson),\n"
+    "                     else jsonl when the input starts with '{', else csv\n"
+    "  --delimiter        CSV input delimiter; default: detected from the header\n"
+    "  Output has exactly one line per input record, in input order. N is the line the record\n"
+    "  starts on (CSV: the header is line 1). Broken records (ragged rows, invalid UTF-8, bad\n"
+    "  JSON) become error lines and scoring continues. A progress bar is drawn on stderr when\n"
+    "  it is a terminal and INPUT is a file over 1 MB.\n";
+
+constexpr const char* kValidateHelp =
+    "\n"
+    "validate: loads the model and lists lint findings (unknown fields in conditions,\n"
+    "  unreachable bands, caps that never bind, empty groups) as\n"
+    "  \"severity code /json/pointer: message\" lines, or one JSON object with --format json.\n";
+
+constexpr const char* kExitHelp =
+    "\n"
+    "Exit codes:\n"
+    "  0  score: every record scored;  validate: no findings above info\n"
+    "  1  score: some records were error lines (or the CSV header is unusable);\n"
+    "     validate: warnings\n"
+    "  2  usage error, or the model is invalid\n"
+    "  3  I/O error: the model or input file cannot be opened, or output cannot be written\n";
+
+void print_help(const std::string& topic) {
+  std::cout << "leadscore " << leadscore::kLibraryVersion << ": lead scoring with a JSON model\n\n"
+            << kUsage;
+  if (topic.empty() || topic == "score") std::cout << kScoreHelp;
+  if (topic.empty() || topic == "validate") std::cout << kValidateHelp;
+  std::cout << kExitHelp;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace leadscore::cli;
+  std::ios::sync_with_stdio(false);  // records are written through std::cout only
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  const ParseResult parsed = parse_args(args);
+  if (!parsed.command) {
+    std::cerr << "leadscore: " << parsed.error << "\n\n"
+              << kUsage << "Run 'leadscore --help' for details.\n";
+    return kExitUsage;
+  }
+  const Command& cmd = *parsed.command;
+  switch (cmd.kind) {
+    case Command::Help:
+      print_help(cmd.help_topic);
+      return kExitOk;
+    case Command::Version:
+      std::cout << "leadscore " << leadscore::kLibraryVersion << " (model format "
+                << leadscore::kModelFormatVersion << ", result format "
+                << leadscore::kResultFormatVersion << ")\n";
+      return kExitOk;
+    case Command::Score:
+      return run_score(cmd.score);
+    case Command::Validate:
+      return run_validate(cmd.validate);
+  }
+  return kExitUsage;
+}

@@ -1,0 +1,53 @@
+// See model_file.h.
+#include "model_file.h"
+
+#include <fstream>
+#include <iterator>
+
+#include "exit_codes.h"
+
+namespace leadscore::cli {
+
+LoadedModel load_model_file(const std::string& path) {
+  LoadedModel out;
+  std::ifstream file(path, std::ios::binary);
+  if (!file) {
+    out.exit_code = kExitIo;
+    out.error = {"model_unreadable", "", "cannot open the model file"};
+    return out;
+  }
+  const std::size_t limit = Limits{}.max_document_bytes;
+  std::string text;
+  char buffer[1 << 16];
+  while (file.read(buffer, sizeof buffer) || file.gcount() > 0) {
+    text.append(buffer, static_cast<std::size_t>(file.gcount()));
+    if (text.size() > limit) {
+      out.exit_code = kExitUsage;
+      out.error = {"model_too_large", "",
+                   "the model file is larger than " + std::to_string(limit) + " bytes"};
+      return out;
+    }
+  }
+  if (file.bad()) {
+    out.exit_code = kExitIo;
+    out.error = {"model_unreadable", "", "reading the model file failed"};
+    return out;
+  }
+  auto parsed = Model::parse(text);
+  if (!parsed) {
+    out.exit_code = kExitUsage;
+    out.error = parsed.error();
+    return out;
+  }
+  out.model = std::move(parsed).value();
+  return out;
+}
+
+std::string describe_model_error(const std::string& path, const Error& error) {
+  std::string line = "leadscore: invalid model " + path + ": ";
+  if (error.code == "model_unreadable") line = "leadscore: " + path + ": ";
+  if (!error.path.empty()) line += error.path + ": ";
+  return line + error.message + " (" + error.code + ")";
+}
+
+}  // namespace leadscore::cli

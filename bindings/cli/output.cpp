@@ -1,0 +1,84 @@
+// See output.h.
+#include "output.h"
+
+#include "record_source.h"
+
+namespace leadscore::cli {
+namespace {
+
+class JsonlWriter : public OutputWriter {
+ public:
+  explicit JsonlWriter(std::ostream& out) : out_(out) {}
+
+  void result(std::size_t line, const Json&, const Json& result) override {
+    out_ << "{\"record\":{\"line\":" << line << "},\"result\":" << dump_json(result) << "}\n";
+  }
+
+  void error(std::size_t line, const Json&, const Error& error) override {
+    Json record = Json::object();
+    record["record"] = Json::object({{"line", line}});
+    record["error"] =
+        Json::object({{"code", error.code}, {"path", error.path}, {"message", error.message}});
+    out_ << dump_json(record) << '\n';
+  }
+
+ private:
+  std::ostream& out_;
+};
+
+// Reads a member without ever throwing on a surprising shape: "" when absent.
+std::string member_text(const Json& object, const char* key) {
+  if (!object.is_object()) return "";
+  const auto it = object.find(key);
+  if (it == object.end()) return "";
+  return it->is_string() ? it->get_ref<const std::string&>() : dump_json(*it);
+}
+
+class CsvWriter : public OutputWriter {
+ public:
+  explicit CsvWriter(std::ostream& out) : out_(out) {}
+
+  void begin() override { out_ << "line,id,score,band,action,points,warnings,error_code\n"; }
+
+  void result(std::size_t line, const Json& lead, const Json& result) override {
+    const auto band = result.find("band");
+    const Json none = Json::object();
+    const Json& band_obj = band != result.end() ? *band : none;
+    const auto warnings = result.find("warnings");
+    const std::size_t n_warnings =
+        warnings != result.end() && warnings->is_array() ? warnings->size() : 0;
+    out_ << line << ',' << csv_cell(lead_id(lead)) << ',' << member_text(result, "score") << ','
+         << csv_cell(member_text(band_obj, "id")) << ','
+         << csv_cell(member_text(band_obj, "action")) << ',' << member_text(result, "points") << ','
+         << n_warnings << ",\n";
+  }
+
+  void error(std::size_t line, const Json& lead, const Error& error) override {
+    out_ << line << ',' << csv_cell(lead_id(lead)) << ",,,,,," << csv_cell(error.code) << '\n';
+  }
+
+ private:
+  std::ostream& out_;
+};
+
+}  // namespace
+
+std::unique_ptr<OutputWriter> make_jsonl_writer(std::ostream& out) {
+  return std::make_unique<JsonlWriter>(out);
+}
+
+std::unique_ptr<OutputWriter> make_csv_writer(std::ostream& out) {
+  return std::make_unique<CsvWriter>(out);
+}
+
+std::string csv_cell(const std::string& text) {
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+  std::string quoted = "\"";
+  for (char c : text) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+}  // namespace leadscore::cli

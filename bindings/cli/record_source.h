@@ -1,0 +1,43 @@
+// Input records for `leadscore score`: CSV rows or JSONL lines, one at a time, each with the
+// line it starts on. A record that cannot become a lead (ragged row, bad JSON...) still comes out,
+// as an error, so the output keeps exactly one line per input record.
+#pragma once
+#include <istream>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "args.h"
+#include "leadscore/csv.h"
+#include "leadscore/json.h"
+
+namespace leadscore::cli {
+
+struct InputRecord {
+  std::size_t line = 0;
+  std::optional<Json> lead;  ///< absent when the record itself is broken
+  Error error;               ///< why, when !lead
+};
+
+class RecordSource {
+ public:
+  virtual ~RecordSource() = default;
+  /// Prepares the input (a CSV source reads its header). An error here means nothing can be read.
+  virtual std::optional<Error> start() = 0;
+  /// The next record, or false at the end of the input.
+  virtual bool next(InputRecord& record) = 0;
+};
+
+std::unique_ptr<RecordSource> make_csv_source(std::istream& in, char delimiter);
+std::unique_ptr<RecordSource> make_jsonl_source(std::istream& in);
+
+/// The lead's own id for reports: the "id" or else "lead_id" key when it is a string or a number;
+/// "" otherwise. Nothing else of a lead is ever echoed (privacy).
+std::string lead_id(const Json& lead);
+
+/// Input format from the file name (.csv, .jsonl, .ndjson), if it says.
+std::optional<InputFormat> format_from_extension(const std::string& path);
+/// Input format from the first bytes: a JSON object starts with '{', anything else is CSV.
+InputFormat format_from_prefix(const std::string& prefix);
+
+}  // namespace leadscore::cli

@@ -158,9 +158,11 @@ class Evaluator {
     if (!scoped.get().is_array()) return Val::own(std::move(accumulator));
     for (const auto& item : scoped.get()) {
       if (!step()) return Val();
+      // json-logic-js passes {current, accumulator}; a member that is undefined reads as absent
+      // (var finds undefined) and JSON.stringify omits it, so it is left out here.
       Json context = Json::object();
-      context["current"] = item;
-      context["accumulator"] = std::move(accumulator);
+      if (!js::is_undefined(item)) context["current"] = item;
+      if (!js::is_undefined(accumulator)) context["accumulator"] = std::move(accumulator);
       accumulator = eval(logic, context).take();
       if (failed()) return Val();
     }
@@ -242,7 +244,11 @@ Json Evaluator::missing(const std::vector<const Json*>& keys, const Json& data) 
   static const Json kUndefined = js::undefined();
   for (const Json* key : keys) {
     if (!step()) return out;
-    const Val value = var(*key, kUndefined, data);
+    // json-logic-js reads a key with jsonLogic.apply({"var": key}, data): an array key is var's
+    // operand list, so ["a", 0] means "a" with the default 0 (and [] reads the whole data).
+    const Val value = key->is_array()
+        ? var(key->empty() ? kUndefined : (*key)[0], key->size() > 1 ? (*key)[1] : kUndefined, data)
+        : var(*key, kUndefined, data);
     const Json& v = value.get();
     if (v.is_null() || (v.is_string() && v.get_ref<const std::string&>().empty())) out.push_back(*key);
   }
@@ -288,6 +294,12 @@ Val Evaluator::apply_operator(Op op, const std::vector<Val>& v, const Json& data
     case Op::Var: return var(a, b, data);
     case Op::Missing:
     case Op::MissingSome: {
+      // json-logic-js's missing_some reads `options.length`: a TypeError when the keys operand is
+      // absent, null or undefined.
+      if (op == Op::MissingSome && (b.is_null() || js::is_undefined(b))) {
+        fail("logic_arity", "\"missing_some\" needs a list of keys as its second operand");
+        return Val();
+      }
       std::vector<const Json*> operands;
       if (op == Op::Missing) {
         for (const auto& x : v) operands.push_back(&x.get());

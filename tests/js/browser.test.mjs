@@ -1,0 +1,179 @@
+// The web demo and the npm package's browser entry, in Debian's Chromium (playwright-core):
+// the demo served by scripts/serve.mjs scores a typed profile exactly as the Node package does, the
+// golden vectors give byte-identical results in the browser, the page's strict CSP holds with no
+// violation or console error, and no request leaves 127.0.0.1.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createScorer } from '../../bindings/js/node.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const CHROMIUM = '/usr/bin/chromium';
+const NOW = '2026-11-23T10:00:00Z';
+const skip = existsSync(CHROMIUM) ? false : `Chromium not installed at ${CHROMIUM} (apt-get install chromium)`;
+
+// The profile typed into the demo, by the labels a user sees; selects by the model's values.
+const TYPED = {
+  'Email address': 'dana.reyes@northwind-analytics.example',
+  'First name': 'Dana',
+  'Last name': 'Reyes',
+  'Job title': 'Head of Revenue Operations',
+  'Company name': 'Northwind Analytics',
+  'Company size (employees)': 'about 480',
+  'Country (ISO 3166 alpha-2)': 'GB',
+  'Annual revenue (USD)': '32000000',
+  Phone: '+44 20 7946 0958',
+};
+const SELECTED = { Seniority: 'director', Department: 'sales', Industry: 'software' };
+const LEAD = {
+  email: TYPED['Email address'], first_name: 'Dana', last_name: 'Reyes', job_title: TYPED['Job title'],
+  seniority: 'director', department: 'sales', company: TYPED['Company name'],
+  company_size: TYPED['Company size (employees)'], industry: 'software', country: 'GB',
+  annual_revenue: TYPED['Annual revenue (USD)'], phone: TYPED.Phone,
+};
+
+async function startServer() {
+  const child = spawn(process.execPath, [join(root, 'scripts/serve.mjs')], {
+    env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const base = await new Promise((resolveUrl, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = out.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
+      if (m) resolveUrl(`http://127.0.0.1:${m[1]}`);
+    });
+    child.on('exit', (code) => reject(new Error(`serve.mjs exited with ${code}`)));
+  });
+  return { base, stop: () => child.kill() };
+}
+
+test('web demo in Chromium', { skip, timeout: 180_000 }, async (t) => {
+  const { chromium } = await import('playwright-core');
+  const server = await startServer();
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  t.after(async () => {
+    await browser.close();
+    server.stop();
+  });
+  const context = await browser.newContext();
+  const requests = [];
+  context.on('request', (r) => requests.push(r.url()));
+  const consoleErrors = [];
+  const violations = [];
+  await context.exposeBinding('reportCspViolation', (_source, v) => violations.push(v));
+  await context.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => {
+    window.reportCspViolation({ directive: e.violatedDirective, blocked: String(e.blockedURI).slice(0, 80) });
+  }));
+  const page = await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text().slice(0, 200)); });
+  page.on('pageerror', (e) => consoleErrors.push(`uncaught: ${e.message}`));
+
+  const scorer = await createScorer();
+  t.after(() => scorer.dispose());
+
+  await t.test('"/" redirects to the demo, keeping the query', async () => {
+    const r = await fetch(`${server.base}/?now=${NOW}`, { redirect: 'manual' });
+    assert.equal(r.status, 302);
+    assert.equal(r.headers.get('location'), `/web-demo/?now=${NOW}`);
+  });
+
+  await t.test('the demo scores a typed profile exactly like the Node package', async () => {
+    await page.goto(`${server.base}/web-demo/?now=${NOW}`);
+    await page.waitForSelector('form[data-ready]');
+    for (const [label, value] of Object.entries(TYPED)) await page.getByLabel(label).fill(value);
+    for (const [label, value] of Object.entries(SELECTED)) await page.getByLabel(label).selectOption(value);
+
+    const expectedJson = scorer.scoreJson(LEAD, { now: NOW });
+    const expected = JSON.parse(expectedJson);
+    assert.equal(await page.locator('#result-json').textContent(), expectedJson);
+    assert.equal(await page.locator('#score').textContent(), String(expected.score));
+    assert.equal(await page.locator('#band-label').textContent(), expected.band.label);
+    assert.equal(await page.locator('#band-action').textContent(), expected.band.action);
+    assert.equal(await page.locator('#result').getAttribute('data-band'), expected.band.id);
+    assert.equal(await page.locator('#contributions tr').count(), expected.contributions.length);
+    assert.equal(await page.locator('#groups tr').count(), expected.groups.length);
+    // The non-numeric company size is a warning, shown with the field's label, and the input is marked.
+    assert.deepEqual(expected.warnings.map((w) => w.code), ['field_type']);
+    assert.match(await page.locator('#warnings').textContent(), /Company size \(employees\)/);
+    assert.equal(await page.getByLabel('Company size (employees)').getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.locator('#model-fingerprint').textContent(), scorer.model.fingerprint);
+    // Select options come from the model's enum values.
+    const model = JSON.parse(readFileSync(join(root, 'examples/models/default.json'), 'utf8'));
+    const industries = model.fields.find((f) => f.name === 'industry').values;
+    const options = await page.getByLabel('Industry').locator('option').evaluateAll((os) => os.map((o) => o.value));
+    assert.deepEqual(options, ['', ...industries]);
+  });
+
+  await t.test('every golden vector gives the same bytes in Chromium as in Node', async () => {
+    const dir = join(root, 'tests/vectors');
+    const cases = readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
+      .map((file) => ({ file, ...JSON.parse(readFileSync(join(dir, file), 'utf8')) }));
+    assert.ok(cases.length > 0);
+    // Passed as JSON text: Playwright's argument serialiser stalls on the ~105-level nested vector.
+    const inBrowser = await page.evaluate(async (text) => {
+      const { createScorer: create } = await import('leadscore'); // resolved by the page's import map
+      const out = [];
+      for (const c of JSON.parse(text)) {
+        let s = null;
+        try {
+          s = await create(c.model_ref === 'default' ? undefined : c.model);
+          out.push({ json: s.scoreJson(c.lead, { now: c.now }) });
+        } catch (e) {
+          out.push({ error: { code: e.code, path: e.path } });
+        } finally {
+          s?.dispose();
+        }
+      }
+      return out;
+    }, JSON.stringify(cases));
+    assert.equal(inBrowser.length, cases.length);
+    for (const [i, c] of cases.entries()) {
+      let inNode;
+      let s = null;
+      try {
+        s = await createScorer(c.model_ref === 'default' ? undefined : c.model);
+        inNode = { json: s.scoreJson(c.lead, { now: c.now }) };
+      } catch (e) {
+        inNode = { error: { code: e.code, path: e.path } };
+      } finally {
+        s?.dispose();
+      }
+      assert.deepEqual(inBrowser[i], inNode, c.file);
+      if (c.expected_error) assert.deepEqual(inBrowser[i].error, c.expected_error, c.file);
+    }
+  });
+
+  // Known problem, outside the demo: the Emscripten 3.1.6 glue in dist/leadscore-wasm.mjs first
+  // fetch()es its embedded data: URI, which connect-src 'self' blocks (it then decodes it itself, so
+  // scoring works). The fix belongs in the wasm build (skip fetch for data: URIs); until then it is
+  // a TODO here and every other violation or console error fails.
+  const isGlueDataFetch = (text) => /^(Connecting to|Fetch API cannot load) '?data:application\/octet-stream/.test(text);
+  const glueViolations = () => violations.filter((v) => v.directive === 'connect-src' && v.blocked === 'data');
+
+  await t.test('no CSP violation and no console error', () => {
+    assert.deepEqual(violations.filter((v) => !glueViolations().includes(v)), []);
+    assert.deepEqual(consoleErrors.filter((text) => !isGlueDataFetch(text)), []);
+  });
+
+  await t.test('the wasm glue does not fetch() its embedded data: URI', {
+    todo: 'dist/leadscore-wasm.mjs fetch()es data:application/octet-stream, blocked by connect-src',
+  }, () => {
+    assert.deepEqual(glueViolations(), []);
+    assert.deepEqual(consoleErrors.filter(isGlueDataFetch), []);
+  });
+
+  await t.test('no request leaves 127.0.0.1', () => {
+    assert.ok(requests.length > 0);
+    // data: and blob: URLs never leave the page; anything else must go to the demo server.
+    const outside = requests.filter((u) => !/^(data|blob):/.test(u) && new URL(u).origin !== server.base);
+    assert.deepEqual(outside, []);
+  });
+});

@@ -25,9 +25,7 @@ build_wasm() {
   emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
   cmake --build build/wasm -j"$jobs"
   mkdir -p dist
-  cp build/wasm/wasm/leadscore_wasm.js dist/leadscore-wasm.cjs
-  # Browsers cannot load CommonJS: the same glue with an ES export appended.
-  { cat build/wasm/wasm/leadscore_wasm.js; printf '\nexport default createLeadscoreModule;\n'; } > dist/leadscore-wasm.mjs
+  node scripts/patch-glue.mjs build/wasm/wasm/leadscore_wasm.js dist/leadscore-wasm.cjs dist/leadscore-wasm.mjs
   node_modules/.bin/esbuild bindings/js/api.mjs --bundle --format=cjs --platform=neutral \
     --log-level=warning --outfile=dist/api.cjs
 }

@@ -338,4 +338,9 @@ Json number(double value) {
   return Json(value);
 }
 
+Json number_result(double value) {
+  if (value == 0 && std::signbit(value)) return Json(value);
+  return number(value);
+}
+
 }  // namespace leadscore::js

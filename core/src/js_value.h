@@ -42,5 +42,9 @@ std::size_t utf16_length(std::string_view utf8);
 /// A number as a JSON value: integral values within +-2^53 become integers (JSON.stringify writes
 /// 3, not 3.0), -0 becomes 0; NaN and infinities are kept as doubles (written as null).
 Json number(double value);
+/// A number an operator computed: like number(), except that -0 stays a double -0.0, because
+/// JavaScript tells the zeros apart (1 / -0 is -Infinity, Math.min(0, -0) is -0). dump_json still
+/// writes it as 0, as JSON.stringify does.
+Json number_result(double value);
 
 }  // namespace leadscore::js

@@ -341,7 +341,7 @@ Val Evaluator::apply_operator(Op op, const std::vector<Val>& v, const Json& data
     case Op::Add: {
       double sum = 0;
       for (const auto& x : v) sum = sum + js::parse_float(x.get());
-      return Val::own(js::number(sum));
+      return Val::own(js::number_result(sum));
     }
     case Op::Mul: {
       if (v.empty()) {
@@ -351,13 +351,13 @@ Val Evaluator::apply_operator(Op op, const std::vector<Val>& v, const Json& data
       if (v.size() == 1) return Val::own(a);  // Array.prototype.reduce returns a lone element as is
       double product = js::parse_float(a);
       for (std::size_t i = 1; i < v.size(); ++i) product = product * js::parse_float(v[i].get());
-      return Val::own(js::number(product));
+      return Val::own(js::number_result(product));
     }
     case Op::Sub:
-      if (js::is_undefined(b)) return Val::own(js::number(-js::to_number(a)));
-      return Val::own(js::number(js::to_number(a) - js::to_number(b)));
-    case Op::Div: return Val::own(js::number(js::to_number(a) / js::to_number(b)));
-    case Op::Mod: return Val::own(js::number(std::fmod(js::to_number(a), js::to_number(b))));
+      if (js::is_undefined(b)) return Val::own(js::number_result(-js::to_number(a)));
+      return Val::own(js::number_result(js::to_number(a) - js::to_number(b)));
+    case Op::Div: return Val::own(js::number_result(js::to_number(a) / js::to_number(b)));
+    case Op::Mod: return Val::own(js::number_result(std::fmod(js::to_number(a), js::to_number(b))));
     case Op::Min:
     case Op::Max: {
       const bool is_min = op == Op::Min;
@@ -366,8 +366,10 @@ Val Evaluator::apply_operator(Op op, const std::vector<Val>& v, const Json& data
         const double d = js::to_number(x.get());
         if (std::isnan(d) || std::isnan(best)) best = std::numeric_limits<double>::quiet_NaN();
         else if (is_min ? d < best : d > best) best = d;
+        // Math.min/Math.max order -0 below +0 (ECMAScript 21.3.2.24/25).
+        else if (d == 0 && best == 0 && std::signbit(d) != std::signbit(best) && std::signbit(d) == is_min) best = d;
       }
-      return Val::own(js::number(best));
+      return Val::own(js::number_result(best));
     }
     case Op::Merge: {
       Json out = Json::array();

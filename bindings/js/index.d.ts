@@ -1,7 +1,10 @@
 // Hand-written declarations of the leadscore JS API (ESM and CommonJS entry points).
 // Result layout and error codes: docs/model-format.md.
 
-/** A model file v1 as a parsed object (schema/model.schema.json) or as JSON text. */
+/**
+ * A model file v1 as a parsed object (schema/model.schema.json) or as JSON text. Throughout the
+ * API, a string where a JSON value is expected is read as JSON text.
+ */
 export type ModelInput = ModelDocument | string;
 
 export interface ModelDocument {
@@ -127,7 +130,11 @@ export class Scorer {
 
 /** Compiles a model (none = the bundled default model). Rejects with LeadscoreError on a bad model. */
 export function createScorer(model?: ModelInput): Promise<Scorer>;
-/** Evaluates one JsonLogic rule against data with leadscore's engine. */
+/**
+ * Evaluates one JsonLogic rule against data with leadscore's engine. As everywhere in this API, a
+ * string argument is JSON text: a rule that is the literal string "apple" is passed as '"apple"'
+ * (JSON.stringify('apple')).
+ */
 export function evaluateLogic(rule: unknown, data?: unknown): Promise<unknown>;
 /** Loads a model and lints it; never throws for a bad model (ok: false with the error). */
 export function validateModel(model: ModelInput): Promise<

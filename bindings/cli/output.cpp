@@ -1,6 +1,8 @@
 // See output.h.
 #include "output.h"
 
+#include <string_view>
+
 #include "record_source.h"
 
 namespace leadscore::cli {
@@ -71,7 +73,11 @@ std::unique_ptr<OutputWriter> make_csv_writer(std::ostream& out) {
   return std::make_unique<CsvWriter>(out);
 }
 
-std::string csv_cell(const std::string& text) {
+std::string csv_cell(const std::string& raw) {
+  // A text cell starting with = + - @ (or a tab/CR) would run as a formula when the scored file is
+  // opened in a spreadsheet; a leading apostrophe keeps it text (OWASP "CSV Injection" advice).
+  const bool formula = !raw.empty() && std::string_view("=+-@\t\r").find(raw[0]) != std::string_view::npos;
+  const std::string text = formula ? "'" + raw : raw;
   if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
   std::string quoted = "\"";
   for (char c : text) {

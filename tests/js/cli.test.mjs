@@ -240,3 +240,11 @@ test('validate: the bundled default model is clean', { skip }, () => {
   const r = run(['validate', '--model', join(root, 'examples/models/default.json')]);
   assert.equal(r.code, 0, r.stdout);
 });
+
+test('CSV output neutralises cells that a spreadsheet would run as formulas', { skip }, () => {
+  const input = `${JSON.stringify({ id: '=1+2' })}\n${JSON.stringify({ id: '@SUM(A1)' })}\n${JSON.stringify({ id: 'L-7' })}\n`;
+  const r = run(['score', '--model', MODEL, '--now', NOW, '--format', 'csv', '--input-format', 'jsonl', '-'], input);
+  assert.equal(r.code, 0, r.stderr);
+  const ids = csvRows(r.stdout).slice(1).map((row) => row[1]);
+  assert.deepEqual(ids, ["'=1+2", "'@SUM(A1)", 'L-7']);
+});

@@ -34,6 +34,7 @@ import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 import { evaluateLogic, LeadscoreError } from 'leadscore';
+import { makeRandom } from './random.mjs';
 
 const require = createRequire(import.meta.url);
 const SEED = Number(process.env.LEADSCORE_DIFF_SEED ?? 0x1ead5c0e) >>> 0;
@@ -66,24 +67,6 @@ probe.add_operation('var', function (a, b) {
   }
   return copy(data);
 });
-
-// --- PRNG (mulberry32) -------------------------------------------------------------------------
-function mulberry32(seed) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)),
-    pick: (items) => items[Math.floor(next() * items.length)],
-    chance: (p) => next() < p,
-  };
-}
 
 // --- Vocabularies ------------------------------------------------------------------------------
 const SPECIAL_NUMBERS = [0, 1, -1, 2, 3, 10, -7, 0.5, -2.5, 0.1, 0.2, 0.3, 1.5, 3.14159, 100, 255, 1e21, 1e-7,
@@ -341,7 +324,7 @@ const ALLOWED = [
 ];
 
 test(`JsonLogic: leadscore agrees with json-logic-js 2.0.5 on ${PAIRS} generated rule/data pairs (seed ${SEED})`, async (t) => {
-  const r = mulberry32(SEED);
+  const r = makeRandom(SEED);
   const gen = makeGenerator(r);
   const mismatches = [];
   const excused = [];

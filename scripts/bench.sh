@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# `npm run bench`: builds what it measures (native CLI, wasm + dist/), then runs scripts/bench.mjs.
+# Arguments are passed on, e.g. `npm run bench -- --leads 10000` for a quick run (a quick run
+# does not rewrite docs/benchmarks.md unless --write is given). See docs/benchmarks.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+bash scripts/build.sh native
+bash scripts/build.sh wasm
+node scripts/bench.mjs "$@"

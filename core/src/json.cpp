@@ -94,6 +94,24 @@ Json normalized_numbers(const Json& v) {
   }
 }
 
+// Whether dump_json must rewrite anything: an integral double (JSON.stringify writes 3, not 3.0),
+// -0, or an undefined (discarded) value. Most results hold none, and then need no copy.
+bool needs_normalizing(const Json& v) {
+  switch (v.type()) {
+    case Json::value_t::number_float: {
+      const double d = v.get<double>();
+      return d == std::trunc(d);  // also true for -0; false for NaN and non-integral values
+    }
+    case Json::value_t::discarded: return true;
+    case Json::value_t::array:
+    case Json::value_t::object:
+      for (const auto& e : v)
+        if (needs_normalizing(e)) return true;
+      return false;
+    default: return false;
+  }
+}
+
 }  // namespace
 
 Expected<Json> parse_json(std::string_view text, const char* what, std::size_t max_depth) {
@@ -133,6 +151,7 @@ std::string find_too_deep(const Json& value, std::size_t max_depth) {
 std::string dump_json(const Json& value) {
   // Invalid UTF-8 cannot come from parse_json, but a C++ caller may build such strings: replace
   // it rather than fail.
+  if (!needs_normalizing(value)) return value.dump(-1, ' ', false, Json::error_handler_t::replace);
   return normalized_numbers(value).dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 

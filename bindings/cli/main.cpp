@@ -50,7 +50,8 @@ constexpr const char* kExitHelp =
     "\n"
     "Exit codes:\n"
     "  0  score: every record scored;  validate: no findings above info\n"
-    "  1  score: some records were error lines (or the CSV header is unusable);\n"
+    "  1  score: some records were error lines, the input is empty, or the CSV header\n"
+    "     is unusable;\n"
     "     validate: warnings\n"
     "  2  usage error, or the model is invalid\n"
     "  3  I/O error: the model or input file cannot be opened, or output cannot be written\n";

@@ -79,7 +79,6 @@ int run_score(const ScoreArgs& args) {
   auto source =
       format == InputFormat::Csv ? make_csv_source(in, args.delimiter) : make_jsonl_source(in);
   if (auto error = source->start()) {
-    if (error->code == "csv_empty") return kExitOk;  // no header, no records: nothing to score
     std::cerr << "leadscore: " << args.input << ": " << error->path
               << (error->path.empty() ? "" : ": ") << error->message << " (" << error->code
               << ")\n";
@@ -125,6 +124,15 @@ int run_score(const ScoreArgs& args) {
   if (!std::cout) {
     std::cerr << "leadscore: writing the output failed\n";
     return kExitIo;
+  }
+  if (records == 0) {
+    // No bytes at all is almost always a broken export or pipe: say so. A CSV with a header and no
+    // rows is a valid, empty export: scored (nothing), with a note.
+    if (format == InputFormat::Jsonl) {
+      std::cerr << "leadscore: " << args.input << ": the input is empty: no records to score (input_empty)\n";
+      return kExitRecordErrors;
+    }
+    std::cerr << "leadscore: " << args.input << ": the CSV has a header but no records\n";
   }
   return failed == 0 ? kExitOk : kExitRecordErrors;
 }

@@ -139,12 +139,17 @@ test('bad JSONL lines become error lines; blank lines are skipped', { skip }, ()
   assert.ok(!JSON.stringify(lines[3].result.warnings).includes('many'), 'warning names the field, not the value');
 });
 
-test('empty input scores nothing and succeeds', { skip }, () => {
+test('empty input is a clear error; a header-only CSV is an empty export', { skip }, () => {
   for (const args of [[fixture('empty.csv')], ['--input-format', 'jsonl', '-'], ['--input-format', 'csv', '-']]) {
     const r = run(['score', '--model', MODEL, '--now', NOW, ...args], '');
-    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.code, 1, r.stderr);
     assert.equal(r.stdout, '');
+    assert.match(r.stderr, /empty/);
   }
+  const header = run(['score', '--model', MODEL, '--now', NOW, '--input-format', 'csv', '-'], 'id,email\n');
+  assert.equal(header.code, 0, header.stderr);
+  assert.equal(header.stdout, '');
+  assert.match(header.stderr, /no records/);
 });
 
 test('one output line per input record on a generated file', { skip }, () => {

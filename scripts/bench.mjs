@@ -89,7 +89,7 @@ function mulberry32(seed) {
 }
 
 const FIRST = ['Ada', 'Bo', 'Cy', 'Di', 'Eli', 'Fay', 'Gus', 'Hana', 'Ivo', 'Jun', 'Kai', 'Lea', 'Mo', 'Nia', 'Oli', 'Pia', 'Quin', 'Ravi', 'Sol', 'Tea'];
-const LAST = ['Testperson', 'Sample', 'Demo', 'Placeholder', 'Example', 'Fixture', 'Mock', 'Stub', 'Dummy', 'Trial', 'Probe', 'Draft'];
+const LAST = ['Testperson', 'Sample', 'Demo', 'Invented', 'Example', 'Fixture', 'Mock', 'Madeup', 'Dummy', 'Trial', 'Probe', 'Draft'];
 const TITLES = [
   ['Chief Marketing Officer', 'c_level'], ['Chief Executive Officer', 'c_level'], ['CTO', 'c_level'],
   ['VP Sales', 'vp'], ['VP Marketing', 'vp'], ['Vice President, Operations', 'vp'],
@@ -104,7 +104,7 @@ const DEPARTMENTS = ['executive', 'sales', 'marketing', 'operations', 'it', 'eng
 const INDUSTRIES = ['software', 'it_services', 'finance', 'healthcare', 'manufacturing', 'retail', 'education', 'government', 'agency', 'other'];
 const COUNTRIES = ['US', 'US', 'US', 'CA', 'GB', 'GB', 'IE', 'DE', 'FR', 'NL', 'SE', 'ES', 'IT', 'PL', 'CH', 'AU', 'NZ', 'IN', 'BR', 'JP', 'SG', 'ZA', 'MX'];
 const FREE_MAIL = ['gmail.com', 'yahoo.com', 'hotmail.com', 'outlook.com'];
-const COMPANY_WORDS = ['Example', 'Sample', 'Demo', 'Placeholder', 'Fixture', 'Widget', 'Acme', 'Northwind', 'Contoso', 'Initech'];
+const COMPANY_WORDS = ['Example', 'Sample', 'Demo', 'Invented', 'Fixture', 'Widget', 'Acme', 'Northwind', 'Contoso', 'Initech'];
 const COMPANY_KINDS = ['Systems', 'Analytics', 'Health', 'Labs', 'Software', 'Logistics', 'Retail', 'Partners', 'Group', 'Works'];
 
 /**

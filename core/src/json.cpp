@@ -131,18 +131,18 @@ Expected<Json> parse_json(std::string_view text, const char* what, std::size_t m
 
 std::string find_too_deep(const Json& value, std::size_t max_depth) {
   struct Frame { const Json* value; std::size_t depth; std::string pointer; };
-  std::vector<Frame> todo{{&value, 0, ""}};
-  while (!todo.empty()) {
-    Frame f = std::move(todo.back());
-    todo.pop_back();
+  std::vector<Frame> pending{{&value, 0, ""}};
+  while (!pending.empty()) {
+    Frame f = std::move(pending.back());
+    pending.pop_back();
     if (!f.value->is_structured()) continue;
     if (f.depth >= max_depth) return f.pointer.empty() ? "/" : f.pointer;
     if (f.value->is_array()) {
       for (std::size_t i = 0; i < f.value->size(); ++i)
-        todo.push_back({&(*f.value)[i], f.depth + 1, f.pointer + "/" + std::to_string(i)});
+        pending.push_back({&(*f.value)[i], f.depth + 1, f.pointer + "/" + std::to_string(i)});
     } else {
       for (auto it = f.value->begin(); it != f.value->end(); ++it)
-        todo.push_back({&it.value(), f.depth + 1, f.pointer + "/" + pointer_token(it.key())});
+        pending.push_back({&it.value(), f.depth + 1, f.pointer + "/" + pointer_token(it.key())});
     }
   }
   return "";

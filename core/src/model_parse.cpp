@@ -39,6 +39,22 @@ class ModelBuilder {
   }
 
  private:
+  // An entry's "id" (a field's "name"): present, well-formed, and not already in `seen`.
+  std::string unique_id(const Json& entry, const std::string& p, const char* key, const char* kind,
+                        std::set<std::string>& seen) {
+    std::string id = r_.string(entry, p, key, true);
+    r_.identifier(id, p + "/" + key, std::string(key) == "name");
+    if (!r_.failed() && !seen.insert(id).second)
+      r_.fail("duplicate_id", p + "/" + key, std::string(kind) + " \"" + id + "\" is declared twice");
+    return id;
+  }
+
+  // An entry's "label", or its id when it has none.
+  std::string label_or_id(const Json& entry, const std::string& p, const std::string& id) {
+    std::string label = r_.string(entry, p, "label", false);
+    return label.empty() ? id : label;
+  }
+
   const Json* array_member(const char* key, bool required) {
     const Json* v = r_.member(doc_, "", key, required);
     if (v && !r_.expect_array(*v, std::string("/") + key, key)) return nullptr;
@@ -55,9 +71,7 @@ class ModelBuilder {
       if (!r_.expect_object(f, p, "a field")) return;
       r_.only_keys(f, p, {"name", "type", "required", "label", "values", "description"});
       FieldSpec spec;
-      spec.name = r_.string(f, p, "name", true);
-      r_.identifier(spec.name, p + "/name", true);
-      if (!r_.failed() && !seen.insert(spec.name).second) r_.fail("duplicate_id", p + "/name", "field \"" + spec.name + "\" is declared twice");
+      spec.name = unique_id(f, p, "name", "field", seen);
       const std::string type = r_.string(f, p, "type", true);
       static const std::pair<const char*, FieldType> kTypes[] = {
           {"string", FieldType::String}, {"number", FieldType::Number}, {"integer", FieldType::Integer},
@@ -68,8 +82,7 @@ class ModelBuilder {
       if (!r_.failed() && !known)
         r_.fail("unknown_type", p + "/type", "type must be string, number, integer, boolean, enum, email or date");
       spec.required = r_.boolean(f, p, "required", false);
-      spec.label = r_.string(f, p, "label", false);
-      if (spec.label.empty()) spec.label = spec.name;
+      spec.label = label_or_id(f, p, spec.name);
       if (const Json* values = r_.member(f, p, "values", false)) {
         if (spec.type != FieldType::Enum) r_.fail("enum_values", p + "/values", "only enum fields take \"values\"");
         else if (r_.expect_array(*values, p + "/values", "values")) {
@@ -97,11 +110,8 @@ class ModelBuilder {
       if (!r_.expect_object(g, p, "a group")) return;
       r_.only_keys(g, p, {"id", "label", "min", "max", "description"});
       GroupSpec spec;
-      spec.id = r_.string(g, p, "id", true);
-      r_.identifier(spec.id, p + "/id", false);
-      if (!r_.failed() && !seen.insert(spec.id).second) r_.fail("duplicate_id", p + "/id", "group \"" + spec.id + "\" is declared twice");
-      spec.label = r_.string(g, p, "label", false);
-      if (spec.label.empty()) spec.label = spec.id;
+      spec.id = unique_id(g, p, "id", "group", seen);
+      spec.label = label_or_id(g, p, spec.id);
       spec.min = r_.points(g, p, "min", false);
       spec.max = r_.points(g, p, "max", false);
       if (!r_.failed() && spec.min && spec.max && *spec.min > *spec.max)
@@ -110,10 +120,14 @@ class ModelBuilder {
     }
   }
 
-  bool group_declared(const std::string& id) const {
+  // An entry's "group": required, and one of the groups declared in /groups.
+  std::string declared_group(const Json& entry, const std::string& p) {
+    std::string id = r_.string(entry, p, "group", true);
+    if (r_.failed()) return id;
     for (const auto& g : model_.groups_)
-      if (g.id == id) return true;
-    return false;
+      if (g.id == id) return id;
+    r_.fail("unknown_group", p + "/group", "group \"" + id + "\" is not declared in /groups");
+    return id;
   }
 
   void read_rules() {
@@ -126,14 +140,9 @@ class ModelBuilder {
       if (!r_.expect_object(j, p, "a rule")) return;
       r_.only_keys(j, p, {"id", "label", "group", "points", "when", "description"});
       FitRule rule;
-      rule.id = r_.string(j, p, "id", true);
-      r_.identifier(rule.id, p + "/id", false);
-      if (!r_.failed() && !seen.insert(rule.id).second) r_.fail("duplicate_id", p + "/id", "rule \"" + rule.id + "\" is declared twice");
-      rule.label = r_.string(j, p, "label", false);
-      if (rule.label.empty()) rule.label = rule.id;
-      rule.group = r_.string(j, p, "group", true);
-      if (!r_.failed() && !group_declared(rule.group))
-        r_.fail("unknown_group", p + "/group", "group \"" + rule.group + "\" is not declared in /groups");
+      rule.id = unique_id(j, p, "id", "rule", seen);
+      rule.label = label_or_id(j, p, rule.id);
+      rule.group = declared_group(j, p);
       rule.points = r_.points(j, p, "points", true).value_or(0);
       const Json* when = r_.member(j, p, "when", true);
       if (r_.failed() || when == nullptr) return;
@@ -157,11 +166,8 @@ class ModelBuilder {
     r_.identifier(rule.id, p + "/id", false);
     for (const auto& other : model_.rules_)
       if (!r_.failed() && other.id == rule.id) r_.fail("duplicate_id", p + "/id", "id \"" + rule.id + "\" is already a rule's id");
-    rule.label = r_.string(*c, p, "label", false);
-    if (rule.label.empty()) rule.label = rule.id;
-    rule.group = r_.string(*c, p, "group", true);
-    if (!r_.failed() && !group_declared(rule.group))
-      r_.fail("unknown_group", p + "/group", "group \"" + rule.group + "\" is not declared in /groups");
+    rule.label = label_or_id(*c, p, rule.id);
+    rule.group = declared_group(*c, p);
     rule.points_per_field = r_.points(*c, p, "points_per_field", true).value_or(0);
     if (const Json* fields = r_.member(*c, p, "fields", false)) {
       if (!r_.expect_array(*fields, p + "/fields", "fields")) return;
@@ -214,11 +220,8 @@ class ModelBuilder {
       if (!r_.expect_object(j, p, "a band")) return;
       r_.only_keys(j, p, {"id", "label", "action", "from", "to", "description"});
       Band band;
-      band.id = r_.string(j, p, "id", true);
-      r_.identifier(band.id, p + "/id", false);
-      if (!r_.failed() && !seen.insert(band.id).second) r_.fail("duplicate_id", p + "/id", "band \"" + band.id + "\" is declared twice");
-      band.label = r_.string(j, p, "label", false);
-      if (band.label.empty()) band.label = band.id;
+      band.id = unique_id(j, p, "id", "band", seen);
+      band.label = label_or_id(j, p, band.id);
       band.action = r_.string(j, p, "action", true);
       const auto from = r_.integer(j, p, "from", true);
       const auto to = r_.integer(j, p, "to", true);

@@ -15,6 +15,8 @@ struct Limits {
   std::size_t max_logic_value_size = 1 << 20;
   /// Largest model or lead text accepted, in bytes.
   std::size_t max_document_bytes = 16u << 20;
+  /// Most events one lead may carry; more fails that lead with "too_many_events".
+  std::size_t max_events = 100000;
 };
 
 }  // namespace leadscore

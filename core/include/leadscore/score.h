@@ -3,6 +3,7 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "leadscore/error.h"
 #include "leadscore/json.h"
@@ -14,15 +15,25 @@ struct ScoreOptions {
   /// The instant the score is computed for (ISO-8601 with offset). Required: the core never reads
   /// a clock, so the same inputs always give the same result.
   std::string now;
+  /// The lead's events: a JSON array of {"type", "at", "props"?} (docs/model-format.md,
+  /// "Engagement"), in any order. Not owned; must outlive the call. nullptr = no events.
+  const Json* events = nullptr;
 };
 
-/// Scores one lead (a JSON object of field values). Bad field values do not fail the score: they
-/// become warnings and the field counts as missing. Errors: "lead_not_object", "now_*".
+/// Scores one lead (a JSON object of field values) and its events. Bad field values and unusable
+/// events do not fail the score: they become warnings and are left out. Errors: "lead_not_object",
+/// "now_missing", "now_invalid", "events_not_array", "too_many_events", "json_too_deep".
 /// Result layout: docs/model-format.md, "Result".
 Expected<Json> score(const Model& model, const Json& lead, const ScoreOptions& options);
 
 /// Converts one CSV record into a lead object: header names map to cell strings; empty cells are
 /// left out (a missing value). Field types are applied later by score().
 Json lead_from_row(const std::vector<std::string>& header, const std::vector<std::string>& cells);
+
+/// Converts one row of an events CSV (`lead_id,type,at,<prop>...`) into an event object: the
+/// "type" and "at" cells become those keys, every other non-empty cell except "lead_id" becomes a
+/// string in "props" (absent when there is none). Empty type/at cells are left out, so score()
+/// reports them as an invalid event.
+Json event_from_row(const std::vector<std::string>& header, const std::vector<std::string>& cells);
 
 }  // namespace leadscore

@@ -44,26 +44,42 @@ class Scorer {
     return leadscore::dump_json(Json{{"id", model_.id()}, {"version", model_.version()}, {"fingerprint", model_.fingerprint()}});
   }
 
-  Outcome score(const std::string& lead_text, const std::string& now) const {
+  /// `events_text` is a JSON array of events, or "" for none.
+  Outcome score(const std::string& lead_text, const std::string& events_text, const std::string& now) const {
     if (!loaded_) return failure(not_loaded());
     auto lead = leadscore::parse_json(lead_text, "the lead", model_.limits().max_json_depth);
     if (!lead) return failure(lead.error());
-    auto result = leadscore::score(model_, lead.value(), leadscore::ScoreOptions{now});
+    leadscore::Json events;
+    if (!events_text.empty()) {
+      auto parsed = leadscore::parse_json(events_text, "the events", model_.limits().max_json_depth + 1);
+      if (!parsed) return failure(at_events(parsed.error()));
+      events = std::move(parsed.value());
+    }
+    auto result = leadscore::score(model_, lead.value(), leadscore::ScoreOptions{now, events_text.empty() ? nullptr : &events});
     if (!result) return failure(result.error());
     return success(leadscore::dump_json(result.value()));
   }
 
   /// Scores a JSON array of leads: one entry per lead, a failing lead as {"error":{...}}.
-  Outcome score_many(const std::string& leads_text, const std::string& now) const {
+  /// `events_text` is "" or a JSON array with one entry per lead: an events array, or null for none.
+  Outcome score_many(const std::string& leads_text, const std::string& events_text, const std::string& now) const {
     if (!loaded_) return failure(not_loaded());
     auto leads = leadscore::parse_json(leads_text, "the leads", model_.limits().max_json_depth + 1);
     if (!leads) return failure(leads.error());
     if (!leads.value().is_array()) return failure(Error{"leads_not_array", "", "scoreMany takes an array of leads"});
+    leadscore::Json events;
+    if (!events_text.empty()) {
+      auto parsed = leadscore::parse_json(events_text, "the events", model_.limits().max_json_depth + 2);
+      if (!parsed) return failure(at_events(parsed.error()));
+      events = std::move(parsed.value());
+      if (!events.is_array() || events.size() != leads.value().size())
+        return failure(Error{"events_not_array", "/events", "scoreMany takes one events entry (an array or null) per lead"});
+    }
     std::string out = "[";
-    const leadscore::ScoreOptions options{now};
     for (std::size_t i = 0; i < leads.value().size(); ++i) {
       if (i > 0) out.push_back(',');
-      auto result = leadscore::score(model_, leads.value()[i], options);
+      const leadscore::Json* lead_events = events.is_array() && !events[i].is_null() ? &events[i] : nullptr;
+      auto result = leadscore::score(model_, leads.value()[i], leadscore::ScoreOptions{now, lead_events});
       if (!result) {
         Error e = result.error();
         if (e.path.empty() || e.path[0] == '/') e.path = "/" + std::to_string(i) + e.path;
@@ -77,6 +93,11 @@ class Scorer {
   }
 
  private:
+  // A JSON error in the events text names where it is: under /events.
+  static Error at_events(Error e) {
+    if (e.path.empty() || e.path[0] == '/') e.path = "/events" + e.path;
+    return e;
+  }
   static Error not_loaded() { return Error{"model_not_loaded", "", "no model is loaded"}; }
   leadscore::Model model_;
   bool loaded_ = false;

@@ -26,7 +26,53 @@ export interface ModelDocument {
   total?: { min?: number; max?: number; description?: string };
   scale: { min: number; max: number; description?: string };
   bands: Array<{ id: string; label?: string; action: string; from: number; to: number; description?: string }>;
+  engagement?: EngagementSection;
   [extension: `x-${string}`]: unknown;
+}
+
+/** A duration: a whole number 1..999999 and a unit: "90m", "72h", "30d", "2w". */
+export type Duration = `${number}${'m' | 'h' | 'd' | 'w'}`;
+
+export type Decay =
+  | { kind: 'half_life'; half_life: Duration }
+  | { kind: 'linear'; percent: number; per: Duration }
+  | { kind: 'inactivity'; after: Duration; points: number; every?: Duration }
+  | { kind: 'none' };
+
+interface EngagementRuleBase { id: string; label?: string; group: string; stage?: string; points: number; description?: string }
+
+export type EngagementRule =
+  | (EngagementRuleBase & {
+      event: string | string[];
+      when?: unknown;
+      repeat?: 'every' | 'once' | { max: number; per?: Duration };
+      min?: number;
+      max?: number;
+      decay?: Decay | Decay[];
+      reset?: string[];
+    })
+  | (EngagementRuleBase & { pattern: 'frequency'; events: string | string[]; when?: unknown; at_least: number; within: Duration })
+  | (EngagementRuleBase & { pattern: 'recency'; events?: string | string[]; when?: unknown; within: Duration })
+  | (EngagementRuleBase & { pattern: 'streak'; sent: string; opened: string; last: number; match_on?: string });
+
+/** The model's engagement section (docs/model-format.md, "Engagement (events)"). */
+export interface EngagementSection {
+  event_types: Array<{ id: string; label?: string; activity?: boolean; description?: string }>;
+  stages?: Array<{ id: string; label?: string; description?: string }>;
+  groups: Array<{ id: string; label?: string; min?: number; max?: number; decay?: Decay | Decay[]; description?: string }>;
+  rules: EngagementRule[];
+  min?: number;
+  max?: number;
+  description?: string;
+}
+
+/** Something the lead did (or that happened to it), as input to scoring. */
+export interface LeadEvent {
+  /** One of the model's event_types. */
+  type: string;
+  /** ISO-8601 instant with an offset ("2026-11-20T09:15:00Z"); without one the event is ignored with a warning. */
+  at: string;
+  props?: Record<string, unknown>;
 }
 
 /** A lead: field name -> value. Strings are coerced to the field's declared type. */
@@ -39,6 +85,17 @@ export interface ScoreOptions {
    * results (the core itself never reads a clock).
    */
   now?: string | Date;
+  /**
+   * The lead's events, in any order (or their JSON text). Invalid, unknown, future and duplicate
+   * events are left out and counted in result.engagement.events. At most 100,000 per lead.
+   */
+  events?: LeadEvent[] | string;
+}
+
+export interface ScoreManyOptions {
+  now?: string | Date;
+  /** One entry per lead, in the same order: that lead's events, or null for none (or the JSON text of this array). */
+  events?: Array<LeadEvent[] | null> | string;
 }
 
 export interface ModelInfo {
@@ -57,13 +114,52 @@ export interface Warning {
 }
 
 export interface Contribution {
-  kind: 'rule' | 'completeness';
-  rule: string;
+  /** rule / completeness: fit; event, pattern, decay: engagement. */
+  kind: 'rule' | 'completeness' | 'event' | 'pattern' | 'decay';
+  /** Absent only on a group's inactivity decay line. */
+  rule?: string;
   label: string;
   group: string;
   points: number;
   /** The optional field that earned a completeness contribution. */
   field?: string;
+  /** The engagement rule's stage, when it has one. */
+  stage?: string;
+  /** event: the event's type. */
+  type?: string;
+  /** event: the event's time (UTC); pattern: the latest event (frequency, recency) or send (streak). */
+  at?: string;
+  /** event: position of the event in the input array. */
+  event_index?: number;
+  /** pattern: which pattern. */
+  pattern?: 'frequency' | 'recency' | 'streak';
+  /** pattern frequency: matching events in the window. */
+  count?: number;
+  /** decay: which decay. */
+  decay?: 'half_life' | 'linear' | 'inactivity';
+}
+
+export interface EngagementResult {
+  points_before_cap: number;
+  points: number;
+  min?: number;
+  max?: number;
+  groups: Array<GroupSubtotal & { reset_at?: string }>;
+  stages: Array<{ id: string; label: string; points: number }>;
+  rules: Array<{
+    id: string;
+    group: string;
+    matched: number;
+    points: number;
+    /** Event rules. */
+    counted?: number;
+    points_before_cap?: number;
+    min?: number;
+    max?: number;
+    /** Pattern rules. */
+    fired?: boolean;
+  }>;
+  events: { received: number; invalid: number; unknown: number; future: number; duplicates: number; used: number };
 }
 
 export interface GroupSubtotal {
@@ -88,7 +184,13 @@ export interface ScoreResult {
   points: number;
   band: { id: string; label: string; action: string };
   groups: GroupSubtotal[];
+  /** fit.points + engagement.points, then the total caps. */
   total: { points_before_cap: number; points: number; min?: number; max?: number };
+  /** Sum of the capped fit groups. */
+  fit: { points: number };
+  engagement: EngagementResult;
+  /** Latest used event of an activity type (UTC), or null. */
+  last_activity: string | null;
   contributions: Contribution[];
   warnings: Warning[];
 }
@@ -118,12 +220,15 @@ export class Scorer {
   private constructor();
   /** The model's id, version and fingerprint. */
   readonly model: ModelInfo;
-  /** Scores one lead. Throws LeadscoreError for a non-object lead or an invalid `now`. */
+  /**
+   * Scores one lead and its events. Throws LeadscoreError for a non-object lead, an invalid `now`,
+   * events that are not an array ("events_not_array") or more than 100,000 ("too_many_events").
+   */
   score(lead: Lead, options?: ScoreOptions): ScoreResult;
   /** Like score(), as JSON text byte-identical to the native engine's output. */
   scoreJson(lead: Lead | string, options?: ScoreOptions): string;
   /** Scores an array of leads in one call; one entry per lead, in order. */
-  scoreMany(leads: Lead[], options?: ScoreOptions): ManyEntry[];
+  scoreMany(leads: Lead[], options?: ScoreManyOptions): ManyEntry[];
   /** Frees the compiled model; later calls throw LeadscoreError "scorer_disposed". Idempotent. */
   dispose(): void;
 }

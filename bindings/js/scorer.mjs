@@ -18,6 +18,15 @@ function nowText(options) {
   return now;
 }
 
+// The events option as JSON text for the wasm side: "" when absent. A string is JSON text already.
+function eventsText(options, what) {
+  const events = options?.events;
+  if (events === undefined || events === null) return '';
+  if (typeof events !== 'string' && !Array.isArray(events))
+    throw new LeadscoreError('events_not_array', `${what} must be an array`, '/events');
+  return toJsonText(events, what);
+}
+
 export class Scorer {
   #handle;
   #info;
@@ -34,7 +43,7 @@ export class Scorer {
     return this.#info;
   }
 
-  /** Scores one lead; returns the result object. */
+  /** Scores one lead and its events ({now, events}); returns the result object. */
   score(lead, options) {
     return JSON.parse(this.scoreJson(lead, options));
   }
@@ -42,14 +51,18 @@ export class Scorer {
   /** Scores one lead; returns the result as JSON text, byte-identical to the native engine's. */
   scoreJson(lead, options) {
     const handle = this.#live();
-    return unwrap(handle.score(toJsonText(lead, 'the lead'), nowText(options)));
+    return unwrap(handle.score(toJsonText(lead, 'the lead'), eventsText(options, 'the events'), nowText(options)));
   }
 
-  /** Scores many leads in one call: one entry per lead, a failing lead as {error:{code,path,message}}. */
+  /**
+   * Scores many leads in one call: one entry per lead, a failing lead as {error:{code,path,message}}.
+   * `options.events`, when given, has one entry per lead: that lead's events array, or null.
+   */
   scoreMany(leads, options) {
     if (!Array.isArray(leads)) throw new LeadscoreError('leads_not_array', 'scoreMany takes an array of leads');
     const handle = this.#live();
-    return JSON.parse(unwrap(handle.scoreMany(toJsonText(leads, 'the leads'), nowText(options))));
+    const events = eventsText(options, 'the events of scoreMany');
+    return JSON.parse(unwrap(handle.scoreMany(toJsonText(leads, 'the leads'), events, nowText(options))));
   }
 
   /** Frees the compiled model. The scorer cannot be used afterwards. Safe to call twice. */

@@ -20,3 +20,20 @@ Json lead_from_row(const std::vector<std::string>& header, const std::vector<std
 }
 
 }  // namespace leadscore
+
+namespace leadscore {
+
+Json event_from_row(const std::vector<std::string>& header, const std::vector<std::string>& cells) {
+  Json event = Json::object();
+  Json props = Json::object();
+  const std::size_t n = std::min(header.size(), cells.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    if (cells[i].empty() || header[i] == "lead_id") continue;
+    if (header[i] == "type" || header[i] == "at") event[header[i]] = cells[i];
+    else props[header[i]] = cells[i];
+  }
+  if (!props.empty()) event["props"] = std::move(props);
+  return event;
+}
+
+}  // namespace leadscore

@@ -3,6 +3,7 @@
 
 #include "leadscore/model.h"
 #include "leadscore/version.h"
+#include "engagement_parse.h"
 #include "model_reader.h"
 #include "sha256.h"
 
@@ -17,7 +18,7 @@ class ModelBuilder {
   Expected<Model> build() {
     if (!r_.expect_object(doc_, "", "the model")) return r_.error();
     r_.only_keys(doc_, "", {"$schema", "description", "format_version", "id", "version", "fields", "groups",
-                            "rules", "completeness", "total", "scale", "bands"});
+                            "rules", "completeness", "total", "scale", "bands", "engagement"});
     const auto format = r_.integer(doc_, "", "format_version", true);
     if (!r_.failed() && format && *format != kModelFormatVersion)
       r_.fail("format_version", "/format_version", "this leadscore reads model format_version 1");
@@ -32,6 +33,7 @@ class ModelBuilder {
     read_total();
     read_scale();
     read_bands();
+    read_engagement_section();
     if (r_.failed()) return r_.error();
     model_.document_ = doc_;
     model_.fingerprint_ = "sha256:" + sha256_hex(dump_json(doc_));
@@ -240,6 +242,16 @@ class ModelBuilder {
     }
     if (!r_.failed() && expected_from != 101)
       r_.fail("band_gap", "/bands", "no band covers score " + std::to_string(expected_from) + " (the last band must end at 100)");
+  }
+
+  void read_engagement_section() {
+    const Json* e = r_.member(doc_, "", "engagement", false);
+    if (!e || r_.failed()) return;
+    std::set<std::string> group_ids, rule_ids;
+    for (const auto& g : model_.groups_) group_ids.insert(g.id);
+    for (const auto& rule : model_.rules_) rule_ids.insert(rule.id);
+    if (model_.completeness_) rule_ids.insert(model_.completeness_->id);
+    model_.engagement_ = model_detail::read_engagement(r_, *e, model_.limits_, group_ids, rule_ids);
   }
 
   const Json& doc_;

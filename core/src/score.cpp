@@ -1,37 +1,24 @@
-// Fit scoring: rules -> contributions -> group caps -> total cap -> 0..100 scale -> band.
+// Scoring: fit rules and engagement -> contributions -> caps -> total cap -> 0..100 scale -> band.
 // All arithmetic is on integer centipoints (docs/model-format.md, "How a score is computed").
 #include "leadscore/score.h"
 
 #include <algorithm>
 
+#include "engagement_score.h"
+#include "events.h"
 #include "lead_normalize.h"
+#include "points_json.h"
 #include "leadscore/time.h"
 #include "leadscore/version.h"
 
 namespace leadscore {
 namespace {
 
-Json points_json(Centipoints c) {
-  if (c % 100 == 0) return Json(static_cast<std::int64_t>(c / 100));
-  return Json(static_cast<double>(c) / 100.0);
-}
-
-Centipoints clamp_optional(Centipoints v, const std::optional<Centipoints>& lo, const std::optional<Centipoints>& hi) {
-  if (lo && v < *lo) v = *lo;
-  if (hi && v > *hi) v = *hi;
-  return v;
-}
-
 // floor(a / b) for b > 0.
 std::int64_t floor_div(std::int64_t a, std::int64_t b) {
   std::int64_t q = a / b;
   if ((a % b != 0) && (a < 0)) --q;
   return q;
-}
-
-void put_caps(Json& object, const std::optional<Centipoints>& lo, const std::optional<Centipoints>& hi) {
-  if (lo) object["min"] = points_json(*lo);
-  if (hi) object["max"] = points_json(*hi);
 }
 
 }  // namespace
@@ -49,6 +36,15 @@ Expected<Json> score(const Model& model, const Json& lead, const ScoreOptions& o
   NormalizedLead normalized = normalize_lead(model, lead, today);
   Json warnings = Json::array();
   for (auto& w : normalized.warnings) warnings.push_back(std::move(w));
+  if (options.events) {
+    const std::string deep_event = find_too_deep(*options.events, model.limits().max_json_depth);
+    if (!deep_event.empty()) return Error{"json_too_deep", "/events" + deep_event, "the events are nested too deeply"};
+  }
+  // Event warnings come after fit rule warnings (docs: "Result"), so collect them apart.
+  Json event_warnings = Json::array();
+  auto events = clean_events(model.engagement() ? &*model.engagement() : nullptr, options.events, now_ms,
+                             model.limits(), event_warnings);
+  if (!events) return events.error();
 
   std::vector<Centipoints> group_sums(model.groups().size(), 0);
   auto group_index = [&](const std::string& id) {
@@ -83,16 +79,25 @@ Expected<Json> score(const Model& model, const Json& lead, const ScoreOptions& o
     }
   }
 
+  for (auto& w : event_warnings) warnings.push_back(std::move(w));
+  EngagementScore engagement = score_engagement(model, events.value(), now_ms, contributions, warnings);
+  raw += engagement.raw;
+  const CleanEvents& cleaned = events.value();
+  engagement.result["events"] = {{"received", cleaned.received}, {"invalid", cleaned.invalid},
+                                 {"unknown", cleaned.unknown}, {"future", cleaned.future},
+                                 {"duplicates", cleaned.duplicates}, {"used", cleaned.used.size()}};
+
   Json groups = Json::array();
-  Centipoints capped_sum = 0;
+  Centipoints fit_points = 0;
   for (std::size_t i = 0; i < model.groups().size(); ++i) {
     const GroupSpec& g = model.groups()[i];
     const Centipoints capped = clamp_optional(group_sums[i], g.min, g.max);
-    capped_sum += capped;
+    fit_points += capped;
     Json entry = {{"id", g.id}, {"label", g.label}, {"points_before_cap", points_json(group_sums[i])}, {"points", points_json(capped)}};
     put_caps(entry, g.min, g.max);
     groups.push_back(std::move(entry));
   }
+  const Centipoints capped_sum = fit_points + engagement.points;
   const Centipoints points = clamp_optional(capped_sum, model.total_min(), model.total_max());
   Json total = {{"points_before_cap", points_json(capped_sum)}, {"points", points_json(points)}};
   put_caps(total, model.total_min(), model.total_max());
@@ -114,6 +119,9 @@ Expected<Json> score(const Model& model, const Json& lead, const ScoreOptions& o
   result["points"] = points_json(points);
   result["band"] = {{"id", band->id}, {"label", band->label}, {"action", band->action}};
   result["groups"] = std::move(groups);
+  result["fit"] = {{"points", points_json(fit_points)}};
+  result["engagement"] = std::move(engagement.result);
+  result["last_activity"] = cleaned.last_activity ? Json(format_instant(*cleaned.last_activity)) : Json(nullptr);
   result["total"] = std::move(total);
   result["contributions"] = std::move(contributions);
   result["warnings"] = std::move(warnings);

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "leadscore/engagement.h"
 #include "leadscore/error.h"
 #include "leadscore/json.h"
 #include "leadscore/limits.h"
@@ -91,6 +92,8 @@ class Model {
   std::optional<Centipoints> total_max() const { return total_max_; }
   const Scale& scale() const { return scale_; }
   const std::vector<Band>& bands() const { return bands_; }
+  /// The engagement section, when the model has one.
+  const std::optional<Engagement>& engagement() const { return engagement_; }
   const Limits& limits() const { return limits_; }
   /// The document as given (what the fingerprint covers).
   const Json& document() const { return document_; }
@@ -108,6 +111,7 @@ class Model {
   std::optional<Centipoints> total_min_, total_max_;
   Scale scale_;
   std::vector<Band> bands_;
+  std::optional<Engagement> engagement_;
   Limits limits_;
   Json document_;
 };

@@ -1,0 +1,95 @@
+// The engagement part of a compiled model: event types, engagement groups, event and pattern
+// rules, and decay. Documented for model authors in docs/model-format.md, "Engagement (events)".
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "leadscore/logic.h"
+
+namespace leadscore {
+
+using Centipoints = std::int64_t;
+/// Durations and instants are whole milliseconds (UTC, no calendar arithmetic).
+using Millis = std::int64_t;
+
+struct EventType {
+  std::string id;
+  std::string label;
+  bool activity = true;  ///< something the lead did (sets last_activity, counts for recency)
+};
+
+struct Stage {
+  std::string id;
+  std::string label;
+};
+
+/// Age decay of each counted event, by its age now - at.
+struct AgeDecay {
+  enum Kind { None, HalfLife, Linear } kind = None;
+  Millis half_life = 0;  ///< HalfLife
+  int percent = 0;       ///< Linear: percent lost per whole period
+  Millis per = 0;        ///< Linear: the period
+};
+
+/// Points removed from a subtotal after a stretch without activity.
+struct InactivityDecay {
+  Millis after = 0;
+  Centipoints points = 0;
+  std::optional<Millis> every;  ///< absent: removed once
+};
+
+/// A `decay` value of a group or rule: at most one age decay and one inactivity decay.
+struct DecaySpec {
+  std::optional<AgeDecay> age;  ///< absent: inherit (rules) / none (groups)
+  std::optional<InactivityDecay> inactivity;
+};
+
+struct EngagementGroup {
+  std::string id;
+  std::string label;
+  std::optional<Centipoints> min, max;
+  DecaySpec decay;
+};
+
+enum class RuleKind { Event, Frequency, Recency, Streak };
+
+const char* rule_kind_name(RuleKind kind);
+
+struct EngagementRule {
+  RuleKind kind = RuleKind::Event;
+  std::string id;
+  std::string label;
+  std::size_t group = 0;              ///< index into Engagement::groups
+  std::optional<std::size_t> stage;   ///< index into Engagement::stages
+  Centipoints points = 0;
+  std::vector<std::size_t> types;     ///< event types read (Event, Frequency, Recency); empty Recency = all activities
+  std::optional<Logic> when;          ///< condition on the event's props
+  // Event rules
+  std::optional<std::uint32_t> repeat_max;  ///< absent: every event counts
+  std::optional<Millis> repeat_per;         ///< with repeat_max: sliding window length
+  std::optional<Centipoints> min, max;
+  DecaySpec decay;
+  std::vector<std::size_t> resets;    ///< groups this rule's events reset
+  // Frequency / recency
+  std::uint32_t at_least = 1;
+  Millis within = 0;
+  // Streak
+  std::size_t sent = 0, opened = 0;
+  std::uint32_t last = 1;
+  std::string match_on;  ///< empty: opens are matched to the send they follow
+};
+
+struct Engagement {
+  std::vector<EventType> event_types;
+  std::vector<Stage> stages;
+  std::vector<EngagementGroup> groups;
+  std::vector<EngagementRule> rules;
+  std::optional<Centipoints> min, max;
+
+  /// Index of the event type with this id, or -1.
+  long type_index(const std::string& id) const;
+};
+
+}  // namespace leadscore

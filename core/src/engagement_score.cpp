@@ -1,0 +1,276 @@
+// See engagement_score.h. Every step is integer arithmetic on centipoints and milliseconds.
+#include "engagement_score.h"
+
+#include <algorithm>
+#include <deque>
+
+#include "decay.h"
+#include "lead_normalize.h"
+#include "leadscore/time.h"
+#include "points_json.h"
+
+namespace leadscore {
+namespace {
+
+const char* age_decay_name(AgeDecay::Kind kind) {
+  return kind == AgeDecay::HalfLife ? "half_life" : kind == AgeDecay::Linear ? "linear" : "none";
+}
+
+class EngagementScorer {
+ public:
+  EngagementScorer(const Model& model, const CleanEvents& events, Millis now, Json& contributions, Json& warnings)
+      : e_(*model.engagement()), events_(events), now_(now), contributions_(contributions),
+        warnings_(warnings) {}
+
+  EngagementScore run() {
+    match_all();
+    find_resets();
+    std::vector<Centipoints> group_sums(e_.groups.size(), 0), stage_sums(e_.stages.size(), 0);
+    Json rules = Json::array();
+    for (std::size_t r = 0; r < e_.rules.size(); ++r) {
+      const EngagementRule& rule = e_.rules[r];
+      Json entry = {{"id", rule.id}, {"group", e_.groups[rule.group].id}};
+      const Centipoints points = rule.kind == RuleKind::Event ? event_rule(r, entry) : pattern_rule(r, entry);
+      entry["points"] = points_json(points);
+      rules.push_back(std::move(entry));
+      group_sums[rule.group] += points;
+      if (rule.stage) stage_sums[*rule.stage] += points;
+    }
+
+    Json groups = Json::array();
+    Centipoints sum = 0;
+    for (std::size_t g = 0; g < e_.groups.size(); ++g) {
+      const EngagementGroup& group = e_.groups[g];
+      Centipoints subtotal = group_sums[g];
+      if (group.decay.inactivity && events_.last_activity) {
+        const Centipoints removed = decay::inactivity_removed(*group.decay.inactivity, subtotal, now_ - *events_.last_activity);
+        if (removed != 0) {
+          subtotal -= removed;
+          add_line({{"kind", "decay"}, {"decay", "inactivity"}, {"group", group.id}, {"label", group.label}}, -removed);
+        }
+      }
+      const Centipoints capped = clamp_optional(subtotal, group.min, group.max);
+      Json entry = {{"id", group.id}, {"label", group.label}, {"points_before_cap", points_json(subtotal)},
+                    {"points", points_json(capped)}};
+      put_caps(entry, group.min, group.max);
+      if (resets_[g]) entry["reset_at"] = format_instant(*resets_[g]);
+      groups.push_back(std::move(entry));
+      sum += capped;
+    }
+
+    Json stages = Json::array();
+    for (std::size_t s = 0; s < e_.stages.size(); ++s)
+      stages.push_back({{"id", e_.stages[s].id}, {"label", e_.stages[s].label}, {"points", points_json(stage_sums[s])}});
+
+    EngagementScore out;
+    out.points = clamp_optional(sum, e_.min, e_.max);
+    out.raw = raw_;
+    out.result = {{"points_before_cap", points_json(sum)}, {"points", points_json(out.points)}, {"groups", std::move(groups)},
+                  {"stages", std::move(stages)}, {"rules", std::move(rules)}};
+    put_caps(out.result, e_.min, e_.max);
+    return out;
+  }
+
+ private:
+  bool reads_type(const EngagementRule& rule, std::size_t type) const {
+    if (rule.types.empty()) return e_.event_types[type].activity;  // recency without "events"
+    return std::find(rule.types.begin(), rule.types.end(), type) != rule.types.end();
+  }
+
+  // For each event, frequency and recency rule: the used events (indices) of its types that pass
+  // its condition, in time order, before resets. A failing condition warns once per rule.
+  void match_all() {
+    static const Json kNoProps = Json::object();
+    matches_.resize(e_.rules.size());
+    for (std::size_t r = 0; r < e_.rules.size(); ++r) {
+      const EngagementRule& rule = e_.rules[r];
+      if (rule.kind == RuleKind::Streak) continue;
+      bool warned = false;
+      for (std::size_t i = 0; i < events_.used.size(); ++i) {
+        const UsedEvent& ev = events_.used[i];
+        if (!reads_type(rule, ev.type)) continue;
+        if (rule.when) {
+          const auto value = rule.when->apply(ev.props ? *ev.props : kNoProps);
+          if (!value) {
+            if (!warned)
+              warnings_.push_back(make_warning("rule_failed", "/engagement/rules/" + std::to_string(r) + "/when",
+                                               "rule \"" + rule.id + "\" could not be evaluated on event " +
+                                                   std::to_string(ev.index) + ": " + value.error().message));
+            warned = true;
+            continue;
+          }
+          if (!logic_truthy(value.value())) continue;
+        }
+        matches_[r].push_back(i);
+      }
+    }
+  }
+
+  void find_resets() {
+    resets_.assign(e_.groups.size(), std::nullopt);
+    for (std::size_t r = 0; r < e_.rules.size(); ++r) {
+      const EngagementRule& rule = e_.rules[r];
+      if (rule.resets.empty() || matches_[r].empty()) continue;
+      const Millis latest = events_.used[matches_[r].back()].at;
+      for (std::size_t g : rule.resets)
+        if (!resets_[g] || *resets_[g] < latest) resets_[g] = latest;
+    }
+  }
+
+  bool after_reset(const EngagementRule& rule, const UsedEvent& ev) const {
+    return !resets_[rule.group] || ev.at >= *resets_[rule.group];
+  }
+
+  void add_line(Json line, Centipoints points) {
+    line["points"] = points_json(points);
+    raw_ += points;
+    contributions_.push_back(std::move(line));
+  }
+
+  Json rule_line(const char* kind, const EngagementRule& rule) const {
+    Json line = {{"kind", kind}, {"rule", rule.id}, {"label", rule.label}, {"group", e_.groups[rule.group].id}};
+    if (rule.stage) line["stage"] = e_.stages[*rule.stage].id;
+    return line;
+  }
+
+  Centipoints event_rule(std::size_t r, Json& entry) {
+    const EngagementRule& rule = e_.rules[r];
+    const EngagementGroup& group = e_.groups[rule.group];
+    const AgeDecay age = rule.decay.age ? *rule.decay.age : group.decay.age ? *group.decay.age : AgeDecay{};
+    std::size_t matched = 0, counted = 0;
+    Centipoints earned = 0, decayed = 0;
+    std::deque<Millis> window;  // counted events inside (at - per, at], for {"max", "per"}
+    for (std::size_t i : matches_[r]) {
+      const UsedEvent& ev = events_.used[i];
+      if (!after_reset(rule, ev)) continue;
+      ++matched;
+      if (rule.repeat_max) {
+        if (rule.repeat_per) {
+          while (!window.empty() && window.front() <= ev.at - *rule.repeat_per) window.pop_front();
+          if (window.size() >= *rule.repeat_max) continue;
+          window.push_back(ev.at);
+        } else if (counted >= *rule.repeat_max) {
+          continue;
+        }
+      }
+      ++counted;
+      Json line = rule_line("event", rule);
+      line["type"] = e_.event_types[ev.type].id;
+      line["at"] = format_instant(ev.at);
+      line["event_index"] = ev.index;
+      add_line(std::move(line), rule.points);
+      earned += rule.points;
+      decayed += decay::apply_age(age, rule.points, now_ - ev.at);
+    }
+    if (decayed != earned) {
+      Json line = {{"kind", "decay"}, {"decay", age_decay_name(age.kind)}, {"rule", rule.id}, {"label", rule.label},
+                   {"group", group.id}};
+      add_line(std::move(line), decayed - earned);
+    }
+    Centipoints subtotal = decayed;
+    if (rule.decay.inactivity && events_.last_activity) {
+      const Centipoints removed = decay::inactivity_removed(*rule.decay.inactivity, subtotal, now_ - *events_.last_activity);
+      if (removed != 0) {
+        subtotal -= removed;
+        add_line({{"kind", "decay"}, {"decay", "inactivity"}, {"rule", rule.id}, {"label", rule.label}, {"group", group.id}},
+                 -removed);
+      }
+    }
+    const Centipoints points = clamp_optional(subtotal, rule.min, rule.max);
+    entry["matched"] = matched;
+    entry["counted"] = counted;
+    entry["points_before_cap"] = points_json(subtotal);
+    put_caps(entry, rule.min, rule.max);
+    return points;
+  }
+
+  Centipoints pattern_rule(std::size_t r, Json& entry) {
+    const EngagementRule& rule = e_.rules[r];
+    std::size_t matched = 0;
+    bool fired = false;
+    std::optional<Millis> at;
+    if (rule.kind == RuleKind::Streak) {
+      fired = streak(rule, matched, at);
+    } else {
+      const Millis from = now_ - rule.within;
+      for (std::size_t i : matches_[r]) {
+        const UsedEvent& ev = events_.used[i];
+        if (!after_reset(rule, ev) || ev.at < from) continue;
+        ++matched;
+        at = ev.at;
+      }
+      fired = rule.kind == RuleKind::Frequency ? matched >= rule.at_least : matched > 0;
+    }
+    entry["matched"] = matched;
+    entry["fired"] = fired;
+    if (!fired) return 0;
+    Json line = rule_line("pattern", rule);
+    line["pattern"] = rule_kind_name(rule.kind);
+    if (at) line["at"] = format_instant(*at);
+    if (rule.kind == RuleKind::Frequency) line["count"] = matched;
+    add_line(std::move(line), rule.points);
+    return rule.points;
+  }
+
+  // The latest `last` sends each opened (docs: "streak"). `opened` counts the opened ones among
+  // them; `at` is the latest send.
+  bool streak(const EngagementRule& rule, std::size_t& opened, std::optional<Millis>& at) const {
+    std::vector<const UsedEvent*> sends, opens;
+    for (const UsedEvent& ev : events_.used) {
+      if (!after_reset(rule, ev)) continue;
+      if (ev.type == rule.sent) sends.push_back(&ev);
+      if (ev.type == rule.opened) opens.push_back(&ev);
+    }
+    if (sends.empty()) return false;
+    at = sends.back()->at;
+    const std::size_t first = sends.size() > rule.last ? sends.size() - rule.last : 0;
+    for (std::size_t k = first; k < sends.size(); ++k) {
+      const UsedEvent& send = *sends[k];
+      const bool has_next = k + 1 < sends.size();
+      const Json* key = rule.match_on.empty() ? nullptr : prop(send, rule.match_on);
+      if (!rule.match_on.empty() && key == nullptr) continue;
+      for (const UsedEvent* open : opens) {
+        if (open->at < send.at) continue;
+        if (key) {
+          const Json* other = prop(*open, rule.match_on);
+          if (other == nullptr || *other != *key) continue;
+        } else if (has_next && open->at >= sends[k + 1]->at) {
+          break;
+        }
+        ++opened;
+        break;
+      }
+    }
+    return sends.size() >= rule.last && opened == rule.last;
+  }
+
+  static const Json* prop(const UsedEvent& ev, const std::string& key) {
+    if (!ev.props) return nullptr;
+    const auto it = ev.props->find(key);
+    return it == ev.props->end() ? nullptr : &*it;
+  }
+
+  const Engagement& e_;
+  const CleanEvents& events_;
+  const Millis now_;
+  Json& contributions_;
+  Json& warnings_;
+  std::vector<std::vector<std::size_t>> matches_;
+  std::vector<std::optional<Millis>> resets_;
+  Centipoints raw_ = 0;
+};
+
+}  // namespace
+
+EngagementScore score_engagement(const Model& model, const CleanEvents& events, Millis now, Json& contributions,
+                                 Json& warnings) {
+  if (!model.engagement()) {
+    EngagementScore none;
+    none.result = {{"points_before_cap", 0}, {"points", 0}, {"groups", Json::array()}, {"stages", Json::array()},
+                   {"rules", Json::array()}};
+    return none;
+  }
+  return EngagementScorer(model, events, now, contributions, warnings).run();
+}
+
+}  // namespace leadscore

@@ -1,0 +1,35 @@
+// Events as the engagement rules see them: validated, known, not in the future, deduplicated and
+// sorted (docs/model-format.md, "Events (input)"). Internal to the core.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "leadscore/engagement.h"
+#include "leadscore/error.h"
+#include "leadscore/json.h"
+#include "leadscore/limits.h"
+
+namespace leadscore {
+
+struct UsedEvent {
+  std::size_t index = 0;        ///< position in the input array (of the first copy)
+  std::size_t type = 0;         ///< index into Engagement::event_types
+  Millis at = 0;                ///< UTC milliseconds
+  const Json* props = nullptr;  ///< nullptr: no props (conditions see {})
+  std::string props_key;        ///< canonical JSON of props ("{}" when absent): sort and dedupe key
+};
+
+struct CleanEvents {
+  std::vector<UsedEvent> used;  ///< sorted by at, type id, props_key, index
+  std::size_t received = 0, invalid = 0, unknown = 0, future = 0, duplicates = 0;
+  std::optional<Millis> last_activity;  ///< latest used event of an activity type
+};
+
+/// Cleans `events` (nullptr = none) for `engagement` (nullptr = the model has no engagement, so
+/// every type is unknown). Appends warnings; fails with events_not_array or too_many_events.
+Expected<CleanEvents> clean_events(const Engagement* engagement, const Json* events, Millis now, const Limits& limits,
+                                   Json& warnings);
+
+}  // namespace leadscore

@@ -1,7 +1,7 @@
 // Model lint (see lint.h). Every check here is about what the model can do for *some* lead, so
 // it reasons over bounds, not over leads: each group's subtotal lies between the sum of its
 // negative points and the sum of its positive points (rules and completeness), then caps, the
-// total cap and the scale map that interval onto scores. The interval over-approximates what is
+// total cap and the scale map that interval onto scores; engagement adds its own interval. The interval over-approximates what is
 // reachable (rules may exclude each other), so "unreachable" findings are certain, never guesses.
 #include "leadscore/lint.h"
 
@@ -76,6 +76,35 @@ void lint_conditions(const Model& model, std::vector<LintFinding>& out) {
   }
 }
 
+// Bounds of the engagement subtotal over every possible event history. An event rule counts at
+// most Limits::max_events events (or repeat.max without a window); decay only moves points
+// towards zero, so it never widens the bounds; caps clamp them.
+Span engagement_span(const Model& model) {
+  Span out;
+  if (!model.engagement()) return out;
+  const Engagement& e = *model.engagement();
+  std::vector<Span> groups(e.groups.size());
+  for (const EngagementRule& rule : e.rules) {
+    Span span;
+    if (rule.kind == RuleKind::Event) {
+      const auto most = static_cast<Centipoints>(rule.repeat_max && !rule.repeat_per
+                                                     ? std::min<std::size_t>(*rule.repeat_max, model.limits().max_events)
+                                                     : model.limits().max_events);
+      (rule.points < 0 ? span.lo : span.hi) = rule.points * most;
+      span = {clamp_opt(span.lo, rule.min, rule.max), clamp_opt(span.hi, rule.min, rule.max)};
+    } else {
+      (rule.points < 0 ? span.lo : span.hi) = rule.points;
+    }
+    groups[rule.group].lo += span.lo;
+    groups[rule.group].hi += span.hi;
+  }
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    out.lo += clamp_opt(groups[g].lo, e.groups[g].min, e.groups[g].max);
+    out.hi += clamp_opt(groups[g].hi, e.groups[g].min, e.groups[g].max);
+  }
+  return {clamp_opt(out.lo, e.min, e.max), clamp_opt(out.hi, e.min, e.max)};
+}
+
 }  // namespace
 
 std::vector<LintFinding> lint_model(const Model& model) {
@@ -142,6 +171,10 @@ std::vector<LintFinding> lint_model(const Model& model) {
     total.lo += capped.lo;
     total.hi += capped.hi;
   }
+
+  const Span engagement = engagement_span(model);
+  total.lo += engagement.lo;
+  total.hi += engagement.hi;
 
   if (model.total_max() && *model.total_max() >= total.hi) {
     out.push_back({"cap_never_binds", "info", "/total/max",

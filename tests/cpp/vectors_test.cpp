@@ -38,7 +38,9 @@ TEST_CASE("golden vectors: every case gives its expected result or error", "[vec
     const Json& v = doc.value();
     const std::string model_text = v.contains("model_ref") ? std::string(leadscore::default_model_text()) : v["model"].dump();
     const auto model = leadscore::Model::parse(model_text);
-    leadscore::Expected<Json> outcome = model.ok() ? leadscore::score(model.value(), v["lead"], {v["now"].get<std::string>()})
+    leadscore::ScoreOptions options{v["now"].get<std::string>()};
+    if (v.contains("events")) options.events = &v["events"];  // optional: the lead's events, passed as given
+    leadscore::Expected<Json> outcome = model.ok() ? leadscore::score(model.value(), v["lead"], options)
                                         : leadscore::Expected<Json>(model.error());
     if (v.contains("expected_error")) {
       REQUIRE_FALSE(outcome.ok());

@@ -125,7 +125,7 @@ test('web demo in Chromium', { skip, timeout: 180_000 }, async (t) => {
         let s = null;
         try {
           s = await create(c.model_ref === 'default' ? undefined : c.model);
-          out.push({ json: s.scoreJson(c.lead, { now: c.now }) });
+          out.push({ json: s.scoreJson(c.lead, 'events' in c ? { now: c.now, events: c.events } : { now: c.now }) });
         } catch (e) {
           out.push({ error: { code: e.code, path: e.path } });
         } finally {
@@ -140,7 +140,7 @@ test('web demo in Chromium', { skip, timeout: 180_000 }, async (t) => {
       let s = null;
       try {
         s = await createScorer(c.model_ref === 'default' ? undefined : c.model);
-        inNode = { json: s.scoreJson(c.lead, { now: c.now }) };
+        inNode = { json: s.scoreJson(c.lead, 'events' in c ? { now: c.now, events: c.events } : { now: c.now }) };
       } catch (e) {
         inNode = { error: { code: e.code, path: e.path } };
       } finally {

@@ -45,16 +45,58 @@ export function runCli(args, input) {
   return r;
 }
 
+const isObject = (x) => x !== null && typeof x === 'object' && !Array.isArray(x);
+
+/** The id the CLI joins events on: the lead's `id`, else its `lead_id` (a non-empty string or a number). */
+function ownLeadId(lead) {
+  if (!isObject(lead)) return undefined;
+  for (const key of ['id', 'lead_id']) {
+    const v = lead[key];
+    if (typeof v === 'string' && v !== '') return v;
+    if (typeof v === 'number') return String(v);
+  }
+  return undefined;
+}
+
 /**
  * Scores JSON-lines leads with the native CLI and returns, per line, the exact result JSON text
  * (or the error object). The CLI writes {"record":{...},"result":<result>} with keys sorted, so the
  * result's bytes are everything after "result": up to the final brace.
+ *
+ * `events`, optional, has one entry per lead: that lead's events array (or null/undefined for none).
+ * They go to `--events` as a JSON-lines file, each event carrying its lead's id as `lead_id`. A lead
+ * that is an object without an `id`/`lead_id` is given `lead_id` "v000001", "v000002", ... (by
+ * position). The file is sorted by lead_id (byte order; stable, so each lead's events keep their
+ * order and `event_index` and warning paths are those of the array given). Events must be objects:
+ * a JSON-lines event that is not an object cannot carry a lead_id.
  */
-export function scoreWithCli(modelText, leads, now) {
+export function scoreWithCli(modelText, leads, now, events) {
   const dir = tempDir();
   writeFileSync(path.join(dir, 'model.json'), modelText);
-  writeFileSync(path.join(dir, 'leads.jsonl'), leads.map((l) => JSON.stringify(l)).join('\n') + '\n');
-  const r = runCli(['score', '--model', path.join(dir, 'model.json'), '--now', now, path.join(dir, 'leads.jsonl')]);
+  const args = ['score', '--model', path.join(dir, 'model.json'), '--now', now];
+  let input = leads;
+  if (events !== undefined && events !== null) {
+    assert.equal(events.length, leads.length, 'scoreWithCli: one events entry per lead');
+    const lines = [];
+    input = leads.map((lead, i) => {
+      const own = ownLeadId(lead);
+      const id = own ?? `v${String(i + 1).padStart(6, '0')}`;
+      const leadEvents = events[i] ?? [];
+      assert.ok(leadEvents.length === 0 || own !== undefined || isObject(lead),
+        `scoreWithCli: lead ${i} has events but is not an object`);
+      for (const event of leadEvents) {
+        assert.ok(isObject(event), `scoreWithCli: an event of lead ${i} is not an object`);
+        lines.push({ id, text: JSON.stringify({ ...event, lead_id: id }) });
+      }
+      return own === undefined && isObject(lead) ? { ...lead, lead_id: id } : lead;
+    });
+    lines.sort((x, y) => Buffer.compare(Buffer.from(x.id, 'utf8'), Buffer.from(y.id, 'utf8')));
+    writeFileSync(path.join(dir, 'events.jsonl'), lines.map((l) => `${l.text}\n`).join(''));
+    args.push('--events', path.join(dir, 'events.jsonl'));
+  }
+  writeFileSync(path.join(dir, 'leads.jsonl'), input.map((l) => JSON.stringify(l)).join('\n') + '\n');
+  args.push(path.join(dir, 'leads.jsonl'));
+  const r = runCli(args);
   assert.ok(r.status === 0 || r.status === 1, `CLI failed (${r.status}): ${r.stderr}`);
   return r.stdout.trimEnd().split('\n').map((line) => {
     const marker = line.indexOf('"result":');

@@ -291,9 +291,11 @@ class EngagementReader {
         }
         if (r_.failed() && r_.error().code == "unknown_key") {
           // A key of the other rule kind (repeat, decay...) on a pattern rule says the author mixed the two.
+          // "decay" on a pattern rule gets its own code: pattern rules are never decayed by age.
           Error e2 = r_.error();
+          const std::string key = e2.path.substr(e2.path.rfind('/') + 1);
           r_ = Reader();
-          r_.fail("rule_kind", e2.path, "a pattern rule takes no \"" + e2.path.substr(e2.path.rfind('/') + 1) + "\" (" + e2.message + ")");
+          r_.fail(key == "decay" ? "decay_conflict" : "rule_kind", e2.path, "a pattern rule takes no \"" + key + "\" (" + e2.message + ")");
         }
       }
       rule.id = r_.string(j, p, "id", true);

@@ -51,7 +51,7 @@ class Scorer {
     if (!lead) return failure(lead.error());
     leadscore::Json events;
     if (!events_text.empty()) {
-      auto parsed = leadscore::parse_json(events_text, "the events", model_.limits().max_json_depth + 1);
+      auto parsed = leadscore::parse_json(events_text, "the events array", model_.limits().max_json_depth + 1);
       if (!parsed) return failure(at_events(parsed.error()));
       events = std::move(parsed.value());
     }
@@ -69,7 +69,7 @@ class Scorer {
     if (!leads.value().is_array()) return failure(Error{"leads_not_array", "", "scoreMany takes an array of leads"});
     leadscore::Json events;
     if (!events_text.empty()) {
-      auto parsed = leadscore::parse_json(events_text, "the events", model_.limits().max_json_depth + 2);
+      auto parsed = leadscore::parse_json(events_text, "the events array", model_.limits().max_json_depth + 2);
       if (!parsed) return failure(at_events(parsed.error()));
       events = std::move(parsed.value());
       if (!events.is_array() || events.size() != leads.value().size())

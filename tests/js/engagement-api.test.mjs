@@ -122,3 +122,20 @@ test('the default model scores the seed stages: interest, engagement, intent', a
   assert.equal(gone.engagement.groups.find((g) => g.id === 'negative').points, -20);
   scorer.dispose();
 });
+
+test('the README engagement example gives the numbers the README states', async () => {
+  const scorer = await createScorer();
+  const events = [
+    { type: 'page_view', at: '2026-11-08T10:00:00Z', props: { url: '/pricing' } },
+    { type: 'demo_request', at: '2026-11-22T10:00:00Z' },
+  ];
+  const lead = { email: 'max@shop.example', seniority: 'manager', company_size: '60', industry: 'retail', country: 'DE' };
+  const first = scorer.score(lead, { now: '2026-11-23T10:00:00Z', events });
+  assert.deepEqual([first.fit.points, first.engagement.points, first.score, first.band.id], [31, 42.78, 74, 'hot']);
+  const later = scorer.score(lead, { now: '2026-12-28T10:00:00Z', events });
+  assert.deepEqual([later.fit.points, later.engagement.points, later.score, later.band.id], [31, 23.46, 54, 'warm']);
+  const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+  assert.match(readme, /fit 31 \+ engagement 42\.78 -> score 74, hot/);
+  assert.match(readme, /fit 31 \+ engagement 23\.46 -> score 54, warm/);
+  scorer.dispose();
+});

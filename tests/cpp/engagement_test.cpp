@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "../../core/src/decay.h"  // internal: the fixed-point table and functions are checked directly
 #include "leadscore/leadscore.h"
@@ -198,4 +199,12 @@ TEST_CASE("lint: engagement widens the reachable scores") {
     INFO(f.code << " " << f.path << ": " << f.message);
     CHECK(f.code != "unreachable_band");
   }
+}
+
+TEST_CASE("engagement: event_from_row turns an events CSV row into an event") {
+  const std::vector<std::string> header = {"lead_id", "type", "at", "url", "campaign"};
+  CHECK(leadscore::event_from_row(header, {"L1", "page_view", "2026-11-20T10:00:00Z", "/pricing", ""}) ==
+        Json{{"type", "page_view"}, {"at", "2026-11-20T10:00:00Z"}, {"props", {{"url", "/pricing"}}}});
+  // No props: no "props" key; an empty time is left out so scoring reports the event as invalid.
+  CHECK(leadscore::event_from_row(header, {"L1", "demo", "", "", ""}) == Json{{"type", "demo"}});
 }

@@ -48,6 +48,34 @@ std::string split_options(const std::vector<std::string>& args, const std::set<s
   return "";
 }
 
+std::optional<InputFormat> input_format(const std::string& name) {
+  if (name == "csv") return InputFormat::Csv;
+  if (name == "jsonl" || name == "ndjson") return InputFormat::Jsonl;
+  return std::nullopt;
+}
+
+// --events and the options that only make sense with it.
+std::string parse_events(const Options& o, ScoreArgs& s) {
+  auto it = o.values.find("--events");
+  if (it != o.values.end()) {
+    if (it->second.empty()) return "--events needs a file (or - for stdin)";
+    s.events = it->second;
+  }
+  if ((it = o.values.find("--events-format")) != o.values.end()) {
+    if (!s.events) return "--events-format needs --events";
+    if (!(s.events_format = input_format(it->second))) return "--events-format must be csv or jsonl";
+  }
+  if ((it = o.values.find("--unmatched-events")) != o.values.end()) {
+    if (!s.events) return "--unmatched-events needs --events";
+    if (it->second.empty() || it->second == "-") return "--unmatched-events needs a file path";
+    s.unmatched_events = it->second;
+  }
+  if (s.events && *s.events == "-" && s.input == "-") {
+    return "stdin can be the leads or the events, not both: give one of them as a file";
+  }
+  return "";
+}
+
 std::string parse_score(const Options& o, ScoreArgs& s) {
   if (o.positionals.size() > 1) {
     return "expected one input (a path or -), got " + std::to_string(o.positionals.size());
@@ -67,19 +95,13 @@ std::string parse_score(const Options& o, ScoreArgs& s) {
     }
   }
   if ((it = o.values.find("--input-format")) != o.values.end()) {
-    if (it->second == "csv") {
-      s.input_format = InputFormat::Csv;
-    } else if (it->second == "jsonl" || it->second == "ndjson") {
-      s.input_format = InputFormat::Jsonl;
-    } else {
-      return "--input-format must be csv or jsonl";
-    }
+    if (!(s.input_format = input_format(it->second))) return "--input-format must be csv or jsonl";
   }
   if ((it = o.values.find("--delimiter")) != o.values.end()) {
     if (it->second != "," && it->second != ";") return "--delimiter must be , or ;";
     s.delimiter = it->second[0];
   }
-  return "";
+  return parse_events(o, s);
 }
 
 std::string parse_validate(const Options& o, ValidateArgs& v) {
@@ -117,7 +139,10 @@ ParseResult parse_args(const std::vector<std::string>& argv) {
   std::string error;
   if (argv[0] == "score") {
     error =
-        split_options(rest, {"--model", "--now", "--format", "--input-format", "--delimiter"}, o);
+        split_options(rest,
+                      {"--model", "--now", "--format", "--input-format", "--delimiter", "--events",
+                       "--events-format", "--unmatched-events"},
+                      o);
     if (error.empty() && !o.help) error = parse_score(o, cmd.score);
     cmd.kind = Command::Score;
   } else if (argv[0] == "validate") {

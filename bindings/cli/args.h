@@ -17,6 +17,9 @@ struct ScoreArgs {
   std::optional<InputFormat> input_format;  ///< absent: from the extension, else sniffed
   char delimiter = 0;                       ///< CSV input delimiter; 0 = detect
   std::string input = "-";                  ///< a path, or "-" for stdin
+  std::optional<std::string> events;        ///< --events: a path, or "-" for stdin
+  std::optional<InputFormat> events_format;  ///< absent: from the extension, else sniffed
+  std::optional<std::string> unmatched_events;  ///< --unmatched-events: where to write them
 };
 
 struct ValidateArgs {

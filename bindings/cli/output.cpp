@@ -12,8 +12,16 @@ class JsonlWriter : public OutputWriter {
  public:
   explicit JsonlWriter(std::ostream& out) : out_(out) {}
 
-  void result(std::size_t line, const Json&, const Json& result) override {
-    out_ << "{\"record\":{\"line\":" << line << "},\"result\":" << dump_json(result) << "}\n";
+  void result(std::size_t line, const Json&, const Json& result,
+              const std::vector<std::size_t>* event_lines) override {
+    // "record" sorts before "result" and "event_lines" before "line": dump_json() key order.
+    out_ << "{\"record\":{";
+    if (event_lines) {
+      out_ << "\"event_lines\":[";
+      for (std::size_t i = 0; i < event_lines->size(); ++i) out_ << (i ? "," : "") << (*event_lines)[i];
+      out_ << "],";
+    }
+    out_ << "\"line\":" << line << "},\"result\":" << dump_json(result) << "}\n";
   }
 
   void error(std::size_t line, const Json&, const Error& error) override {
@@ -36,13 +44,31 @@ std::string member_text(const Json& object, const char* key) {
   return it->is_string() ? it->get_ref<const std::string&>() : dump_json(*it);
 }
 
+// A member object, or null when absent (member_text() of null is "").
+const Json& member(const Json& object, const char* key) {
+  static const Json none;
+  if (!object.is_object()) return none;
+  const auto it = object.find(key);
+  return it == object.end() ? none : *it;
+}
+
+// The result's last_activity: an instant, or "" when null or absent.
+std::string last_activity(const Json& result) {
+  const Json& value = member(result, "last_activity");
+  return value.is_string() ? value.get_ref<const std::string&>() : "";
+}
+
 class CsvWriter : public OutputWriter {
  public:
   explicit CsvWriter(std::ostream& out) : out_(out) {}
 
-  void begin() override { out_ << "line,id,score,band,action,points,warnings,error_code\n"; }
+  void begin() override {
+    out_ << "line,id,score,band,action,points,warnings,error_code,fit_points,engagement_points,"
+            "last_activity\n";
+  }
 
-  void result(std::size_t line, const Json& lead, const Json& result) override {
+  void result(std::size_t line, const Json& lead, const Json& result,
+              const std::vector<std::size_t>*) override {
     const auto band = result.find("band");
     const Json none = Json::object();
     const Json& band_obj = band != result.end() ? *band : none;
@@ -52,11 +78,13 @@ class CsvWriter : public OutputWriter {
     out_ << line << ',' << csv_cell(lead_id(lead)) << ',' << member_text(result, "score") << ','
          << csv_cell(member_text(band_obj, "id")) << ','
          << csv_cell(member_text(band_obj, "action")) << ',' << member_text(result, "points") << ','
-         << n_warnings << ",\n";
+         << n_warnings << ",," << member_text(member(result, "fit"), "points") << ','
+         << member_text(member(result, "engagement"), "points") << ','
+         << csv_cell(last_activity(result)) << '\n';
   }
 
   void error(std::size_t line, const Json& lead, const Error& error) override {
-    out_ << line << ',' << csv_cell(lead_id(lead)) << ",,,,,," << csv_cell(error.code) << '\n';
+    out_ << line << ',' << csv_cell(lead_id(lead)) << ",,,,,," << csv_cell(error.code) << ",,,\n";
   }
 
  private:

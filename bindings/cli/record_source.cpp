@@ -1,11 +1,12 @@
 // See record_source.h.
 #include "record_source.h"
 
-#include <algorithm>
 #include <cctype>
+#include <filesystem>
 
 #include "leadscore/limits.h"
 #include "leadscore/score.h"
+#include "line_reader.h"
 
 namespace leadscore::cli {
 namespace {
@@ -51,61 +52,36 @@ class CsvSource : public RecordSource {
   std::vector<std::string> header_;
 };
 
-// One JSON object per line. Lines are read with a bound so one runaway line (a binary file given
-// by mistake) cannot exhaust memory: past the bound the rest of the line is skipped, not stored.
+// One JSON object per line (bounded lines: see line_reader.h).
 class JsonlSource : public RecordSource {
  public:
-  explicit JsonlSource(std::istream& in) : in_(in) {}
+  explicit JsonlSource(std::istream& in) : lines_(in, Limits{}.max_document_bytes) {}
 
   std::optional<Error> start() override { return std::nullopt; }
 
   bool next(InputRecord& record) override {
-    const std::size_t limit = Limits{}.max_document_bytes;
-    std::streambuf* sb = in_.rdbuf();
-    if (sb == nullptr) return false;
-    for (;;) {
-      std::string text;
-      bool too_long = false;
-      bool any = false;
-      int c;
-      while ((c = sb->sbumpc()) != EOF && c != '\n') {
-        any = true;
-        if (text.size() < limit) {
-          text.push_back(static_cast<char>(c));
-        } else {
-          too_long = true;
-        }
-      }
-      const std::size_t line = ++line_;
-      if (!any && c == EOF) return false;
-      if (line == 1 && text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);  // BOM
-      if (!text.empty() && text.back() == '\r') text.pop_back();
-      const bool blank = std::all_of(text.begin(), text.end(),
-                                     [](char ch) { return ch == ' ' || ch == '\t' || ch == '\r'; });
-      if (blank && !too_long) {
-        if (c == EOF) return false;
-        continue;
-      }
-      record = InputRecord{line, std::nullopt, {}};
-      if (too_long) {
-        record.error = {"lead_too_large", "line " + std::to_string(line),
-                        "Line " + std::to_string(line) + " is longer than " +
-                            std::to_string(limit) + " bytes; the record was skipped."};
-        return true;
-      }
-      auto parsed = parse_json(text, "lead", Limits{}.max_json_depth);
-      if (parsed) {
-        record.lead = std::move(parsed).value();
-      } else {
-        record.error = parsed.error();
-      }
+    TextLine line;
+    if (!lines_.next(line)) return false;
+    record = InputRecord{line.number, std::nullopt, {}};
+    if (line.too_long) {
+      const std::string n = std::to_string(line.number);
+      record.error = {"lead_too_large", "line " + n,
+                      "Line " + n + " is longer than " +
+                          std::to_string(Limits{}.max_document_bytes) +
+                          " bytes; the record was skipped."};
       return true;
     }
+    auto parsed = parse_json(line.text, "lead", Limits{}.max_json_depth);
+    if (parsed) {
+      record.lead = std::move(parsed).value();
+    } else {
+      record.error = parsed.error();
+    }
+    return true;
   }
 
  private:
-  std::istream& in_;
-  std::size_t line_ = 0;
+  LineReader lines_;
 };
 
 std::string lower_ascii(std::string s) {
@@ -147,6 +123,30 @@ InputFormat format_from_prefix(const std::string& prefix) {
   std::size_t i = prefix.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
   while (i < prefix.size() && std::isspace(static_cast<unsigned char>(prefix[i]))) ++i;
   return i < prefix.size() && prefix[i] == '{' ? InputFormat::Jsonl : InputFormat::Csv;
+}
+
+bool is_seekable_file(const std::string& path) {
+  std::error_code ec;
+  return path != "-" && std::filesystem::is_regular_file(path, ec);
+}
+
+InputFormat choose_input_format(std::optional<InputFormat> forced, const std::string& path,
+                                std::istream& in, bool seekable) {
+  if (forced) return *forced;
+  if (path != "-") {
+    if (auto by_name = format_from_extension(path)) return *by_name;
+  }
+  if (seekable) {
+    std::string prefix(4096, '\0');
+    in.read(&prefix[0], static_cast<std::streamsize>(prefix.size()));
+    prefix.resize(static_cast<std::size_t>(in.gcount()));
+    in.clear();
+    in.seekg(0);
+    return format_from_prefix(prefix);
+  }
+  const int c = in.peek();
+  in.clear();
+  return c == '{' ? InputFormat::Jsonl : InputFormat::Csv;
 }
 
 }  // namespace leadscore::cli

@@ -40,4 +40,13 @@ std::optional<InputFormat> format_from_extension(const std::string& path);
 /// Input format from the first bytes: a JSON object starts with '{', anything else is CSV.
 InputFormat format_from_prefix(const std::string& prefix);
 
+/// Whether `path` names a regular file, which can be rewound and read again ("-", pipes and
+/// /dev/fd/N from a shell's <(...) cannot).
+bool is_seekable_file(const std::string& path);
+
+/// The format of an input: `forced`, else the extension of `path`, else a look at the first
+/// bytes. A seekable input is rewound after the look; of any other only one byte is peeked.
+InputFormat choose_input_format(std::optional<InputFormat> forced, const std::string& path,
+                                std::istream& in, bool seekable);
+
 }  // namespace leadscore::cli

@@ -3,9 +3,13 @@
 #include "score_command.h"
 
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 
+#include "event_join.h"
+#include "event_report.h"
 #include "exit_codes.h"
 #include "leadscore/score.h"
 #include "leadscore/time.h"
@@ -24,22 +28,43 @@ std::string clock_now() {
   return format_instant(static_cast<std::int64_t>(seconds) * 1000);
 }
 
-// The input format: the flag, else the file extension, else a look at the first bytes. For a
-// file the look is undone by seeking back; for stdin only one byte can be peeked.
-InputFormat choose_format(const ScoreArgs& args, std::istream& in, bool is_file) {
-  if (args.input_format) return *args.input_format;
-  if (is_file) {
-    if (auto by_name = format_from_extension(args.input)) return *by_name;
-    std::string prefix(4096, '\0');
-    in.read(&prefix[0], static_cast<std::streamsize>(prefix.size()));
-    prefix.resize(static_cast<std::size_t>(in.gcount()));
-    in.clear();
-    in.seekg(0);
-    return format_from_prefix(prefix);
+// The --events side of a run: the join and its report, or nothing without --events.
+struct EventsRun {
+  std::unique_ptr<EventReport> report;
+  std::unique_ptr<EventJoin> join;
+};
+
+// Opens the events file (and the unmatched-events file). Returns an exit code on failure, after
+// printing why; 0 when the run can go on.
+int open_events(const ScoreArgs& args, EventsRun& run) {
+  if (!args.events) return kExitOk;
+  run.report = std::make_unique<EventReport>(events_display_name(*args.events));
+  if (args.unmatched_events) {
+    // It is rewritten if the inputs turn out not to be sorted, which a pipe or device cannot be.
+    std::error_code ec;
+    const auto status = std::filesystem::status(*args.unmatched_events, ec);
+    if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+      std::cerr << "leadscore: score: --unmatched-events must name a regular file\n";
+      return kExitUsage;
+    }
+    if (auto error = run.report->open_unmatched_file(*args.unmatched_events)) {
+      std::cerr << "leadscore: " << *error << '\n';
+      return kExitIo;
+    }
   }
-  const int c = in.peek();
-  in.clear();
-  return c == '{' ? InputFormat::Jsonl : InputFormat::Csv;
+  run.join = std::make_unique<EventJoin>(*args.events, args.events_format, *run.report);
+  if (auto failure = run.join->open()) {
+    std::cerr << "leadscore: " << failure->message << '\n';
+    return failure->exit_code;
+  }
+  return kExitOk;
+}
+
+// The error record of a lead that has no id to find its events by.
+Error lead_id_missing() {
+  return {"lead_id_missing", "/id",
+          "The lead has no id or lead_id (a non-empty string or a number), so its events cannot "
+          "be found."};
 }
 
 }  // namespace
@@ -75,7 +100,8 @@ int run_score(const ScoreArgs& args) {
   }
   std::istream& in = is_file ? static_cast<std::istream&>(file) : std::cin;
 
-  const InputFormat format = choose_format(args, in, is_file);
+  const InputFormat format =
+      choose_input_format(args.input_format, args.input, in, is_seekable_file(args.input));
   auto source =
       format == InputFormat::Csv ? make_csv_source(in, args.delimiter) : make_jsonl_source(in);
   if (auto error = source->start()) {
@@ -84,6 +110,9 @@ int run_score(const ScoreArgs& args) {
               << ")\n";
     return kExitRecordErrors;
   }
+
+  EventsRun events;
+  if (const int code = open_events(args, events); code != kExitOk) return code;
 
   auto writer =
       args.format == OutputFormat::Csv ? make_csv_writer(std::cout) : make_jsonl_writer(std::cout);
@@ -103,18 +132,40 @@ int run_score(const ScoreArgs& args) {
   const Json no_lead;
   while (source->next(record)) {
     ++records;
+    const LeadEvents* lead_events = nullptr;
+    const std::string id = events.join && record.lead ? lead_id(*record.lead) : std::string();
     if (!record.lead) {
       ++failed;
       writer->error(record.line, no_lead, record.error);
-    } else if (auto result = score(model, *record.lead, options)) {
-      writer->result(record.line, *record.lead, result.value());
-    } else {
+    } else if (events.join && id.empty()) {
       ++failed;
-      writer->error(record.line, *record.lead, result.error());
+      writer->error(record.line, *record.lead, lead_id_missing());
+    } else if (events.join && !(lead_events = events.join->events_for(id))) {
+      break;  // the inputs are not sorted and the events cannot be re-read: reported below
+    } else {
+      options.events = lead_events ? &lead_events->events : nullptr;
+      if (auto result = score(model, *record.lead, options)) {
+        writer->result(record.line, *record.lead, result.value(),
+                       lead_events ? &lead_events->lines : nullptr);
+      } else {
+        ++failed;
+        writer->error(record.line, *record.lead, result.error());
+      }
     }
     if (progress) progress->tick(records);
   }
   progress.reset();  // clears the bar before any final message
+
+  bool events_ok = true, events_broken = false;
+  if (events.join) {
+    std::cout.flush();  // the output so far comes before any message about it
+    if (auto failure = events.join->failure() ? events.join->failure() : events.join->finish()) {
+      std::cerr << "leadscore: " << failure->message << '\n';
+      return failure->exit_code;
+    }
+    events_ok = events.report->finish();
+    events_broken = events.report->broken_count() > 0;
+  }
 
   std::cout.flush();
   if (in.bad()) {
@@ -125,6 +176,7 @@ int run_score(const ScoreArgs& args) {
     std::cerr << "leadscore: writing the output failed\n";
     return kExitIo;
   }
+  if (!events_ok) return kExitIo;
   if (records == 0) {
     // No bytes at all is almost always a broken export or pipe: say so. A CSV with a header and no
     // rows is a valid, empty export: scored (nothing), with a note.
@@ -134,7 +186,7 @@ int run_score(const ScoreArgs& args) {
     }
     std::cerr << "leadscore: " << args.input << ": the CSV has a header but no records\n";
   }
-  return failed == 0 ? kExitOk : kExitRecordErrors;
+  return failed == 0 && !events_broken ? kExitOk : kExitRecordErrors;
 }
 
 }  // namespace leadscore::cli

@@ -15,7 +15,9 @@ namespace {
 constexpr const char* kUsage =
     "Usage:\n"
     "  leadscore score --model M.json [--now ISO] [--format jsonl|csv]\n"
-    "                  [--input-format csv|jsonl] [--delimiter ,|;] [INPUT|-]\n"
+    "                  [--input-format csv|jsonl] [--delimiter ,|;]\n"
+    "                  [--events FILE|- [--events-format csv|jsonl]\n"
+    "                   [--unmatched-events FILE]] [INPUT|-]\n"
     "  leadscore validate --model M.json [--format text|json]\n"
     "  leadscore --help | --version\n";
 
@@ -30,7 +32,8 @@ constexpr const char* kScoreHelp =
     "  --format           jsonl (default): one line per record,\n"
     "                       {\"record\":{\"line\":N},\"result\":{...}} or\n"
     "                       {\"error\":{\"code\",\"message\",\"path\"},\"record\":{\"line\":N}}\n"
-    "                     csv: line,id,score,band,action,points,warnings,error_code\n"
+    "                     csv: line,id,score,band,action,points,warnings,error_code,\n"
+    "                       fit_points,engagement_points,last_activity\n"
     "                     (id = the lead's id or lead_id column, if any)\n"
     "  --input-format     csv or jsonl; default from the extension (.csv, .jsonl, .ndjson),\n"
     "                     else jsonl when the input starts with '{', else csv\n"
@@ -38,7 +41,29 @@ constexpr const char* kScoreHelp =
     "  Output has exactly one line per input record, in input order. N is the line the record\n"
     "  starts on (CSV: the header is line 1). Broken records (ragged rows, invalid UTF-8, bad\n"
     "  JSON) become error lines and scoring continues. A progress bar is drawn on stderr when\n"
-    "  it is a terminal and INPUT is a file over 1 MB.\n";
+    "  it is a terminal and INPUT is a file over 1 MB.\n"
+    "\n"
+    "  --events FILE      the leads' events (page views, downloads...), joined to the leads\n"
+    "                     by lead id (a lead's id, else lead_id, compared as text). CSV with\n"
+    "                     the columns lead_id,type,at and one column per prop (url,...), or\n"
+    "                     JSON lines {\"lead_id\",\"type\",\"at\",\"props\"}. `at` must carry an\n"
+    "                     offset (Z or +01:00): a time without one is not assumed to be UTC,\n"
+    "                     the event is ignored with the warning event_invalid.\n"
+    "  --events-format    csv or jsonl; default from the extension, else sniffed\n"
+    "  --unmatched-events FILE  also write the events whose lead id is not in INPUT there,\n"
+    "                     as JSON lines {\"event\",\"lead_id\",\"line\"}\n"
+    "  Sorting: when both files are sorted by lead id (byte order: LC_ALL=C sort), the events\n"
+    "  are streamed and memory holds one lead's events. A seekable events file is read once\n"
+    "  more first, keeping nothing, to check its order. If either file is not sorted, the\n"
+    "  events are loaded into memory instead (one note on stderr); the output is the same.\n"
+    "  Events on stdin or a pipe cannot be read twice: they must be sorted, and so must the\n"
+    "  leads, or the run stops with events_not_sorted (exit 2).\n"
+    "  With --events a result's record also lists \"event_lines\": the events-file line of\n"
+    "  each event, so the warning path /events/I is the line event_lines[I]. A lead without an\n"
+    "  id is the error lead_id_missing; one with over 100,000 events is too_many_events.\n"
+    "  Events whose lead id is not in INPUT are counted on stderr with their lines (the\n"
+    "  first 20), and do not change the exit code; broken events lines (ragged rows, bad\n"
+    "  JSON, no lead_id) are listed on stderr with their lines and give exit 1.\n";
 
 constexpr const char* kValidateHelp =
     "\n"
@@ -50,11 +75,12 @@ constexpr const char* kExitHelp =
     "\n"
     "Exit codes:\n"
     "  0  score: every record scored;  validate: no findings above info\n"
-    "  1  score: some records were error lines, the input is empty, or the CSV header\n"
-    "     is unusable;\n"
+    "  1  score: some records were error lines, the input is empty, a CSV header is\n"
+    "     unusable, or some events lines were broken;\n"
     "     validate: warnings\n"
-    "  2  usage error, or the model is invalid\n"
-    "  3  I/O error: the model or input file cannot be opened, or output cannot be written\n";
+    "  2  usage error, the model is invalid, or unsorted events through a pipe\n"
+    "  3  I/O error: the model, input or events file cannot be opened, or output cannot be\n"
+    "     written\n";
 
 void print_help(const std::string& topic) {
   std::cout << "leadscore " << leadscore::kLibraryVersion << ": lead scoring with a JSON model\n\n"

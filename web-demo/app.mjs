@@ -1,7 +1,12 @@
-// The web demo: a signup form scored live by the npm package, loaded through the import map in
-// index.html exactly as an application would. The form is built from the bundled default model, so
-// labels and select options always match what the engine accepts.
+// The web demo: a signup form and an event log scored live by the npm package, loaded through the
+// import map in index.html exactly as an application would. The form and the event buttons are
+// built from the bundled default model, so labels and options always match what the engine accepts.
 import { createScorer, defaultModel } from 'leadscore';
+import { $, el, formatPoints, formatRange } from './dom.mjs';
+import { renderEngagement, isEngagementLine } from './engagement-view.mjs';
+import { createEventsPanel } from './events-panel.mjs';
+import { EventLog } from './events.mjs';
+import { Timeline } from './timeline.mjs';
 
 // The fields a signup form asks for (is_competitor and signup_date are not questions for a lead).
 const FORM_FIELDS = ['email', 'first_name', 'last_name', 'job_title', 'seniority', 'department', 'company',
@@ -25,25 +30,13 @@ const EXAMPLE = {
   annual_revenue: '32000000', phone: '+44 20 7946 0958', website: 'northwind-analytics.example',
 };
 
-// An optional ?now=ISO-8601 fixes the scoring time (reproducible results, tests); else the clock.
+// An optional ?now=ISO-8601 fixes the start of the time slider (reproducible results, tests); else
+// the clock when the page loaded, to the minute.
 const fixedNow = new URLSearchParams(location.search).get('now');
-const $ = (id) => document.getElementById(id);
-
-function el(tag, props = {}, ...children) {
-  const node = Object.assign(document.createElement(tag), props);
-  node.append(...children.filter((c) => c !== null && c !== undefined));
-  return node;
-}
 
 // "individual_contributor" -> "Individual contributor", "it_services" -> "IT services".
 const humanize = (value) => value.split('_')
   .map((w, i) => (w.length <= 2 ? w.toUpperCase() : i === 0 ? w[0].toUpperCase() + w.slice(1) : w)).join(' ');
-
-const formatPoints = (n) => (n > 0 ? `+${n}` : n < 0 ? `\u2212${-n}` : '0');
-const formatNumber = (n) => (n < 0 ? `\u2212${-n}` : String(n));
-const formatRange = (min, max) => (min === undefined && max === undefined ? 'none'
-  : min === undefined ? `up to ${formatNumber(max)}` : max === undefined ? `from ${formatNumber(min)}`
-    : `${formatNumber(min)} to ${formatNumber(max)}`);
 // Engine messages name the field ('field "company_size" must be ...'): show its label instead.
 const withoutName = (message, name) => message.replace(`field "${name}" `, '');
 
@@ -98,9 +91,10 @@ function render(result, json, labels) {
         el('code', { textContent: `${w.code} at ${w.path || '/'}` }));
     })));
 
-  $('contributions').replaceChildren(...(result.contributions.length === 0
+  const fitLines = result.contributions.filter((c) => !isEngagementLine(c));
+  $('contributions').replaceChildren(...(fitLines.length === 0
     ? [el('tr', {}, el('td', { colSpan: 3, className: 'none', textContent: 'No rule matched yet.' }))]
-    : result.contributions.map((c) => el('tr', { className: c.points < 0 ? 'negative' : 'positive' },
+    : fitLines.map((c) => el('tr', { className: c.points < 0 ? 'negative' : 'positive' },
       el('td', { textContent: c.field ? `${c.label}: ${labels.fields.get(c.field) ?? c.field}` : c.label }),
       el('td', { textContent: labels.groups.get(c.group) ?? c.group }),
       el('td', { className: 'num', textContent: formatPoints(c.points) })))));
@@ -112,15 +106,23 @@ function render(result, json, labels) {
     el('td', { className: 'num', textContent: formatPoints(g.points_before_cap) }),
     el('td', { className: 'num', textContent: formatPoints(g.points) }),
   ], g.points !== g.points_before_cap ? 'capped' : '')));
+  // Fit + engagement = total before its cap: the three rows add up as shown.
   const t = result.total;
-  $('total').replaceChildren(row([
-    el('th', { scope: 'row', textContent: 'Total' }),
-    el('td', { textContent: formatRange(t.min, t.max) }),
-    el('td', { className: 'num', textContent: formatPoints(t.points_before_cap) }),
-    el('td', { className: 'num', textContent: formatPoints(t.points) }),
-  ], t.points !== t.points_before_cap ? 'capped' : ''));
+  const e = result.engagement;
+  const subtotal = (label, range, before, after) => row([
+    el('th', { scope: 'row', textContent: label }),
+    el('td', { textContent: range }),
+    el('td', { className: 'num', textContent: formatPoints(before) }),
+    el('td', { className: 'num', textContent: formatPoints(after) }),
+  ], after !== before ? 'capped' : '');
+  $('total').replaceChildren(
+    subtotal('Fit', '', result.fit.points, result.fit.points),
+    subtotal('Engagement', formatRange(e.min, e.max), e.points_before_cap, e.points),
+    subtotal('Total', formatRange(t.min, t.max), t.points_before_cap, t.points),
+  );
+  renderEngagement(result, labels.eventType);
 
-  $('now-info').textContent = `\u00b7 scored at ${result.now}${fixedNow ? ' (fixed by ?now=)' : ''}`;
+  $('now-info').textContent = `\u00b7 scored at ${result.now}${fixedNow ? ' (slider start fixed by ?now=)' : ''}`;
 }
 
 function showProblem(message) {
@@ -131,12 +133,25 @@ function showProblem(message) {
   status.hidden = false;
 }
 
+// The slider's start: ?now= as the engine reads it (normalised to UTC), or the clock to the minute.
+// null when ?now= is not an instant the engine accepts: scoring then shows the engine's error.
+function startInstant(scorer) {
+  if (fixedNow === null) return Math.floor(Date.now() / 60_000) * 60_000;
+  try {
+    return Date.parse(scorer.score({}, { now: fixedNow }).now);
+  } catch {
+    return null;
+  }
+}
+
 async function main() {
   const model = await defaultModel();
   const scorer = await createScorer(model);
+  const eventTypes = new Map((model.engagement?.event_types ?? []).map((t) => [t.id, t.label ?? t.id]));
   const labels = {
     fields: new Map(model.fields.map((f) => [f.name, f.label ?? f.name])),
     groups: new Map(model.groups.map((g) => [g.id, g.label ?? g.id])),
+    eventType: (id) => eventTypes.get(id) ?? id,
   };
   $('model-id').textContent = scorer.model.id;
   $('model-version').textContent = scorer.model.version;
@@ -144,16 +159,25 @@ async function main() {
 
   buildForm(model);
   const form = $('lead-form');
+  const log = new EventLog();
+  const start = startInstant(scorer);
+  const slider = $('now-slider');
+  const timeline = start === null ? null : new Timeline(slider, $('now-text'), start);
+
+  let panel = null;
   const update = () => {
     let json;
+    const events = log.toInput();
     try {
-      json = scorer.scoreJson(readLead(form), { now: fixedNow ?? new Date() });
+      json = scorer.scoreJson(readLead(form), { now: timeline ? timeline.nowIso : fixedNow, events });
     } catch (error) {
       showProblem(`Could not score: ${error.message}${error.code ? ` (${error.code})` : ''}`);
       return;
     }
     $('status').hidden = true;
+    $('events-json').textContent = JSON.stringify(events);
     render(JSON.parse(json), json, labels);
+    panel?.render(timeline.now);
     $('summary').hidden = false;
     $('details').hidden = false;
   };
@@ -164,6 +188,30 @@ async function main() {
     for (const [name, value] of Object.entries(EXAMPLE)) if (form.elements[name]) form.elements[name].value = value;
     update();
   });
+
+  if (timeline) {
+    const moved = () => {
+      timeline.describe();
+      update();
+    };
+    slider.disabled = false;
+    slider.addEventListener('input', moved);
+    for (const button of document.querySelectorAll('[data-shift]')) {
+      button.addEventListener('click', () => { if (timeline.shift(Number(button.dataset.shift))) moved(); });
+    }
+    $('now-start').addEventListener('click', () => {
+      timeline.reset();
+      moved();
+    });
+    // Adding an event earlier than the range widens it; removing one may narrow it again.
+    panel = createEventsPanel({ model, eventTypes, log, timeline, onChange: () => {
+      timeline.fit(log.earliest());
+      moved();
+    } });
+  } else {
+    $('events-panel').querySelectorAll('button, input').forEach((c) => { c.disabled = true; });
+    $('now-text').textContent = 'unavailable: ?now= is not a valid instant';
+  }
   update();
   form.dataset.ready = 'true';
 }

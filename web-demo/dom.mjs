@@ -1,0 +1,40 @@
+// Small DOM and text helpers shared by the demo's modules. Everything is built with
+// createElement and textContent: no innerHTML, so nothing typed or stored can become markup, and
+// no inline style attribute, which the page's CSP (style-src 'self') would block.
+
+export const $ = (id) => document.getElementById(id);
+
+export function el(tag, props = {}, ...children) {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children.filter((c) => c !== null && c !== undefined));
+  return node;
+}
+
+// U+2212 rather than "-": a real minus sign reads better and lines up with "+".
+export const formatPoints = (n) => (n > 0 ? `+${n}` : n < 0 ? `\u2212${-n}` : '0');
+export const formatNumber = (n) => (n < 0 ? `\u2212${-n}` : String(n));
+export const formatRange = (min, max) => (min === undefined && max === undefined ? 'none'
+  : min === undefined ? `up to ${formatNumber(max)}` : max === undefined ? `from ${formatNumber(min)}`
+    : `${formatNumber(min)} to ${formatNumber(max)}`);
+
+export const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;
+
+// The engine's UTC form of an instant: no ".000" when the milliseconds are 0.
+export const isoInstant = (ms) => new Date(ms).toISOString().replace('.000Z', 'Z');
+
+// "2026-11-23 10:00 UTC": the same text in every locale and time zone (the engine works in UTC).
+export const formatInstant = (ms) => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+// A length of time as "12 d 5 h", "3 h", "45 min" or "0 h"; the sign is left to the caller.
+export function formatDuration(ms) {
+  const abs = Math.abs(ms);
+  const days = Math.floor(abs / DAY);
+  const hours = Math.floor((abs % DAY) / HOUR);
+  const minutes = Math.floor((abs % HOUR) / 60_000);
+  const parts = [];
+  if (days) parts.push(`${days} d`);
+  if (hours) parts.push(`${hours} h`);
+  if (minutes) parts.push(`${minutes} min`);
+  return parts.length ? parts.join(' ') : '0 h';
+}

@@ -1,0 +1,78 @@
+// Shared setup of the Chromium suites: the demo server (scripts/serve.mjs on a free port) and one
+// browser page that records CSP violations, console errors and every request, so each suite can
+// assert that the demo's strict CSP holds and that nothing leaves 127.0.0.1.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from './support.mjs';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const skipWithoutChromium = existsSync(CHROMIUM)
+  ? false : `Chromium not installed at ${CHROMIUM} (apt-get install chromium)`;
+
+/** Starts scripts/serve.mjs on a free port; resolves to {base, stop}. */
+export async function startServer() {
+  const child = spawn(process.execPath, [join(repoRoot, 'scripts/serve.mjs')], {
+    env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const base = await new Promise((resolveUrl, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = out.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
+      if (m) resolveUrl(`http://127.0.0.1:${m[1]}`);
+    });
+    child.on('exit', (code) => reject(new Error(`serve.mjs exited with ${code}`)));
+  });
+  return { base, stop: () => child.kill() };
+}
+
+/**
+ * The server, Chromium and one page, all closed after the test `t`. The page's CSP violations,
+ * console errors and requested URLs are collected in the returned arrays.
+ */
+export async function openDemoPage(t) {
+  const { chromium } = await import('playwright-core');
+  const server = await startServer();
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  t.after(async () => {
+    await browser.close();
+    server.stop();
+  });
+  const context = await browser.newContext();
+  const requests = [];
+  context.on('request', (r) => requests.push(r.url()));
+  const consoleErrors = [];
+  const violations = [];
+  await context.exposeBinding('reportCspViolation', (_source, v) => violations.push(v));
+  await context.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => {
+    window.reportCspViolation({ directive: e.violatedDirective, blocked: String(e.blockedURI).slice(0, 80) });
+  }));
+  const page = await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text().slice(0, 200)); });
+  page.on('pageerror', (e) => consoleErrors.push(`uncaught: ${e.message}`));
+  return { base: server.base, page, requests, consoleErrors, violations };
+}
+
+/**
+ * The closing checks of every Chromium suite. The wasm glue must not fetch() its embedded data:
+ * URI (connect-src 'self' would block it; scripts/patch-glue.mjs sees to it), so no violation
+ * and no console error is allowed at all.
+ */
+export async function checkPageStayedClean(t, session) {
+  await t.test('no CSP violation and no console error', () => {
+    assert.deepEqual(session.violations, []);
+    assert.deepEqual(session.consoleErrors, []);
+  });
+  await t.test('no request leaves 127.0.0.1', () => {
+    assert.ok(session.requests.length > 0);
+    // data: and blob: URLs never leave the page; anything else must go to the demo server.
+    const outside = session.requests.filter((u) => !/^(data|blob):/.test(u) && new URL(u).origin !== session.base);
+    assert.deepEqual(outside, []);
+  });
+}

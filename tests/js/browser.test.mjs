@@ -4,16 +4,13 @@
 // violation or console error, and no request leaves 127.0.0.1.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { createScorer } from '../../bindings/js/node.mjs';
+import { checkPageStayedClean, openDemoPage, skipWithoutChromium } from './browser-support.mjs';
+import { repoRoot as root } from './support.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const CHROMIUM = '/usr/bin/chromium';
 const NOW = '2026-11-23T10:00:00Z';
-const skip = existsSync(CHROMIUM) ? false : `Chromium not installed at ${CHROMIUM} (apt-get install chromium)`;
 
 // The profile typed into the demo, by the labels a user sees; selects by the model's values.
 const TYPED = {
@@ -35,58 +32,21 @@ const LEAD = {
   annual_revenue: TYPED['Annual revenue (USD)'], phone: TYPED.Phone,
 };
 
-async function startServer() {
-  const child = spawn(process.execPath, [join(root, 'scripts/serve.mjs')], {
-    env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const base = await new Promise((resolveUrl, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const m = out.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
-      if (m) resolveUrl(`http://127.0.0.1:${m[1]}`);
-    });
-    child.on('exit', (code) => reject(new Error(`serve.mjs exited with ${code}`)));
-  });
-  return { base, stop: () => child.kill() };
-}
-
-test('web demo in Chromium', { skip, timeout: 180_000 }, async (t) => {
-  const { chromium } = await import('playwright-core');
-  const server = await startServer();
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
-  t.after(async () => {
-    await browser.close();
-    server.stop();
-  });
-  const context = await browser.newContext();
-  const requests = [];
-  context.on('request', (r) => requests.push(r.url()));
-  const consoleErrors = [];
-  const violations = [];
-  await context.exposeBinding('reportCspViolation', (_source, v) => violations.push(v));
-  await context.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => {
-    window.reportCspViolation({ directive: e.violatedDirective, blocked: String(e.blockedURI).slice(0, 80) });
-  }));
-  const page = await context.newPage();
-  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text().slice(0, 200)); });
-  page.on('pageerror', (e) => consoleErrors.push(`uncaught: ${e.message}`));
+test('web demo in Chromium', { skip: skipWithoutChromium, timeout: 180_000 }, async (t) => {
+  const session = await openDemoPage(t);
+  const { page, base } = session;
 
   const scorer = await createScorer();
   t.after(() => scorer.dispose());
 
   await t.test('"/" redirects to the demo, keeping the query', async () => {
-    const r = await fetch(`${server.base}/?now=${NOW}`, { redirect: 'manual' });
+    const r = await fetch(`${base}/?now=${NOW}`, { redirect: 'manual' });
     assert.equal(r.status, 302);
     assert.equal(r.headers.get('location'), `/web-demo/?now=${NOW}`);
   });
 
   await t.test('the demo scores a typed profile exactly like the Node package', async () => {
-    await page.goto(`${server.base}/web-demo/?now=${NOW}`);
+    await page.goto(`${base}/web-demo/?now=${NOW}`);
     await page.waitForSelector('form[data-ready]');
     for (const [label, value] of Object.entries(TYPED)) await page.getByLabel(label).fill(value);
     for (const [label, value] of Object.entries(SELECTED)) await page.getByLabel(label).selectOption(value);
@@ -151,17 +111,5 @@ test('web demo in Chromium', { skip, timeout: 180_000 }, async (t) => {
     }
   });
 
-  // The wasm glue must not fetch() its embedded data: URI (connect-src 'self' would block it);
-  // scripts/patch-glue.mjs makes sure of that. So no violation and no console error is allowed.
-  await t.test('no CSP violation and no console error', () => {
-    assert.deepEqual(violations, []);
-    assert.deepEqual(consoleErrors, []);
-  });
-
-  await t.test('no request leaves 127.0.0.1', () => {
-    assert.ok(requests.length > 0);
-    // data: and blob: URLs never leave the page; anything else must go to the demo server.
-    const outside = requests.filter((u) => !/^(data|blob):/.test(u) && new URL(u).origin !== server.base);
-    assert.deepEqual(outside, []);
-  });
+  await checkPageStayedClean(t, session);
 });

@@ -31,6 +31,9 @@ const NOWS = [
   '2028-02-29T12:00:00.001Z',
   '2026-03-29T01:30:00+01:00',
   '2026-11-23T12:00:00z',
+  '9999-12-31T23:59:59.999+00:00',
+  '0001-03-01T00:00:00-01:00',
+  '2000-02-29T23:59:59.999-23:59',
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -260,7 +263,7 @@ test(`native CLI --events and wasm agree byte for byte on ${totalLeads.toLocaleS
   ];
   for (let m = 0; m < 4; m++) {
     const modelText = JSON.stringify(randomModel(rnd, `random-${seed}-${m}`));
-    for (const k of [m + 2, m + 3]) plan.push({ modelText, now: NOWS[k % NOWS.length], weight: 1 });
+    for (const k of [3 + 2 * m, 4 + 2 * m]) plan.push({ modelText, now: NOWS[k % NOWS.length], weight: 1 });
   }
   const weights = plan.reduce((s, p) => s + p.weight, 0);
   let compared = 0;

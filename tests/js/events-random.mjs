@@ -80,7 +80,7 @@ function invalidAt(ms, rnd) {
 // Models
 
 const ODD_DURATIONS = ['7h', '13d', '90m', '1m', '1w', '3w', '36h', '1d', '30d', '45m', '11d', '5d', '2w', '17h', '1h',
-  '10m', '999999m', '1439m', '25h', '29d', '31d', '8w'];
+  '10m', '999999m', '1439m', '25h', '29d', '31d', '8w', '999999w'];
 
 function duration(rnd) {
   if (rnd.chance(0.7)) return rnd.pick(ODD_DURATIONS);
@@ -240,6 +240,10 @@ export function randomModel(rnd, name) {
   rules.push(eventRule({ group: 'g_idle', decay: [{ kind: 'linear', percent: rnd.int(1, 100), per: duration(rnd) }, inactivityDecay(rnd)] }));
   rules.push(eventRule({ event: types.includes('unsub') ? 'unsub' : rnd.pick(types), points: cents(rnd, -30, -0.01), repeat: 'once', reset: [...new Set([rnd.pick(groupIds), rnd.pick(groupIds)])] }));
   rules.push(eventRule({ min: -5, max: 12 }));
+  // Extremes: points near the ±1,000,000,000 limit (centipoint products beyond 2^63 before
+  // rounding), the longest durations, inactivity points larger than any subtotal.
+  rules.push(eventRule({ points: rnd.pick([999_999_999.99, -1_000_000_000, 123_456_789.01]), repeat: 'every', group: rnd.pick(['g_half', 'g_both', 'g_lin']), min: undefined, max: undefined }));
+  rules.push(eventRule({ decay: [{ kind: 'half_life', half_life: rnd.pick(['999999w', '999999d', '999999m']) }, { kind: 'inactivity', after: '1m', points: 1_000_000_000, every: '999999w' }] }));
   rules.push(frequency(), frequency(), recency(false), recency(true), streak(true), streak(false));
   for (let i = rnd.int(2, 8); i > 0; i--) {
     const k = rnd.int(0, 9);

@@ -16,6 +16,18 @@ std::string not_sorted(std::size_t line) {
          " has a lower id than an earlier line)";
 }
 
+// nlohmann's own text keeps number types (1.0 stays a double), so parsing it back gives the
+// same value the core would have seen; strings are valid UTF-8 (checked when read), so "replace"
+// never applies and nothing can throw.
+std::string compact_text(const Json& event) {
+  return event.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+Json from_compact_text(const std::string& texts, std::size_t start, std::size_t end) {
+  return Json::parse(texts.begin() + static_cast<std::ptrdiff_t>(start),
+                     texts.begin() + static_cast<std::ptrdiff_t>(end), nullptr, false);
+}
+
 }  // namespace
 
 std::string events_display_name(const std::string& path) {
@@ -163,8 +175,9 @@ bool EventJoin::fall_back(const std::string& why) {
       if (row.line > last_line_read_) report_.broken(row);
       continue;
     }
-    LeadEvents& group = index_[row.lead_id].events;
-    group.events.push_back(std::move(row.event));
+    Group& group = index_[row.lead_id];
+    group.texts += compact_text(row.event);
+    group.texts += '\n';  // JSON text never holds a raw line break
     group.lines.push_back(row.line);
   }
   if (read_failed()) return false;
@@ -176,10 +189,21 @@ bool EventJoin::fall_back(const std::string& why) {
 }
 
 const LeadEvents* EventJoin::lookup(const std::string& id) {
+  looked_up_ = LeadEvents{};
   const auto it = index_.find(id);
-  if (it == index_.end()) return &no_events_;
-  it->second.used = true;
-  return &it->second.events;
+  if (it == index_.end()) return &looked_up_;
+  Group& group = it->second;
+  group.used = true;
+  // As when streaming: one more than the core accepts is enough for its "too_many_events".
+  const std::size_t keep = std::min(group.lines.size(), Limits{}.max_events + 1);
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < keep; ++i) {
+    const std::size_t end = group.texts.find('\n', start);
+    looked_up_.events.push_back(from_compact_text(group.texts, start, end));
+    looked_up_.lines.push_back(group.lines[i]);
+    start = end + 1;
+  }
+  return &looked_up_;
 }
 
 std::optional<JoinFailure> EventJoin::finish() {
@@ -195,18 +219,24 @@ std::optional<JoinFailure> EventJoin::finish() {
     struct Unmatched {
       std::size_t line;
       const std::string* id;
-      const Json* event;
+      const std::string* texts;
+      std::size_t start, end;  // the event's segment of *texts
     };
     std::vector<Unmatched> unmatched;
     for (const auto& [id, group] : index_) {
       if (group.used) continue;
-      for (std::size_t i = 0; i < group.events.lines.size(); ++i) {
-        unmatched.push_back({group.events.lines[i], &id, &group.events.events[i]});
+      std::size_t start = 0;
+      for (const std::size_t line : group.lines) {
+        const std::size_t end = group.texts.find('\n', start);
+        unmatched.push_back({line, &id, &group.texts, start, end});
+        start = end + 1;
       }
     }
     std::sort(unmatched.begin(), unmatched.end(),
               [](const Unmatched& a, const Unmatched& b) { return a.line < b.line; });
-    for (const Unmatched& u : unmatched) report_.unmatched(u.line, *u.id, *u.event);
+    for (const Unmatched& u : unmatched) {
+      report_.unmatched(u.line, *u.id, from_compact_text(*u.texts, u.start, u.end));
+    }
   }
   if (source_->empty()) {
     std::cerr << "leadscore: " << name_

@@ -61,8 +61,11 @@ class EventJoin {
 
  private:
   enum class Mode { Stream, Memory };
+  // In memory, events are kept as compact JSON text, one per '\n'-ended segment: nlohmann
+  // objects cost about ten times their text, and each group is parsed once, when asked for.
   struct Group {
-    LeadEvents events;
+    std::string texts;
+    std::vector<std::size_t> lines;
     bool used = false;
   };
 
@@ -98,7 +101,7 @@ class EventJoin {
 
   // In-memory state.
   std::unordered_map<std::string, Group> index_;
-  const LeadEvents no_events_;
+  LeadEvents looked_up_;  // the group last returned by lookup()
 };
 
 }  // namespace leadscore::cli

@@ -63,7 +63,8 @@ std::string parse_events(const Options& o, ScoreArgs& s) {
   }
   if ((it = o.values.find("--events-format")) != o.values.end()) {
     if (!s.events) return "--events-format needs --events";
-    if (!(s.events_format = input_format(it->second))) return "--events-format must be csv or jsonl";
+    s.events_format = input_format(it->second);
+    if (!s.events_format) return "--events-format must be csv or jsonl";
   }
   if ((it = o.values.find("--unmatched-events")) != o.values.end()) {
     if (!s.events) return "--unmatched-events needs --events";

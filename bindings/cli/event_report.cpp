@@ -30,6 +30,7 @@ std::optional<std::string> EventReport::open_unmatched_file(const std::string& p
 void EventReport::broken(const EventRow& row) {
   broken_.add(row.line);
   if (broken_.count() <= LineList::kShown) {
+    if (before_message) before_message();
     std::cerr << "leadscore: " << name_ << ": " << row.error.message << " (" << row.error.code
               << ")\n";
   }
@@ -53,6 +54,7 @@ void EventReport::restart_unmatched() {
 void EventReport::note_in_memory(const std::string& why) {
   if (noted_) return;
   noted_ = true;
+  if (before_message) before_message();
   std::cerr << "leadscore: note: " << why
             << ", so the events were loaded into memory (to stream them instead, sort both files "
                "by lead id, byte order, e.g. with LC_ALL=C sort)\n";

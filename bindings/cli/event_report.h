@@ -5,6 +5,7 @@
 #pragma once
 #include <cstddef>
 #include <fstream>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -53,6 +54,9 @@ class EventReport {
   bool finish();
 
   std::size_t broken_count() const { return broken_.count(); }
+
+  /// Called before a message is printed during the run (the progress bar clears its line).
+  std::function<void()> before_message;
 
  private:
   std::string name_;

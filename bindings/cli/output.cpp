@@ -18,7 +18,9 @@ class JsonlWriter : public OutputWriter {
     out_ << "{\"record\":{";
     if (event_lines) {
       out_ << "\"event_lines\":[";
-      for (std::size_t i = 0; i < event_lines->size(); ++i) out_ << (i ? "," : "") << (*event_lines)[i];
+      for (std::size_t i = 0; i < event_lines->size(); ++i) {
+        out_ << (i ? "," : "") << (*event_lines)[i];
+      }
       out_ << "],";
     }
     out_ << "\"line\":" << line << "},\"result\":" << dump_json(result) << "}\n";

@@ -125,6 +125,11 @@ int run_score(const ScoreArgs& args) {
       const auto pos = file.tellg();
       return pos < 0 ? 0 : static_cast<std::uintmax_t>(pos);
     });
+    if (events.report) {
+      events.report->before_message = [&progress] {
+        if (progress) progress->clear();  // also called after the bar is gone
+      };
+    }
   }
 
   std::uint64_t records = 0, failed = 0;

@@ -43,8 +43,8 @@ EventJoin::EventJoin(std::string path, std::optional<InputFormat> format, EventR
 std::optional<JoinFailure> EventJoin::open() {
   seekable_ = is_seekable_file(path_);
   if (path_ != "-") {
-    file_.open(path_, std::ios::binary);
-    if (!file_) return JoinFailure{kExitIo, name_ + ": cannot open the events file"};
+    if (!is_directory(path_)) file_.open(path_, std::ios::binary);
+    if (!file_.is_open()) return JoinFailure{kExitIo, name_ + ": cannot open the events file"};
   }
   in_ = path_ == "-" ? static_cast<std::istream*>(&std::cin) : &file_;
   format_ = choose_input_format(forced_format_, path_, *in_, seekable_);

@@ -125,6 +125,11 @@ InputFormat format_from_prefix(const std::string& prefix) {
   return i < prefix.size() && prefix[i] == '{' ? InputFormat::Jsonl : InputFormat::Csv;
 }
 
+bool is_directory(const std::string& path) {
+  std::error_code ec;
+  return std::filesystem::is_directory(path, ec);
+}
+
 bool is_seekable_file(const std::string& path) {
   std::error_code ec;
   return path != "-" && std::filesystem::is_regular_file(path, ec);

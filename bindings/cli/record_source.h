@@ -40,6 +40,9 @@ std::optional<InputFormat> format_from_extension(const std::string& path);
 /// Input format from the first bytes: a JSON object starts with '{', anything else is CSV.
 InputFormat format_from_prefix(const std::string& prefix);
 
+/// Whether `path` names a directory (which opens like a file but fails on the first read).
+bool is_directory(const std::string& path);
+
 /// Whether `path` names a regular file, which can be rewound and read again ("-", pipes and
 /// /dev/fd/N from a shell's <(...) cannot).
 bool is_seekable_file(const std::string& path);

@@ -67,9 +67,7 @@ Error lead_id_missing() {
           "be found."};
 }
 
-}  // namespace
-
-int run_score(const ScoreArgs& args) {
+int score_all(const ScoreArgs& args) {
   ScoreOptions options;
   if (args.now) {
     if (auto parsed = parse_instant(*args.now); !parsed) {
@@ -92,8 +90,8 @@ int run_score(const ScoreArgs& args) {
   const bool is_file = args.input != "-";
   std::ifstream file;
   if (is_file) {
-    file.open(args.input, std::ios::binary);
-    if (!file) {
+    if (!is_directory(args.input)) file.open(args.input, std::ios::binary);
+    if (!file.is_open()) {
       std::cerr << "leadscore: " << args.input << ": cannot open the input file\n";
       return kExitIo;
     }
@@ -192,6 +190,20 @@ int run_score(const ScoreArgs& args) {
     std::cerr << "leadscore: " << args.input << ": the CSV has a header but no records\n";
   }
   return failed == 0 && !events_broken ? kExitOk : kExitRecordErrors;
+}
+
+}  // namespace
+
+int run_score(const ScoreArgs& args) {
+  // libstdc++'s file buffers throw when the operating system fails a read (EIO), and the readers
+  // pull bytes from the buffers directly: turn that into the I/O exit code, not an abort.
+  try {
+    return score_all(args);
+  } catch (const std::ios_base::failure& e) {
+    std::cout.flush();
+    std::cerr << "leadscore: reading a file failed: " << e.what() << '\n';
+    return kExitIo;
+  }
 }
 
 }  // namespace leadscore::cli

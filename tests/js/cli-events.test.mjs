@@ -308,6 +308,7 @@ test('events usage and file errors', { skip }, () => {
   assert.equal(missing.code, 3);
   assert.equal(missing.stdout, '');
   assert.match(missing.stderr, /cannot open the events file/);
+  assert.equal(scoreWith(fixture('.')).code, 3, 'a directory is not an events file');
   const columns = scoreWith(fixture('leads.csv'), LEADS, '--events-format', 'csv');
   assert.equal(columns.code, 1);
   assert.equal(columns.stdout, '');

@@ -200,6 +200,7 @@ test('exit codes: usage 2, invalid model 2, unreadable files 3', { skip }, () =>
   const missingModel = run(['score', '--model', fixture('no-such-model.json'), fixture('leads.csv')]);
   assert.equal(missingModel.code, 3);
   assert.equal(score(fixture('no-such-input.csv')).code, 3);
+  assert.equal(score(fixtures).code, 3, 'a directory as input');
   for (const r of [invalid, missingModel]) assert.doesNotMatch(r.stderr, /Usage:/);
 });
 

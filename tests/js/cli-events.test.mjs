@@ -325,3 +325,25 @@ test('help documents --events, sorting and offsets', { skip }, () => {
     assert.ok(r.stdout.includes(text), `help mentions ${text}`);
   }
 });
+
+test('the README example: examples/events.csv joins every example lead, and decay lowers engagement ten weeks later', () => {
+  const run = (now) => spawnSync(cli, ['score', '--model', join(root, 'examples/models/default.json'), '--now', now,
+    '--events', join(root, 'examples/events.csv'), '--format', 'csv', join(root, 'examples/leads.csv')], { encoding: 'utf8' });
+  const engagement = (r) => {
+    const rows = r.stdout.trimEnd().split('\n');
+    const header = rows[0].split(',');
+    const column = header.indexOf('engagement_points');
+    // The last three columns are fit_points, engagement_points, last_activity (no quoted commas there).
+    return rows.slice(1).map((row) => Number(row.split(',').at(column - header.length)));
+  };
+  const now = run('2026-11-23T10:00:00Z');
+  const later = run('2027-02-01T10:00:00Z');
+  for (const r of [now, later]) {
+    assert.equal(r.stderr.includes('events_unmatched'), false, r.stderr);
+    assert.equal(r.stdout.trimEnd().split('\n').length, 41);
+  }
+  const a = engagement(now), b = engagement(later);
+  assert.ok(a.filter((x) => x > 0).length >= 20, `leads with engagement: ${a}`);
+  assert.ok(a.every((x, i) => b[i] <= x || x < 0), `engagement never grows without new events: ${a} / ${b}`);
+  assert.ok(b.reduce((s, x) => s + x, 0) < a.reduce((s, x) => s + x, 0) / 2);
+});

@@ -360,11 +360,12 @@ export function eventCount(rnd) {
 }
 
 /**
- * The events of one lead, in input order. Each entry is {event} (what goes into the events
+ * The events of one lead, in input order. With `raw`, some props numbers are markers for
+ * spellings JSON.stringify never writes (see rawJson()). Each entry is {event} (what goes into the events
  * file and the events array) or {broken: text}, a line that is not a JSON object: the CLI
  * cannot join it to a lead (no lead_id), reports it and skips it, so it is not in the array.
  */
-export function randomEvents(rnd, { model, nowMs, leadId, edges, count }) {
+export function randomEvents(rnd, { model, nowMs, leadId, edges, count, raw = false }) {
   const types = model.engagement ? model.engagement.event_types.map((t) => t.id) : ['page_view'];
   const streaks = model.engagement ? model.engagement.rules.filter((r) => r.pattern === 'streak') : [];
   // Most leads are active up to `now`; some stopped exactly on an inactivity or window edge.
@@ -401,6 +402,7 @@ export function randomEvents(rnd, { model, nowMs, leadId, edges, count }) {
   const make = (type, ms, props) => {
     const e = { lead_id: leadId, type, at: formatInstant(ms, rnd) };
     if (props !== undefined) e.props = props;
+    if (raw) markRawNumbers(rnd, e);
     if (rnd.chance(0.05)) e.source = 'crm';
     return rnd.chance(0.2) ? shuffledKeys(e, rnd) : e;
   };
@@ -418,6 +420,7 @@ export function randomEvents(rnd, { model, nowMs, leadId, edges, count }) {
       if (prev.props === undefined && rnd.chance(0.3)) prev.props = {};
       else if (prev.props && Object.keys(prev.props).length === 0 && !Array.isArray(prev.props) && rnd.chance(0.5)) delete prev.props;
       if (source.ms !== undefined && rnd.chance(0.3)) prev.at = formatInstant(source.ms, rnd);
+      if (raw) respellRawNumbers(rnd, prev.props);
       push(rnd.chance(0.2) ? shuffledKeys(prev, rnd) : prev, source.ms);
     } else if (r < 0.15 && streaks.length) {
       // A send followed by its open (same campaign), the material streak rules look at.
@@ -448,4 +451,54 @@ export function randomEvents(rnd, { model, nowMs, leadId, edges, count }) {
     }
   }
   return out.slice(0, count).map(({ event, broken }) => (event ? { event } : { broken }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers in their raw JSON spelling
+
+/**
+ * Number spellings JSON.stringify never writes: both runtimes parse them from the events text
+ * (glibc's and Emscripten's libc number parsing), compare props for duplicates and ties in
+ * canonical JSON, and read them in conditions (`asset.size > 10`) and streak matching
+ * (`campaign`). Equal values in other spellings (1, 1.0, 1e0) meet as duplicates.
+ */
+export const RAW_NUMBERS = ['1', '1.0', '1e0', '10E-1', '100', '1e2', '-0', '-0.0', '0', '10', '10.000000000000002', '11',
+  '0.30000000000000004', '0.1', '0.1000000000000000055511151231257827021181583404541015625', '1E-7', '2.5e-324',
+  '12345678901234567890', '18446744073709551615', '18446744073709551616', '-9223372036854775808', '-9223372036854775809',
+  '9007199254740993', '9007199254740992.5', '2.2250738585072011e-308', '1.7976931348623157e308', '4.9e-324',
+  '123456789012345678901234567890', '1.00000000000000011102230246251565404236316680908203125', '9.999999999999999e22'];
+
+const RAW_MARK = '@@raw:';
+
+/** Puts raw-number markers into some props of an event object (in place). */
+export function markRawNumbers(rnd, event) {
+  if (!event || typeof event.props !== 'object' || event.props === null || Array.isArray(event.props)) return;
+  const mark = () => `${RAW_MARK}${rnd.int(0, RAW_NUMBERS.length - 1)}`;
+  if (rnd.chance(0.5)) event.props.campaign = mark();
+  if (rnd.chance(0.5)) event.props.asset = { name: 'ebook-a', size: mark() };
+  if (rnd.chance(0.3)) event.props.n = mark();
+}
+
+/** JSON text with the markers replaced by their raw number spellings. */
+export function rawJson(value) {
+  return JSON.stringify(value).replace(/"@@raw:([0-9]+)"/g, (_, i) => RAW_NUMBERS[Number(i)]);
+}
+
+// Spellings of one value (as a double; the integer ones also as an integer).
+const SAME_VALUE = [['1', '1.0', '1e0', '10E-1'], ['100', '1e2'], ['-0', '-0.0', '0'],
+  ['0.1', '0.1000000000000000055511151231257827021181583404541015625']];
+
+/** Swaps raw-number markers for other spellings of the same value (in place), some of the time. */
+export function respellRawNumbers(rnd, value) {
+  if (!value || typeof value !== 'object') return;
+  for (const key of Object.keys(value)) {
+    const v = value[key];
+    if (typeof v === 'string' && v.startsWith(RAW_MARK) && rnd.chance(0.5)) {
+      const spelling = RAW_NUMBERS[Number(v.slice(RAW_MARK.length))];
+      const group = SAME_VALUE.find((g) => g.includes(spelling));
+      if (group) value[key] = `${RAW_MARK}${RAW_NUMBERS.indexOf(rnd.pick(group))}`;
+    } else if (v && typeof v === 'object') {
+      respellRawNumbers(rnd, v);
+    }
+  }
 }

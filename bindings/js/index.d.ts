@@ -146,6 +146,7 @@ export interface EngagementResult {
   max?: number;
   groups: Array<GroupSubtotal & { reset_at?: string }>;
   stages: Array<{ id: string; label: string; points: number }>;
+  /** Engagement rules that matched at least one event or give points, in model order. */
   rules: Array<{
     id: string;
     group: string;

@@ -116,7 +116,7 @@ test('the default model scores the seed stages: interest, engagement, intent', a
 
   // Unsubscribing takes 20 points away and resets the email group: the streak no longer counts.
   const gone = scorer.score({ email: 'a@example.com' }, { now: NOW, events: [...events, { type: 'unsubscribe', at: at(0.1) }] });
-  assert.equal(gone.engagement.rules.find((x) => x.id === 'email.streak').fired, false);
+  assert.equal(gone.engagement.rules.find((x) => x.id === 'email.streak'), undefined, 'no send after the reset: the streak rule matched nothing and is not listed');
   assert.equal(gone.engagement.groups.find((g) => g.id === 'email').points, 0);
   assert.ok(gone.engagement.groups.find((g) => g.id === 'email').reset_at);
   assert.equal(gone.engagement.groups.find((g) => g.id === 'negative').points, -20);

@@ -369,17 +369,18 @@ export function randomEvents(rnd, { model, nowMs, leadId, edges, count, raw = fa
   const types = model.engagement ? model.engagement.event_types.map((t) => t.id) : ['page_view'];
   const streaks = model.engagement ? model.engagement.rules.filter((r) => r.pattern === 'streak') : [];
   // Most leads are active up to `now`; some stopped exactly on an inactivity or window edge.
+  // For those, no event lies between that edge and `now` (future events aside), so the latest
+  // activity, and with it the inactivity, sits exactly on the edge or 1 ms off it.
   let anchor = nowMs;
   if (rnd.chance(0.3)) anchor = nowMs - rnd.pick(rnd.chance(0.6) ? edges.idle : edges.all) + rnd.pick([0, 0, 1, -1]);
-  if (anchor < MIN_MS + 1000 * DAY) anchor = nowMs;
+  if (anchor < MIN_MS + 1000 * DAY || anchor > nowMs) anchor = nowMs;
   const times = [];
   const out = [];
   const clamp = (ms) => Math.min(Math.max(ms, MIN_MS), MAX_MS);
   const time = () => {
     const r = rnd.next();
     let ms;
-    if (r < 0.08) ms = anchor;
-    else if (r < 0.11) ms = nowMs;
+    if (r < 0.11) ms = anchor;
     else if (r < 0.15) ms = nowMs + rnd.pick([1, 1000, 60_000, DAY, 400 * DAY]);  // future
     else if (r < 0.42) ms = anchor - rnd.pick(edges.all) + rnd.pick([0, 0, 0, 1, -1]);
     else if (r < 0.52 && times.length) ms = rnd.pick(times);                       // tie
@@ -390,6 +391,7 @@ export function randomEvents(rnd, { model, nowMs, leadId, edges, count, raw = fa
       const grain = rnd.pick([1, 1000, 60_000, 3_600_000]);
       ms = anchor - Math.floor((rnd.next() * span) / grain) * grain;
     }
+    if (ms > anchor && ms <= nowMs) ms = anchor - (ms - anchor);  // keep (anchor, now] empty
     return clamp(ms);
   };
   const objects = [];  // the entries with an event, for duplicates
@@ -428,7 +430,8 @@ export function randomEvents(rnd, { model, nowMs, leadId, edges, count, raw = fa
       const ms = time();
       const props = { campaign: rnd.pick(['c1', 'c2', 'c3', 'c4']), url: '/mail' };
       push(make(s.sent, ms, props), ms);
-      const openMs = Math.min(ms + rnd.pick([0, 1, 60_000, DAY]), nowMs);
+      const later = ms + rnd.pick([0, 1, 60_000, DAY]);
+      const openMs = ms > nowMs ? later : Math.min(later, anchor);
       if (rnd.chance(0.8) && out.length < count) push(make(s.opened, openMs, rnd.chance(0.8) ? { ...props } : randomProps(rnd)), openMs);
     } else {
       const type = rnd.chance(0.05)

@@ -38,11 +38,8 @@ Expected<CleanEvents> clean_events(const Engagement* engagement, const Json* eve
                                    Json& warnings) {
   CleanEvents out;
   if (events == nullptr) return out;
-  if (!events->is_array()) return Error{"events_not_array", "/events", "the events must be a JSON array"};
-  if (events->size() > limits.max_events)
-    return Error{"too_many_events", "/events",
-                 "a lead may carry at most " + std::to_string(limits.max_events) + " events; this one has " +
-                     std::to_string(events->size())};
+  // score() has already refused a non-array and more than limits.max_events events.
+  if (!events->is_array() || events->size() > limits.max_events) return out;
   const Engagement& model = engagement ? *engagement : empty_engagement();
   out.received = events->size();
 

@@ -28,7 +28,8 @@ struct CleanEvents {
 };
 
 /// Cleans `events` (nullptr = none) for `engagement` (nullptr = the model has no engagement, so
-/// every type is unknown). Appends warnings; fails with events_not_array or too_many_events.
+/// every type is unknown). Appends warnings. score() refuses a non-array and too many events
+/// before calling this, so it does not fail today; Expected keeps room for future checks.
 Expected<CleanEvents> clean_events(const Engagement* engagement, const Json* events, Millis now, const Limits& limits,
                                    Json& warnings);
 

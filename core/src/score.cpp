@@ -36,6 +36,13 @@ Expected<Json> score(const Model& model, const Json& lead, const ScoreOptions& o
   NormalizedLead normalized = normalize_lead(model, lead, today);
   Json warnings = Json::array();
   for (auto& w : normalized.warnings) warnings.push_back(std::move(w));
+  // Shape and count before anything walks the events, so an oversized array is refused at once.
+  if (options.events && !options.events->is_array())
+    return Error{"events_not_array", "/events", "the events must be a JSON array"};
+  if (options.events && options.events->size() > model.limits().max_events)
+    return Error{"too_many_events", "/events",
+                 "a lead may carry at most " + std::to_string(model.limits().max_events) + " events; this one has " +
+                     std::to_string(options.events->size())};
   if (options.events) {
     const std::string deep_event = find_too_deep(*options.events, model.limits().max_json_depth);
     if (!deep_event.empty()) return Error{"json_too_deep", "/events" + deep_event, "the events are nested too deeply"};

@@ -2,7 +2,6 @@
 // independent floating-point reference, bad event input, and lint with engagement.
 #include <catch2/catch.hpp>
 
-#include <chrono>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -145,18 +144,14 @@ TEST_CASE("engagement: a non-array and too many events fail the lead with a clea
   CHECK(not_array.error().code == "events_not_array");
   CHECK(not_array.error().path == "/events");
 
-  // 1,000,000 events for one lead: rejected by count before any per-event work, so it is quick
-  // and bounded (the array itself is the caller's memory).
+  // 1,000,000 events for one lead: refused by count before anything walks the events (score()
+  // checks the size first), so memory and time stay bounded; the array is the caller's memory.
   Json many = Json::array();
   many.get_ref<Json::array_t&>().resize(1000000, visit("2026-11-20T10:00:00Z"));
-  const auto start = std::chrono::steady_clock::now();
   auto r = score_with(many);
-  const auto elapsed = std::chrono::steady_clock::now() - start;
   REQUIRE_FALSE(r);
   CHECK(r.error().code == "too_many_events");
   CHECK(r.error().path == "/events");
-  // Not a timing test: only a guard that the rejection does not walk the events (generous bound).
-  CHECK(std::chrono::duration_cast<std::chrono::seconds>(elapsed).count() < 5);
 
   // Exactly the limit is accepted.
   many.get_ref<Json::array_t&>().resize(100000);

@@ -11,7 +11,7 @@
 // and the first differing bytes, shrinks the case to a small lead + events that still differ,
 // and writes it (model, lead, events, both outputs, a CLI command) to a directory it names.
 import assert from 'node:assert/strict';
-import { readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import test from 'node:test';
 
@@ -320,7 +320,8 @@ test(`native CLI --events and wasm agree byte for byte on ${totalLeads.toLocaleS
   let broken = 0;
   const mismatches = [];
   const manyMismatches = [];
-  const dir = tempDir();
+  const dir = tempDir();  // the chunk's files, rewritten for each chunk; removed at the end
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
   const started = Date.now();
   let planned = 0;
   for (const [index, p] of plan.entries()) {

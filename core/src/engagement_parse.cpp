@@ -38,19 +38,6 @@ class EngagementReader {
     return r_.failed() ? nullptr : v;
   }
 
-  std::string new_id(const Json& entry, const std::string& p, std::set<std::string>& seen, const char* kind) {
-    std::string id = r_.string(entry, p, "id", true);
-    r_.identifier(id, p + "/id", false);
-    if (!r_.failed() && !seen.insert(id).second)
-      r_.fail("duplicate_id", p + "/id", std::string(kind) + " \"" + id + "\" is declared twice");
-    return id;
-  }
-
-  std::string label(const Json& entry, const std::string& p, const std::string& id) {
-    std::string l = r_.string(entry, p, "label", false);
-    return l.empty() ? id : l;
-  }
-
   void read_event_types(const Json& e) {
     const Json* types = array(e, "/engagement", "event_types", true, true);
     if (!types) return;
@@ -61,8 +48,8 @@ class EngagementReader {
       if (!r_.expect_object(t, p, "an event type")) return;
       r_.only_keys(t, p, {"id", "label", "activity", "description"});
       EventType type;
-      type.id = new_id(t, p, seen, "event type");
-      type.label = label(t, p, type.id);
+      type.id = r_.unique_id(t, p, "id", "event type", seen);
+      type.label = r_.label_or_id(t, p, type.id);
       type.activity = r_.boolean(t, p, "activity", true);
       out_.event_types.push_back(std::move(type));
     }
@@ -78,8 +65,8 @@ class EngagementReader {
       if (!r_.expect_object(s, p, "a stage")) return;
       r_.only_keys(s, p, {"id", "label", "description"});
       Stage stage;
-      stage.id = new_id(s, p, seen, "stage");
-      stage.label = label(s, p, stage.id);
+      stage.id = r_.unique_id(s, p, "id", "stage", seen);
+      stage.label = r_.label_or_id(s, p, stage.id);
       out_.stages.push_back(std::move(stage));
     }
   }
@@ -93,8 +80,8 @@ class EngagementReader {
       if (!r_.expect_object(g, p, "a group")) return;
       r_.only_keys(g, p, {"id", "label", "min", "max", "decay", "description"});
       EngagementGroup group;
-      group.id = new_id(g, p, group_ids_, "group");
-      group.label = label(g, p, group.id);
+      group.id = r_.unique_id(g, p, "id", "group", group_ids_);
+      group.label = r_.label_or_id(g, p, group.id);
       group.min = r_.points(g, p, "min", false);
       group.max = r_.points(g, p, "max", false);
       if (!r_.failed() && group.min && group.max && *group.min > *group.max)
@@ -302,7 +289,7 @@ class EngagementReader {
       r_.identifier(rule.id, p + "/id", false);
       if (!r_.failed() && !rule_ids_.insert(rule.id).second)
         return r_.fail("duplicate_id", p + "/id", "rule \"" + rule.id + "\" is declared twice (rule ids are unique across fit and engagement rules)");
-      rule.label = label(j, p, rule.id);
+      rule.label = r_.label_or_id(j, p, rule.id);
       rule.group = group_ref(j, p, "group");
       if (const Json* s = r_.member(j, p, "stage", false); s && !r_.failed()) {
         if (!s->is_string()) return r_.fail("wrong_type", p + "/stage", "stage must be a stage id");

@@ -41,22 +41,6 @@ class ModelBuilder {
   }
 
  private:
-  // An entry's "id" (a field's "name"): present, well-formed, and not already in `seen`.
-  std::string unique_id(const Json& entry, const std::string& p, const char* key, const char* kind,
-                        std::set<std::string>& seen) {
-    std::string id = r_.string(entry, p, key, true);
-    r_.identifier(id, p + "/" + key, std::string(key) == "name");
-    if (!r_.failed() && !seen.insert(id).second)
-      r_.fail("duplicate_id", p + "/" + key, std::string(kind) + " \"" + id + "\" is declared twice");
-    return id;
-  }
-
-  // An entry's "label", or its id when it has none.
-  std::string label_or_id(const Json& entry, const std::string& p, const std::string& id) {
-    std::string label = r_.string(entry, p, "label", false);
-    return label.empty() ? id : label;
-  }
-
   const Json* array_member(const char* key, bool required) {
     const Json* v = r_.member(doc_, "", key, required);
     if (v && !r_.expect_array(*v, std::string("/") + key, key)) return nullptr;
@@ -73,7 +57,7 @@ class ModelBuilder {
       if (!r_.expect_object(f, p, "a field")) return;
       r_.only_keys(f, p, {"name", "type", "required", "label", "values", "description"});
       FieldSpec spec;
-      spec.name = unique_id(f, p, "name", "field", seen);
+      spec.name = r_.unique_id(f, p, "name", "field", seen);
       const std::string type = r_.string(f, p, "type", true);
       static const std::pair<const char*, FieldType> kTypes[] = {
           {"string", FieldType::String}, {"number", FieldType::Number}, {"integer", FieldType::Integer},
@@ -84,7 +68,7 @@ class ModelBuilder {
       if (!r_.failed() && !known)
         r_.fail("unknown_type", p + "/type", "type must be string, number, integer, boolean, enum, email or date");
       spec.required = r_.boolean(f, p, "required", false);
-      spec.label = label_or_id(f, p, spec.name);
+      spec.label = r_.label_or_id(f, p, spec.name);
       if (const Json* values = r_.member(f, p, "values", false)) {
         if (spec.type != FieldType::Enum) r_.fail("enum_values", p + "/values", "only enum fields take \"values\"");
         else if (r_.expect_array(*values, p + "/values", "values")) {
@@ -112,8 +96,8 @@ class ModelBuilder {
       if (!r_.expect_object(g, p, "a group")) return;
       r_.only_keys(g, p, {"id", "label", "min", "max", "description"});
       GroupSpec spec;
-      spec.id = unique_id(g, p, "id", "group", seen);
-      spec.label = label_or_id(g, p, spec.id);
+      spec.id = r_.unique_id(g, p, "id", "group", seen);
+      spec.label = r_.label_or_id(g, p, spec.id);
       spec.min = r_.points(g, p, "min", false);
       spec.max = r_.points(g, p, "max", false);
       if (!r_.failed() && spec.min && spec.max && *spec.min > *spec.max)
@@ -142,8 +126,8 @@ class ModelBuilder {
       if (!r_.expect_object(j, p, "a rule")) return;
       r_.only_keys(j, p, {"id", "label", "group", "points", "when", "description"});
       FitRule rule;
-      rule.id = unique_id(j, p, "id", "rule", seen);
-      rule.label = label_or_id(j, p, rule.id);
+      rule.id = r_.unique_id(j, p, "id", "rule", seen);
+      rule.label = r_.label_or_id(j, p, rule.id);
       rule.group = declared_group(j, p);
       rule.points = r_.points(j, p, "points", true).value_or(0);
       const Json* when = r_.member(j, p, "when", true);
@@ -168,7 +152,7 @@ class ModelBuilder {
     r_.identifier(rule.id, p + "/id", false);
     for (const auto& other : model_.rules_)
       if (!r_.failed() && other.id == rule.id) r_.fail("duplicate_id", p + "/id", "id \"" + rule.id + "\" is already a rule's id");
-    rule.label = label_or_id(*c, p, rule.id);
+    rule.label = r_.label_or_id(*c, p, rule.id);
     rule.group = declared_group(*c, p);
     rule.points_per_field = r_.points(*c, p, "points_per_field", true).value_or(0);
     if (const Json* fields = r_.member(*c, p, "fields", false)) {
@@ -222,8 +206,8 @@ class ModelBuilder {
       if (!r_.expect_object(j, p, "a band")) return;
       r_.only_keys(j, p, {"id", "label", "action", "from", "to", "description"});
       Band band;
-      band.id = unique_id(j, p, "id", "band", seen);
-      band.label = label_or_id(j, p, band.id);
+      band.id = r_.unique_id(j, p, "id", "band", seen);
+      band.label = r_.label_or_id(j, p, band.id);
       band.action = r_.string(j, p, "action", true);
       const auto from = r_.integer(j, p, "from", true);
       const auto to = r_.integer(j, p, "to", true);

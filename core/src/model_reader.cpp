@@ -124,4 +124,17 @@ void Reader::identifier(const std::string& value, const std::string& pointer, bo
                     : "an id may hold only letters, digits, _, - and . (at most 128)");
 }
 
+std::string Reader::unique_id(const Json& entry, const std::string& p, const char* key, const char* kind,
+                              std::set<std::string>& seen) {
+  std::string id = string(entry, p, key, true);
+  identifier(id, p + "/" + key, std::string(key) == "name");
+  if (!failed() && !seen.insert(id).second) fail("duplicate_id", p + "/" + key, std::string(kind) + " \"" + id + "\" is declared twice");
+  return id;
+}
+
+std::string Reader::label_or_id(const Json& entry, const std::string& p, const std::string& id) {
+  std::string label = string(entry, p, "label", false);
+  return label.empty() ? id : label;
+}
+
 }  // namespace leadscore::model_detail

@@ -3,6 +3,7 @@
 #pragma once
 #include <initializer_list>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "leadscore/json.h"
@@ -29,6 +30,13 @@ class Reader {
   bool boolean(const Json& object, const std::string& pointer, const char* key, bool fallback);
   std::optional<Centipoints> points(const Json& object, const std::string& pointer, const char* key, bool required);
   std::optional<long long> integer(const Json& object, const std::string& pointer, const char* key, bool required);
+
+  /// An entry's `key` ("id", or "name" for fields): present, well-formed, and not already in
+  /// `seen` (else "duplicate_id" naming `kind`); it is added to `seen`.
+  std::string unique_id(const Json& entry, const std::string& pointer, const char* key, const char* kind,
+                        std::set<std::string>& seen);
+  /// An entry's "label", or `id` when it has none.
+  std::string label_or_id(const Json& entry, const std::string& pointer, const std::string& id);
 
   /// Checks an id or field name against its pattern ("invalid_name").
   void identifier(const std::string& value, const std::string& pointer, bool field_name);

@@ -1,0 +1,25 @@
+// Company name checks against the email domain and the company's website.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "emitter.h"
+
+namespace leadscore::checks {
+
+/// The company name without its legal-entity terms (Inc, Ltd, GmbH, SARL, S.A., sp. z o.o., ...)
+/// and surplus punctuation/whitespace, as cleanco's basename() with default options.
+std::string company_basename(std::string_view name);
+
+/// Compares e.value() (a company name) with the domain of `email` (another form field's raw value,
+/// possibly empty or invalid): "company_domain_match" (info) when the registrable domain's label
+/// matches the company's base name, "company_domain_mismatch" (info) when a work address's domain
+/// does not. Nothing for free webmail, disposable or unparsable addresses.
+void check_company_domain(Emitter& e, std::string_view email);
+
+/// e.value() is a website: "website_invalid" (warn) when it is not an http(s) URL or bare host with
+/// a registrable domain; "website_email_mismatch" (info) when the email is a work address at a
+/// different registrable domain.
+void check_website(Emitter& e, std::string_view email);
+
+}  // namespace leadscore::checks

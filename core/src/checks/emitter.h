@@ -1,0 +1,49 @@
+// What every check module gets: the field being checked, the message language, the model's check
+// settings, and add() to append a finding. Modules never build message text for another language
+// than the one asked for, and never put the value itself into a message (privacy: docs/form-checks.md).
+#pragma once
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "leadscore/checks.h"
+
+namespace leadscore::checks {
+
+/// A byte range of the value being checked, end exclusive.
+struct ByteSpan {
+  std::size_t start = 0;
+  std::size_t end = 0;
+};
+
+/// Picks the message of the requested language.
+inline const char* tr(Language language, const char* en, const char* fr) { return language == Language::Fr ? fr : en; }
+
+class Emitter {
+ public:
+  Emitter(std::string_view field, std::string_view value, Language language, const CheckConfig& config,
+          std::vector<Finding>& out)
+      : field_(field), value_(value), language_(language), config_(config), out_(out) {}
+
+  std::string_view field() const { return field_; }
+  std::string_view value() const { return value_; }
+  Language language() const { return language_; }
+  const CheckConfig& config() const { return config_; }
+  const char* tr(const char* en, const char* fr) const { return checks::tr(language_, en, fr); }
+
+  /// Appends a finding. `severity` is the check's default; the model's "severity" map overrides it
+  /// by code. `span` is in bytes of value() and is converted to UTF-16 code units here.
+  void add(std::string_view code, Severity severity, std::string message,
+           std::optional<std::string> suggestion = std::nullopt, std::optional<ByteSpan> span = std::nullopt);
+
+ private:
+  std::string_view field_;
+  std::string_view value_;
+  Language language_;
+  const CheckConfig& config_;
+  std::vector<Finding>& out_;
+};
+
+}  // namespace leadscore::checks

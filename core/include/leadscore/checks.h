@@ -34,7 +34,7 @@ std::optional<Language> parse_language(std::string_view tag);
 
 /// Where in the value a finding points, in UTF-16 code units (JavaScript string indices, DOM
 /// selection offsets), end exclusive.
-struct Span {
+struct TextSpan {
   std::uint32_t start = 0;
   std::uint32_t end = 0;
 };
@@ -45,7 +45,7 @@ struct Finding {
   Severity severity = Severity::Info;
   std::string message;    ///< one sentence in the requested language; never quotes the value
   std::optional<std::string> suggestion;  ///< the whole corrected value, when the check has one
-  std::optional<Span> span;               ///< the part of the value the finding is about
+  std::optional<TextSpan> span;               ///< the part of the value the finding is about
 };
 
 /// What kind of value a field holds, which decides the checks it gets.

@@ -13,7 +13,7 @@ void Emitter::add(std::string_view code, Severity severity, std::string message,
   f.severity = override_it != config_.severity.end() ? override_it->second : severity;
   f.message = std::move(message);
   f.suggestion = std::move(suggestion);
-  if (span) f.span = Span{utf16_length(value_, span->start), utf16_length(value_, span->end)};
+  if (span) f.span = TextSpan{utf16_length(value_, span->start), utf16_length(value_, span->end)};
   out_.push_back(std::move(f));
 }
 

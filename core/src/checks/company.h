@@ -1,5 +1,6 @@
 // Company name checks against the email domain and the company's website.
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -10,6 +11,25 @@ namespace leadscore::checks {
 /// The company name without its legal-entity terms (Inc, Ltd, GmbH, SARL, S.A., sp. z o.o., ...)
 /// and surplus punctuation/whitespace, as cleanco's basename() with default options.
 std::string company_basename(std::string_view name);
+
+/// cleanco's options: where legal terms are removed. Default = suffix only (the public behaviour);
+/// prefix ("OAO Novorossiysk ...") and middle ("Hello Oy World") exist for tests and callers that
+/// want them.
+struct BasenameOptions {
+  bool prefix = false;
+  bool suffix = true;
+  bool middle = false;
+};
+std::string company_basename(std::string_view name, const BasenameOptions& options);
+
+/// The matching rule of check_company_domain() for a company name and a host name (an email's
+/// domain): true/false, or nullopt when they cannot be compared (empty or non-Latin base name,
+/// no registrable domain, Punycode label).
+std::optional<bool> company_matches_domain(std::string_view company, std::string_view domain);
+
+/// The host of a website value ("https://www.acme.com/x", "acme.com:8080", "www.acme.fr"), or ""
+/// when it is not an http(s) URL or bare host under a listed public suffix.
+std::string website_host(std::string_view value);
 
 /// Compares e.value() (a company name) with the domain of `email` (another form field's raw value,
 /// possibly empty or invalid): "company_domain_match" (info) when the registrable domain's label

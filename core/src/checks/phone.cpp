@@ -1,0 +1,185 @@
+// Phone number check: allowed characters, then the number of digits of the national significant
+// number against the possible lengths of its country (generated from libphonenumber-js metadata).
+// Rules and their reasons: docs/checks/company-phone-form.md, "Phone".
+#include "phone.h"
+
+#include <string>
+#include <vector>
+
+#include "utf8.h"
+
+namespace leadscore::checks {
+
+namespace phone_table {
+extern const PhonePlan kPlans[];
+extern const unsigned kPlanCount;
+extern const char kVersion[];
+}  // namespace phone_table
+
+const PhonePlan* phone_plans(std::size_t* count) {
+  if (count) *count = phone_table::kPlanCount;
+  return phone_table::kPlans;
+}
+
+namespace {
+
+// Without a country, a national number is only checked for 4..17 digits: 17 is the longest
+// national significant number libphonenumber allows, 4 rules out obvious junk ("12").
+constexpr std::size_t kGenericMin = 4, kGenericMax = 17;
+constexpr std::size_t kMaxExtensionDigits = 10;
+constexpr std::size_t kKeptDigits = 32;  // enough for every prefix test; the count is kept apart
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+char ascii_lower_char(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+
+// An extension at `i`: "ext", "ext.", "x" or "#", optional spaces, then 1..10 digits to the end.
+bool extension_at(std::string_view v, std::size_t i) {
+  if (v.substr(i, 1) == "#") ++i;
+  else if (i + 3 <= v.size() && ascii_lower_char(v[i]) == 'e' && ascii_lower_char(v[i + 1]) == 'x' &&
+           ascii_lower_char(v[i + 2]) == 't') {
+    i += 3;
+    if (i < v.size() && v[i] == '.') ++i;
+  } else if (i < v.size() && ascii_lower_char(v[i]) == 'x') ++i;
+  else return false;
+  while (i < v.size() && v[i] == ' ') ++i;
+  const std::size_t digits = v.size() - i;
+  if (digits == 0 || digits > kMaxExtensionDigits) return false;
+  for (; i < v.size(); ++i)
+    if (!is_digit(v[i])) return false;
+  return true;
+}
+
+bool has_length(std::uint32_t mask, std::size_t n) { return n < 32 && (mask >> n) & 1u; }
+
+// Valid as it is, or after removing the plan's national prefix ("06 12 34 56 78" in FR, and the
+// "+44 (0)20 ..." habit in international form).
+bool fits_plan(const PhonePlan& plan, const std::string& digits, std::size_t count) {
+  if (has_length(plan.lengths, count)) return true;
+  const std::string_view prefix(plan.national_prefix);
+  return !prefix.empty() && count > prefix.size() && digits.compare(0, prefix.size(), prefix) == 0 &&
+         has_length(plan.lengths, count - prefix.size());
+}
+
+// "9", "7, 9 or 10", "4 to 15", "6 to 8 or 10" (French: "ou", "à").
+std::string lengths_text(std::uint32_t mask, Language language) {
+  std::vector<std::string> items;
+  for (unsigned n = 0; n < 32;) {
+    if (!has_length(mask, n)) {
+      ++n;
+      continue;
+    }
+    unsigned end = n;
+    while (end + 1 < 32 && has_length(mask, end + 1)) ++end;
+    if (end >= n + 2) {
+      items.push_back(std::to_string(n) + tr(language, " to ", " à ") + std::to_string(end));
+    } else {
+      for (unsigned k = n; k <= end; ++k) items.push_back(std::to_string(k));
+    }
+    n = end + 1;
+  }
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += i + 1 == items.size() ? tr(language, " or ", " ou ") : ", ";
+    out += items[i];
+  }
+  return out;
+}
+
+const PhonePlan* plan_for_country(std::string_view country) {
+  const std::string_view c = trim_ascii(country);
+  if (c.size() != 2) return nullptr;
+  char iso[3] = {0, 0, 0};
+  for (int i = 0; i < 2; ++i) iso[i] = c[i] >= 'a' && c[i] <= 'z' ? static_cast<char>(c[i] - 32) : c[i];
+  for (unsigned i = 0; i < phone_table::kPlanCount; ++i)
+    if (std::string_view(phone_table::kPlans[i].country) == std::string_view(iso, 2)) return &phone_table::kPlans[i];
+  return nullptr;
+}
+
+}  // namespace
+
+void check_phone(Emitter& e, std::string_view country) {
+  const std::string_view raw = e.value();
+  const std::string_view v = trim_ascii(raw);
+  if (v.empty()) return;
+  const std::size_t base = static_cast<std::size_t>(v.data() - raw.data());
+
+  std::string digits;
+  std::size_t count = 0;
+  const bool plus = v.front() == '+';
+  for (std::size_t i = plus ? 1 : 0; i < v.size();) {
+    const char c = v[i];
+    if (is_digit(c)) {
+      if (digits.size() < kKeptDigits) digits.push_back(c);
+      ++count;
+    } else if (c == ' ' || c == '(' || c == ')' || c == '-' || c == '.' || c == '/') {
+      // separators people type
+    } else if (count > 0 && extension_at(v, i)) {
+      break;
+    } else {
+      std::size_t next = i;
+      next_code_point(v, next);
+      e.add("phone_characters", Severity::Warn,
+            e.tr("A phone number may contain only digits, spaces, a + at the start, ( ) - . / and an extension "
+                 "such as \"ext 12\".",
+                 "Un numéro de téléphone ne peut contenir que des chiffres, des espaces, un + au début, ( ) - . / "
+                 "et une extension comme « ext 12 »."),
+            std::nullopt, ByteSpan{base + i, base + next});
+      return;
+    }
+    ++i;
+  }
+
+  const bool international = plus || digits.compare(0, 2, "00") == 0;
+  if (international) {
+    if (!plus) {
+      digits.erase(0, 2);
+      count -= 2;
+    }
+    // Calling codes are prefix-free (ITU-T E.164), so at most one of 1, 2 or 3 digits matches.
+    for (std::size_t len = 1; len <= 3 && len <= count; ++len) {
+      const unsigned code = static_cast<unsigned>(std::stoul(digits.substr(0, len)));
+      std::uint32_t mask = 0;
+      bool fits = false;
+      const std::string nsn = digits.substr(len);
+      for (unsigned i = 0; i < phone_table::kPlanCount; ++i) {
+        const PhonePlan& plan = phone_table::kPlans[i];
+        if (plan.calling_code != code) continue;
+        mask |= plan.lengths;
+        fits = fits || fits_plan(plan, nsn, count - len);
+      }
+      if (mask == 0) continue;
+      if (!fits) {
+        e.add("phone_length", Severity::Warn,
+              e.tr("After the country code, this number should have ", "Après l'indicatif pays, ce numéro devrait avoir ") +
+                  lengths_text(mask, e.language()) + e.tr(" digits.", " chiffres."));
+      }
+      return;
+    }
+    e.add("phone_country_code", Severity::Warn,
+          e.tr("This number does not start with a known country calling code.",
+               "Ce numéro ne commence pas par un indicatif pays connu."));
+    return;
+  }
+
+  if (const PhonePlan* plan = plan_for_country(country)) {
+    if (fits_plan(*plan, digits, count)) return;
+    std::string message = e.tr("A phone number of this country should have ", "Un numéro de ce pays devrait avoir ") +
+                          lengths_text(plan->lengths, e.language()) + e.tr(" digits", " chiffres");
+    if (plan->national_prefix[0] != '\0') {
+      message += e.tr(", plus the national prefix ", ", plus le préfixe national ");
+      message += plan->national_prefix;
+      message += e.tr(" if it is used.", " s'il est utilisé.");
+    } else {
+      message += '.';
+    }
+    e.add("phone_length", Severity::Warn, std::move(message));
+    return;
+  }
+
+  if (count < kGenericMin || count > kGenericMax) {
+    e.add("phone_length", Severity::Warn,
+          e.tr("A phone number should have 4 to 17 digits.", "Un numéro de téléphone devrait avoir de 4 à 17 chiffres."));
+  }
+}
+
+}  // namespace leadscore::checks

@@ -1,7 +1,8 @@
 // Lookups in the domain tables generated at build time from npm data packages
-// (core/data/gen-domain_lists.mjs; sources and licences in docs/form-checks.md).
+// (core/data/gen-domain_lists.mjs; sources, licences and sizes in docs/checks/email.md).
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 namespace leadscore::checks {
@@ -21,5 +22,35 @@ struct TableSize {
 };
 TableSize free_domains_size();
 TableSize disposable_domains_size();
+TableSize role_local_parts_size();
+
+/// A sorted set of byte strings, front-coded in blocks of `kBlockSize` (generated tables).
+///
+/// `data` holds the blocks one after the other. A block starts with its head entry in full
+/// (length byte, bytes); each later entry is (shared-prefix length byte, suffix length byte,
+/// suffix bytes) relative to the entry before it. `block_offsets[b]` is where block b starts in
+/// `data`. Entries are at most 255 bytes. Sorted by unsigned byte order, no duplicates.
+struct FrontCodedTable {
+  static constexpr std::size_t kBlockSize = 16;
+  const unsigned char* data = nullptr;
+  std::size_t data_size = 0;
+  const std::uint32_t* block_offsets = nullptr;
+  std::size_t block_count = 0;
+  std::size_t entry_count = 0;
+
+  /// Exact membership; allocates nothing.
+  bool contains(std::string_view key) const;
+  /// data + block offsets, in bytes.
+  std::size_t bytes() const { return data_size + block_count * sizeof(std::uint32_t); }
+};
+
+/// Defined by the generated generated/domain_lists.cpp. Domain tables hold domains with their
+/// labels reversed ("gmail.com" is stored as "com.gmail") so that entries of one TLD share
+/// prefixes; the role table holds local parts as they are.
+namespace tables {
+extern const FrontCodedTable free_domains;
+extern const FrontCodedTable disposable_domains;
+extern const FrontCodedTable role_local_parts;
+}  // namespace tables
 
 }  // namespace leadscore::checks

@@ -138,7 +138,8 @@ Expected<Json> score(const Model& model, const Json& lead, const ScoreOptions& o
   std::int64_t score = std::clamp<std::int64_t>(floor_div(2 * num + den, 2 * den), 0, 100);
   // A spam verdict blocks the score when the model says so; the contribution says what it was.
   if (model.has_checks() && model.checks().spam_blocks_score && quality["verdict"] == "spam") {
-    contributions.push_back({{"kind", "spam_block"}, {"label", "spam verdict: score set to 0"}, {"score_before", score}});
+    contributions.push_back({{"kind", "spam_block"}, {"label", "spam verdict: score set to 0"}, {"group", ""},
+                             {"points", 0}, {"score_before", score}});
     quality["blocked"] = true;
     score = 0;
   }

@@ -4,6 +4,7 @@
 #include <emscripten/bind.h>
 
 #include <string>
+#include <vector>
 
 #include "leadscore/leadscore.h"
 
@@ -44,9 +45,12 @@ class Scorer {
     return leadscore::dump_json(Json{{"id", model_.id()}, {"version", model_.version()}, {"fingerprint", model_.fingerprint()}});
   }
 
-  /// `events_text` is a JSON array of events, or "" for none.
-  Outcome score(const std::string& lead_text, const std::string& events_text, const std::string& now) const {
+  /// `events_text` is a JSON array of events, or "" for none. `lang` is "en" or "fr".
+  Outcome score(const std::string& lead_text, const std::string& events_text, const std::string& now,
+                const std::string& lang) const {
     if (!loaded_) return failure(not_loaded());
+    const auto language = leadscore::parse_language(lang);
+    if (!language) return failure(bad_language());
     auto lead = leadscore::parse_json(lead_text, "the lead", model_.limits().max_json_depth);
     if (!lead) return failure(lead.error());
     leadscore::Json events;
@@ -55,15 +59,19 @@ class Scorer {
       if (!parsed) return failure(at_events(parsed.error()));
       events = std::move(parsed.value());
     }
-    auto result = leadscore::score(model_, lead.value(), leadscore::ScoreOptions{now, events_text.empty() ? nullptr : &events});
+    auto result = leadscore::score(model_, lead.value(),
+                                   leadscore::ScoreOptions{now, events_text.empty() ? nullptr : &events, *language});
     if (!result) return failure(result.error());
     return success(leadscore::dump_json(result.value()));
   }
 
   /// Scores a JSON array of leads: one entry per lead, a failing lead as {"error":{...}}.
   /// `events_text` is "" or a JSON array with one entry per lead: an events array, or null for none.
-  Outcome score_many(const std::string& leads_text, const std::string& events_text, const std::string& now) const {
+  Outcome score_many(const std::string& leads_text, const std::string& events_text, const std::string& now,
+                     const std::string& lang) const {
     if (!loaded_) return failure(not_loaded());
+    const auto language = leadscore::parse_language(lang);
+    if (!language) return failure(bad_language());
     auto leads = leadscore::parse_json(leads_text, "the leads", model_.limits().max_json_depth + 1);
     if (!leads) return failure(leads.error());
     if (!leads.value().is_array()) return failure(Error{"leads_not_array", "", "scoreMany takes an array of leads"});
@@ -79,7 +87,7 @@ class Scorer {
     for (std::size_t i = 0; i < leads.value().size(); ++i) {
       if (i > 0) out.push_back(',');
       const leadscore::Json* lead_events = events.is_array() && !events[i].is_null() ? &events[i] : nullptr;
-      auto result = leadscore::score(model_, leads.value()[i], leadscore::ScoreOptions{now, lead_events});
+      auto result = leadscore::score(model_, leads.value()[i], leadscore::ScoreOptions{now, lead_events, *language});
       if (!result) {
         Error e = result.error();
         if (e.path.empty() || e.path[0] == '/') e.path = "/" + std::to_string(i) + e.path;
@@ -92,7 +100,50 @@ class Scorer {
     return success(std::move(out));
   }
 
+  /// One field, per keystroke: the findings array as JSON text. `lead_text` is the whole form as a
+  /// JSON object, or "" (the company and phone checks read other fields from it). The findings
+  /// buffer is reused between calls.
+  Outcome check_field(const std::string& field, const std::string& value, const std::string& lead_text,
+                      const std::string& lang) {
+    if (!loaded_) return failure(not_loaded());
+    const auto language = leadscore::parse_language(lang);
+    if (!language) return failure(bad_language());
+    leadscore::Json lead;
+    if (!lead_text.empty()) {
+      auto parsed = leadscore::parse_json(lead_text, "the lead", model_.limits().max_json_depth);
+      if (!parsed) return failure(at("/lead", parsed.error()));
+      lead = std::move(parsed.value());
+    }
+    findings_.clear();
+    leadscore::check_field(model_.checks(), field, value,
+                           leadscore::FieldContext{*language, lead_text.empty() ? nullptr : &lead}, findings_);
+    std::string out = "[";
+    for (std::size_t i = 0; i < findings_.size(); ++i) {
+      if (i > 0) out.push_back(',');
+      out += leadscore::dump_json(leadscore::finding_json(findings_[i]));
+    }
+    out.push_back(']');
+    return success(std::move(out));
+  }
+
+  /// The whole form: {"findings", "quality"} as JSON text.
+  Outcome check_lead(const std::string& lead_text, const std::string& now, const std::string& lang) const {
+    if (!loaded_) return failure(not_loaded());
+    const auto language = leadscore::parse_language(lang);
+    if (!language) return failure(bad_language());
+    auto lead = leadscore::parse_json(lead_text, "the lead", model_.limits().max_json_depth);
+    if (!lead) return failure(lead.error());
+    auto result = leadscore::check_lead(model_.checks(), lead.value(), leadscore::LeadCheckOptions{*language, now});
+    if (!result) return failure(result.error());
+    return success(leadscore::dump_json(result.value()));
+  }
+
  private:
+  static Error at(const char* prefix, Error e) {
+    if (e.path.empty() || e.path[0] == '/') e.path = prefix + e.path;
+    return e;
+  }
+  static Error bad_language() { return Error{"language_invalid", "/lang", "the message language must be \"en\" or \"fr\""}; }
   // A JSON error in the events text names where it is: under /events.
   static Error at_events(Error e) {
     if (e.path.empty() || e.path[0] == '/') e.path = "/events" + e.path;
@@ -101,6 +152,7 @@ class Scorer {
   static Error not_loaded() { return Error{"model_not_loaded", "", "no model is loaded"}; }
   leadscore::Model model_;
   bool loaded_ = false;
+  std::vector<leadscore::Finding> findings_;
 };
 
 Outcome evaluate_logic(const std::string& rule_text, const std::string& data_text) {
@@ -141,7 +193,9 @@ EMSCRIPTEN_BINDINGS(leadscore) {
       .function("load", &Scorer::load)
       .function("info", &Scorer::info)
       .function("score", &Scorer::score)
-      .function("scoreMany", &Scorer::score_many);
+      .function("scoreMany", &Scorer::score_many)
+      .function("checkField", &Scorer::check_field)
+      .function("checkLead", &Scorer::check_lead);
   emscripten::function("evaluateLogic", &evaluate_logic);
   emscripten::function("validateModel", &validate_model);
   emscripten::function("defaultModel", &default_model);

@@ -27,7 +27,78 @@ export interface ModelDocument {
   scale: { min: number; max: number; description?: string };
   bands: Array<{ id: string; label?: string; action: string; from: number; to: number; description?: string }>;
   engagement?: EngagementSection;
+  checks?: ChecksSection;
   [extension: `x-${string}`]: unknown;
+}
+
+/** Finding codes (docs/form-checks.md describes each). */
+export type FindingCode =
+  | 'invalid_utf8' | 'too_long' | 'control_characters' | 'wrong_type'
+  | 'email_syntax' | 'email_typo' | 'email_disposable' | 'email_free' | 'email_role'
+  | 'name_case' | 'name_characters' | 'keyboard_walk' | 'repeated_characters' | 'character_sequence' | 'gibberish'
+  | 'company_domain_match' | 'company_domain_mismatch' | 'website_invalid' | 'website_email_mismatch'
+  | 'phone_characters' | 'phone_length' | 'phone_country_code'
+  | 'honeypot_filled' | 'form_too_fast' | 'form_time_missing' | 'form_time_invalid';
+
+export type Severity = 'info' | 'warn' | 'block';
+export type FieldKind = 'email' | 'first_name' | 'last_name' | 'name' | 'company' | 'phone' | 'website' | 'honeypot' | 'text';
+
+/** The model's "checks" section (docs/model-format.md, "Checks"). */
+export interface ChecksSection {
+  /** form field name -> kind; default: email, first_name, last_name, name, company, phone, website. */
+  fields?: Record<string, FieldKind>;
+  country_field?: string;
+  rendered_at_field?: string;
+  free_email?: 'info' | 'penalty' | 'block';
+  severity?: Partial<Record<FindingCode, Severity>>;
+  min_fill_seconds?: number;
+  require_fill_time?: boolean;
+  quality?: {
+    info?: number; warn?: number; block?: number;
+    penalties?: Partial<Record<FindingCode, number>>;
+    suspicious_below?: number; spam_below?: number;
+  };
+  points?: Partial<Record<FindingCode, number>>;
+  group?: string;
+  spam_blocks_score?: boolean;
+  description?: string;
+}
+
+export interface Finding {
+  field: string;
+  code: FindingCode;
+  severity: Severity;
+  /** One sentence in the requested language; never contains the value. */
+  message: string;
+  /** The whole corrected value, when the check has one (e.g. "jane@gmail.com"). */
+  suggestion?: string;
+  /** [start, end) in UTF-16 code units of the value: usable with setSelectionRange(). */
+  span?: [number, number];
+}
+
+export interface Quality {
+  /** 100 minus the findings' penalties, at least 0. */
+  score: number;
+  verdict: 'ok' | 'suspicious' | 'spam';
+  reasons: Array<{ field: string; code: FindingCode; severity: Severity }>;
+}
+
+export interface LeadCheckResult {
+  findings: Finding[];
+  quality: Quality;
+}
+
+export interface CheckFieldOptions {
+  /** The rest of the form: the company check reads the email, the phone check the country. */
+  lead?: Lead;
+  /** Message language: "en" (default) or "fr" (regional tags such as "fr-CA" work). */
+  lang?: string;
+}
+
+export interface CheckLeadOptions {
+  /** When the form was submitted; needed when the lead carries the form's render time. */
+  now?: string | Date;
+  lang?: string;
 }
 
 /** A duration: a whole number 1..999999 and a unit: "90m", "72h", "30d", "2w". */
@@ -90,10 +161,13 @@ export interface ScoreOptions {
    * events are left out and counted in result.engagement.events. At most 100,000 per lead.
    */
   events?: LeadEvent[] | string;
+  /** Language of form-check messages in result.quality (models with a "checks" section). */
+  lang?: string;
 }
 
 export interface ScoreManyOptions {
   now?: string | Date;
+  lang?: string;
   /** One entry per lead, in the same order: that lead's events, or null for none (or the JSON text of this array). */
   events?: Array<LeadEvent[] | null> | string;
 }
@@ -115,7 +189,11 @@ export interface Warning {
 
 export interface Contribution {
   /** rule / completeness: fit; event, pattern, decay: engagement. */
-  kind: 'rule' | 'completeness' | 'event' | 'pattern' | 'decay';
+  kind: 'rule' | 'completeness' | 'event' | 'pattern' | 'decay' | 'check' | 'spam_block';
+  /** check: the finding code that earned the points. */
+  code?: FindingCode;
+  /** spam_block: the score the lead had before the spam verdict set it to 0. */
+  score_before?: number;
   /** Absent only on a group's inactivity decay line. */
   rule?: string;
   label: string;
@@ -192,6 +270,8 @@ export interface ScoreResult {
   engagement: EngagementResult;
   /** Latest used event of an activity type (UTC), or null. */
   last_activity: string | null;
+  /** Present when the model has a "checks" section. */
+  quality?: Quality & { findings: Finding[]; blocked: boolean };
   contributions: Contribution[];
   warnings: Warning[];
 }
@@ -230,6 +310,13 @@ export class Scorer {
   scoreJson(lead: Lead | string, options?: ScoreOptions): string;
   /** Scores an array of leads in one call; one entry per lead, in order. */
   scoreMany(leads: Lead[], options?: ScoreManyOptions): ManyEntry[];
+  /**
+   * Checks one form field while the visitor types; findings in the requested language. A field the
+   * model does not check gives []. Throws only for a non-string name or value, or a bad `lang`.
+   */
+  checkField(field: string, value: string, options?: CheckFieldOptions): Finding[];
+  /** Checks a whole form: every field's findings and the quality verdict. */
+  checkLead(lead: Lead, options?: CheckLeadOptions): LeadCheckResult;
   /** Frees the compiled model; later calls throw LeadscoreError "scorer_disposed". Idempotent. */
   dispose(): void;
 }

@@ -1,5 +1,6 @@
 // A compiled model in the wasm module, wrapped as a plain-object-in, plain-object-out scorer.
 import { LeadscoreError, toJsonText, unwrap } from './errors.mjs';
+import { fieldValueForWasm } from './text-bytes.mjs';
 
 // Safety net for scorers that are never disposed: the native handle is freed when the JS object
 // is garbage-collected. dispose() remains the deterministic way.
@@ -16,6 +17,14 @@ function nowText(options) {
   }
   if (typeof now !== 'string') throw new LeadscoreError('now_invalid', '"now" must be an ISO-8601 string or a Date', '/now');
   return now;
+}
+
+// The message language of form-check findings: "en" (default) or "fr" ("fr-CA" etc. also work).
+function langText(options) {
+  const lang = options?.lang;
+  if (lang === undefined || lang === null) return 'en';
+  if (typeof lang !== 'string') throw new LeadscoreError('language_invalid', 'the message language must be "en" or "fr"', '/lang');
+  return lang;
 }
 
 // The events option as JSON text for the wasm side: "" when absent. A string is JSON text already.
@@ -51,7 +60,7 @@ export class Scorer {
   /** Scores one lead; returns the result as JSON text, byte-identical to the native engine's. */
   scoreJson(lead, options) {
     const handle = this.#live();
-    return unwrap(handle.score(toJsonText(lead, 'the lead'), eventsText(options, 'the events'), nowText(options)));
+    return unwrap(handle.score(toJsonText(lead, 'the lead'), eventsText(options, 'the events'), nowText(options), langText(options)));
   }
 
   /**
@@ -62,7 +71,30 @@ export class Scorer {
     if (!Array.isArray(leads)) throw new LeadscoreError('leads_not_array', 'scoreMany takes an array of leads');
     const handle = this.#live();
     const events = eventsText(options, 'the events of scoreMany');
-    return JSON.parse(unwrap(handle.scoreMany(toJsonText(leads, 'the leads'), events, nowText(options))));
+    return JSON.parse(unwrap(handle.scoreMany(toJsonText(leads, 'the leads'), events, nowText(options), langText(options))));
+  }
+
+  /**
+   * Checks one form field as the visitor types: returns its findings
+   * ([{field, code, severity, message, suggestion?, span?}]). `options.lead` is the rest of the form
+   * (the company check reads the email, the phone check the country); `options.lang` "en" | "fr".
+   * Cheap enough for every keystroke: the model is not re-parsed.
+   */
+  checkField(field, value, options) {
+    if (typeof field !== 'string') throw new LeadscoreError('field_not_string', 'the field name must be a string', '/field');
+    if (typeof value !== 'string') throw new LeadscoreError('value_not_string', 'the field value must be a string', '/value');
+    const handle = this.#live();
+    const lead = options?.lead === undefined || options?.lead === null ? '' : toJsonText(options.lead, 'the lead');
+    return JSON.parse(unwrap(handle.checkField(field, fieldValueForWasm(value), lead, langText(options))));
+  }
+
+  /**
+   * Checks a whole form: {findings, quality: {score, verdict, reasons}}. `options.now` is when the
+   * form was submitted (needed when the lead carries the form's render time); `options.lang`.
+   */
+  checkLead(lead, options) {
+    const handle = this.#live();
+    return JSON.parse(unwrap(handle.checkLead(toJsonText(lead, 'the lead'), nowText(options), langText(options))));
   }
 
   /** Frees the compiled model. The scorer cannot be used afterwards. Safe to call twice. */

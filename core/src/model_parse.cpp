@@ -3,6 +3,7 @@
 
 #include "leadscore/model.h"
 #include "leadscore/version.h"
+#include "checks_parse.h"
 #include "engagement_parse.h"
 #include "model_reader.h"
 #include "sha256.h"
@@ -18,7 +19,7 @@ class ModelBuilder {
   Expected<Model> build() {
     if (!r_.expect_object(doc_, "", "the model")) return r_.error();
     r_.only_keys(doc_, "", {"$schema", "description", "format_version", "id", "version", "fields", "groups",
-                            "rules", "completeness", "total", "scale", "bands", "engagement"});
+                            "rules", "completeness", "total", "scale", "bands", "engagement", "checks"});
     const auto format = r_.integer(doc_, "", "format_version", true);
     if (!r_.failed() && format && *format != kModelFormatVersion)
       r_.fail("format_version", "/format_version", "this leadscore reads model format_version 1");
@@ -34,6 +35,7 @@ class ModelBuilder {
     read_scale();
     read_bands();
     read_engagement_section();
+    read_checks_section();
     if (r_.failed()) return r_.error();
     model_.document_ = doc_;
     model_.fingerprint_ = "sha256:" + sha256_hex(dump_json(doc_));
@@ -238,6 +240,14 @@ class ModelBuilder {
     model_.engagement_ = model_detail::read_engagement(r_, *e, model_.limits_, group_ids, rule_ids);
   }
 
+  void read_checks_section() {
+    const Json* c = r_.member(doc_, "", "checks", false);
+    if (!c || r_.failed()) return;
+    std::set<std::string> group_ids;
+    for (const auto& g : model_.groups_) group_ids.insert(g.id);
+    model_.checks_ = model_detail::read_checks(r_, *c, group_ids);
+  }
+
   const Json& doc_;
   Reader r_;
   Model model_;
@@ -276,4 +286,11 @@ Expected<Model> Model::parse(std::string_view text, const Limits& limits) {
   return ModelBuilder(doc.value(), limits).build();
 }
 
+}  // namespace leadscore
+
+namespace leadscore {
+const CheckConfig& Model::checks() const {
+  static const CheckConfig defaults = CheckConfig::defaults();
+  return checks_ ? *checks_ : defaults;
+}
 }  // namespace leadscore

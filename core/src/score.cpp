@@ -3,6 +3,8 @@
 #include "leadscore/score.h"
 
 #include <algorithm>
+#include <set>
+#include <utility>
 
 #include "engagement_score.h"
 #include "events.h"
@@ -86,6 +88,27 @@ Expected<Json> score(const Model& model, const Json& lead, const ScoreOptions& o
     }
   }
 
+  // Form checks: findings with points in the model become fit contributions, once per code and field.
+  Json quality;
+  if (model.has_checks()) {
+    auto checked = check_lead(model.checks(), lead, LeadCheckOptions{options.language, options.now});
+    if (!checked) return checked.error();
+    const CheckConfig& config = model.checks();
+    std::set<std::pair<std::string, std::string>> applied;
+    for (const Json& f : checked.value()["findings"]) {
+      const std::string& code = f["code"].get_ref<const std::string&>();
+      const auto pts = config.points.find(code);
+      if (pts == config.points.end() || !applied.emplace(code, f["field"].get<std::string>()).second) continue;
+      group_sums[group_index(config.group)] += pts->second;
+      raw += pts->second;
+      contributions.push_back({{"kind", "check"}, {"code", code}, {"field", f["field"]}, {"label", f["message"]},
+                               {"group", config.group}, {"points", points_json(pts->second)}});
+    }
+    quality = std::move(checked.value()["quality"]);
+    quality["findings"] = std::move(checked.value()["findings"]);
+    quality["blocked"] = false;
+  }
+
   for (auto& w : event_warnings) warnings.push_back(std::move(w));
   EngagementScore engagement = score_engagement(model, events.value(), now_ms, contributions, warnings);
   raw += engagement.raw;
@@ -112,7 +135,14 @@ Expected<Json> score(const Model& model, const Json& lead, const ScoreOptions& o
   // score = round half up of 100 * (points - min) / (max - min), clamped to 0..100.
   const std::int64_t num = 100 * (points - model.scale().min);
   const std::int64_t den = model.scale().max - model.scale().min;
-  const std::int64_t score = std::clamp<std::int64_t>(floor_div(2 * num + den, 2 * den), 0, 100);
+  std::int64_t score = std::clamp<std::int64_t>(floor_div(2 * num + den, 2 * den), 0, 100);
+  // A spam verdict blocks the score when the model says so; the contribution says what it was.
+  if (model.has_checks() && model.checks().spam_blocks_score && quality["verdict"] == "spam") {
+    contributions.push_back({{"kind", "spam_block"}, {"label", "spam verdict: score set to 0"}, {"group", ""},
+                             {"points", 0}, {"score_before", score}});
+    quality["blocked"] = true;
+    score = 0;
+  }
   const Band* band = &model.bands().front();
   for (const Band& b : model.bands())
     if (b.from <= score && score <= b.to) band = &b;
@@ -128,6 +158,7 @@ Expected<Json> score(const Model& model, const Json& lead, const ScoreOptions& o
   result["groups"] = std::move(groups);
   result["fit"] = {{"points", points_json(fit_points)}};
   result["engagement"] = std::move(engagement.result);
+  if (model.has_checks()) result["quality"] = std::move(quality);
   result["last_activity"] = cleaned.last_activity ? Json(format_instant(*cleaned.last_activity)) : Json(nullptr);
   result["total"] = std::move(total);
   result["contributions"] = std::move(contributions);

@@ -61,7 +61,13 @@ enum class FreeEmailPolicy { Info, Penalty, Block };
 struct CheckConfig {
   /// form field name -> kind. Defaults: email, first_name, last_name, name, company, phone, website.
   std::map<std::string, FieldKind, std::less<>> fields;
+  /// Language-independent thresholds (see docs/form-checks.md); values longer than this many bytes
+  /// get "too_long" and no other check.
+  std::size_t max_value_bytes = 4096;
   std::string country_field = "country";     ///< ISO 3166 alpha-2 code the phone check uses
+  /// The lead field holding when the form was rendered (ISO-8601 with offset), written by the page
+  /// or, better, recorded by the server when it served the form. Absent = unknown.
+  std::string rendered_at_field = "form_rendered_at";
   FreeEmailPolicy free_email = FreeEmailPolicy::Info;
   std::map<std::string, Severity, std::less<>> severity;  ///< code -> severity override
   std::int64_t min_fill_ms = 3000;           ///< a form submitted sooner after rendering is spam
@@ -79,7 +85,12 @@ struct CheckConfig {
 
   /// The kind of a field: from `fields`, else nullopt (the field is not checked).
   std::optional<FieldKind> kind_of(std::string_view field) const;
+  /// The settings of a model without a "checks" section: fields by their conventional names.
+  static CheckConfig defaults();
 };
+
+/// Every finding code the checks can emit, in documentation order.
+const std::vector<std::string_view>& finding_codes();
 
 /// The other form values a field check may look at, and the message language.
 struct FieldContext {
@@ -97,15 +108,15 @@ void check_field(const CheckConfig& config, std::string_view field, std::string_
 
 struct LeadCheckOptions {
   Language language = Language::En;
-  /// When the form was submitted (ISO-8601 with offset); required for the fill-time check only.
+  /// When the form was submitted (ISO-8601 with offset). Needed by the fill-time check only: ""
+  /// is an error ("now_missing") when the lead has a render time or the model requires one.
   std::string now;
-  /// When the form was rendered (ISO-8601 with offset), as recorded by the page; "" = unknown.
-  std::string rendered_at;
 };
 
-/// Checks every field of a lead object and the form as a whole. Result:
-/// {"findings":[...], "quality":{"score","verdict","reasons":[{"field","code"}]}}.
-/// Errors: "lead_not_object", "now_invalid", "rendered_at_invalid", "json_too_deep".
+/// Checks every field of a lead object and the form as a whole (honeypot, fill time from the
+/// config's rendered_at_field). Result:
+/// {"findings":[...], "quality":{"score","verdict","reasons":[{"field","code","severity"}]}}.
+/// Errors: "lead_not_object", "now_missing", "now_invalid", "json_too_deep".
 Expected<Json> check_lead(const CheckConfig& config, const Json& lead, const LeadCheckOptions& options);
 
 /// A finding as JSON: {"field","code","severity","message","suggestion"?,"span"?:[start,end]}.

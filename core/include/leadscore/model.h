@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "leadscore/checks.h"
 #include "leadscore/engagement.h"
 #include "leadscore/error.h"
 #include "leadscore/json.h"
@@ -94,6 +95,10 @@ class Model {
   const std::vector<Band>& bands() const { return bands_; }
   /// The engagement section, when the model has one.
   const std::optional<Engagement>& engagement() const { return engagement_; }
+  /// Whether the model has a "checks" section (then score() runs the form checks).
+  bool has_checks() const { return checks_.has_value(); }
+  /// The form-check settings: the "checks" section, or CheckConfig::defaults() without one.
+  const CheckConfig& checks() const;
   const Limits& limits() const { return limits_; }
   /// The document as given (what the fingerprint covers).
   const Json& document() const { return document_; }
@@ -112,6 +117,7 @@ class Model {
   Scale scale_;
   std::vector<Band> bands_;
   std::optional<Engagement> engagement_;
+  std::optional<CheckConfig> checks_;
   Limits limits_;
   Json document_;
 };

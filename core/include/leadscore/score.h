@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "leadscore/checks.h"
 #include "leadscore/error.h"
 #include "leadscore/json.h"
 #include "leadscore/model.h"
@@ -18,6 +19,8 @@ struct ScoreOptions {
   /// The lead's events: a JSON array of {"type", "at", "props"?} (docs/model-format.md,
   /// "Engagement"), in any order. Not owned; must outlive the call. nullptr = no events.
   const Json* events = nullptr;
+  /// The language of form-check messages in the result (models with a "checks" section).
+  Language language = Language::En;
 };
 
 /// Scores one lead (a JSON object of field values) and its events. Bad field values and unusable

@@ -13,7 +13,12 @@ void Emitter::add(std::string_view code, Severity severity, std::string message,
   f.severity = override_it != config_.severity.end() ? override_it->second : severity;
   f.message = std::move(message);
   f.suggestion = std::move(suggestion);
-  if (span) f.span = TextSpan{utf16_length(value_, span->start), utf16_length(value_, span->end)};
+  if (span) {
+    // Spans are about the value as typed: shift by where value_ starts inside origin_.
+    const std::string_view base = origin_.empty() ? value_ : origin_;
+    const std::size_t shift = origin_.empty() ? 0 : static_cast<std::size_t>(value_.data() - origin_.data());
+    f.span = TextSpan{utf16_length(base, shift + span->start), utf16_length(base, shift + span->end)};
+  }
   out_.push_back(std::move(f));
 }
 

@@ -27,6 +27,10 @@ class Emitter {
           std::vector<Finding>& out)
       : field_(field), value_(value), language_(language), config_(config), out_(out) {}
 
+  /// Declares that value() is a part (e.g. the trimmed middle) of `original`, so that spans are
+  /// reported relative to the value as the visitor typed it.
+  void set_origin(std::string_view original) { origin_ = original; }
+
   std::string_view field() const { return field_; }
   std::string_view value() const { return value_; }
   Language language() const { return language_; }
@@ -41,6 +45,7 @@ class Emitter {
  private:
   std::string_view field_;
   std::string_view value_;
+  std::string_view origin_;  ///< the untrimmed value, when value_ is part of it
   Language language_;
   const CheckConfig& config_;
   std::vector<Finding>& out_;

@@ -1,0 +1,101 @@
+// check_lead(): every checked field of a lead, the form-level signals (honeypot, fill time), and
+// the quality verdict. Quality = 100 - the findings' penalties; any block finding means spam.
+#include <algorithm>
+#include <string>
+
+#include "emitter.h"
+#include "form_guard.h"
+#include "leadscore/checks.h"
+#include "leadscore/time.h"
+
+namespace leadscore {
+namespace {
+
+int penalty_of(const CheckConfig& config, const Finding& f) {
+  if (const auto it = config.penalties.find(f.code); it != config.penalties.end()) return it->second;
+  switch (f.severity) {
+    case Severity::Info: return config.info_penalty;
+    case Severity::Warn: return config.warn_penalty;
+    case Severity::Block: return config.block_penalty;
+  }
+  return 0;
+}
+
+// A number in a phone field is checked as its digits; other non-string values are not text.
+void check_value(const CheckConfig& config, const std::string& name, FieldKind kind, const Json& value,
+                 const FieldContext& context, std::vector<Finding>& out) {
+  if (value.is_null()) return;
+  if (value.is_string()) {
+    check_field(config, name, value.get_ref<const std::string&>(), context, out);
+    return;
+  }
+  if (kind == FieldKind::Honeypot) {  // a filled honeypot is a filled honeypot, whatever its type
+    check_field(config, name, "filled", context, out);
+    return;
+  }
+  if (kind == FieldKind::Phone && (value.is_number_unsigned() || (value.is_number_integer() && value.get<std::int64_t>() >= 0))) {
+    check_field(config, name, std::to_string(value.get<std::uint64_t>()), context, out);
+    return;
+  }
+  checks::Emitter e(name, "", context.language, config, out);
+  e.add("wrong_type", Severity::Warn, e.tr("This field should hold text.", "Ce champ devrait contenir du texte."));
+}
+
+}  // namespace
+
+Expected<Json> check_lead(const CheckConfig& config, const Json& lead, const LeadCheckOptions& options) {
+  if (!lead.is_object()) return Error{"lead_not_object", "", "a lead must be a JSON object of field values"};
+  const std::string deep = find_too_deep(lead, 128);
+  if (!deep.empty()) return Error{"json_too_deep", deep, "the lead is nested too deeply"};
+
+  std::vector<Finding> findings;
+  const FieldContext context{options.language, &lead};
+  for (const auto& [name, kind] : config.fields) {  // in field-name order: stable output
+    const auto it = lead.find(name);
+    if (it != lead.end()) check_value(config, name, kind, *it, context, findings);
+  }
+
+  // Fill time: only when the form's render time is known or required.
+  const auto rendered = lead.find(config.rendered_at_field);
+  const bool has_rendered = rendered != lead.end() && !rendered->is_null();
+  if (has_rendered || config.require_fill_time) {
+    if (options.now.empty())
+      return Error{"now_missing", "/now", "the submission instant \"now\" is required to check the form's fill time"};
+    const auto now = parse_instant(options.now);
+    if (!now) return Error{"now_invalid", "/now", "\"now\" is not a valid instant: " + now.error().message};
+    checks::Emitter form(config.rendered_at_field, "", options.language, config, findings);
+    std::optional<std::int64_t> rendered_ms;
+    if (has_rendered) {
+      const auto parsed = rendered->is_string() ? parse_instant(rendered->get_ref<const std::string&>())
+                                                : Expected<std::int64_t>(Error{"wrong_type", "", ""});
+      if (!parsed) {
+        form.add("form_time_invalid", Severity::Block,
+                 form.tr("The form's render time is not a valid instant (ISO-8601 with an offset).",
+                         "L'heure d'affichage du formulaire n'est pas un instant valide (ISO-8601 avec décalage)."));
+      } else {
+        rendered_ms = parsed.value();
+      }
+    }
+    if (!has_rendered || rendered_ms) checks::check_fill_time(form, rendered_ms, now.value());
+  }
+
+  int quality = 100;
+  bool blocked = false;
+  Json list = Json::array(), reasons = Json::array();
+  for (const Finding& f : findings) {
+    const int penalty = penalty_of(config, f);
+    quality -= penalty;
+    blocked = blocked || f.severity == Severity::Block;
+    if (penalty > 0 || f.severity == Severity::Block)
+      reasons.push_back({{"field", f.field}, {"code", f.code}, {"severity", severity_name(f.severity)}});
+    list.push_back(finding_json(f));
+  }
+  quality = std::max(quality, 0);
+  const char* verdict = blocked || quality < config.spam_below ? "spam"
+                        : quality < config.suspicious_below    ? "suspicious"
+                                                               : "ok";
+  return Json{{"findings", std::move(list)},
+              {"quality", {{"score", quality}, {"verdict", verdict}, {"reasons", std::move(reasons)}}}};
+}
+
+}  // namespace leadscore

@@ -152,15 +152,29 @@ std::string company_basename(std::string_view name, const BasenameOptions& optio
 
 std::string company_basename(std::string_view name) { return company_basename(name, BasenameOptions{}); }
 
-std::optional<bool> company_matches_domain(std::string_view company, std::string_view domain) {
-  const std::string base = company_basename(company);
+namespace {
+
+// German umlauts are written ae/oe/ue in domains as often as a/o/u ("Müller" -> mueller.de).
+std::string german_transliteration(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (static_cast<unsigned char>(text[i]) == 0xC3 && i + 1 < text.size()) {
+      const unsigned char next = static_cast<unsigned char>(text[i + 1]);
+      const char* repl = next == 0xA4 || next == 0x84 ? "ae" : next == 0xB6 || next == 0x96 ? "oe" : next == 0xBC || next == 0x9C ? "ue" : nullptr;
+      if (repl) {
+        out += repl;
+        ++i;
+        continue;
+      }
+    }
+    out.push_back(text[i]);
+  }
+  return out;
+}
+
+bool base_matches_label(const std::string& base, const std::string& label) {
   const std::string key = alnum_key(base);
-  const std::string registrable = registrable_domain(domain);
-  if (key.empty() || registrable.empty()) return std::nullopt;
-  const std::string_view first_label = std::string_view(registrable).substr(0, registrable.find('.'));
-  if (first_label.substr(0, 4) == "xn--") return std::nullopt;  // Punycode labels are not decoded
-  const std::string label = alnum_key(first_label);               // hyphens (and accents) go
-  if (label.empty()) return std::nullopt;
+  if (key.empty()) return false;
   const std::vector<std::string> words = key_words(base);
   std::string first_word;
   for (const std::string& w : words)
@@ -173,6 +187,21 @@ std::optional<bool> company_matches_domain(std::string_view company, std::string
   for (const std::string* part : {&key, static_cast<const std::string*>(&first_word)})
     if (part->size() >= kMinContainment && (starts_with(label, *part) || ends_with(label, *part))) return true;
   return label.size() >= kMinContainment && starts_with(key, label);
+}
+
+}  // namespace
+
+std::optional<bool> company_matches_domain(std::string_view company, std::string_view domain) {
+  const std::string base = company_basename(company);
+  const std::string registrable = registrable_domain(domain);
+  if (alnum_key(base).empty() || registrable.empty()) return std::nullopt;
+  const std::string_view first_label = std::string_view(registrable).substr(0, registrable.find('.'));
+  if (first_label.substr(0, 4) == "xn--") return std::nullopt;  // Punycode labels are not decoded
+  const std::string label = alnum_key(first_label);               // hyphens (and accents) go
+  if (label.empty()) return std::nullopt;
+  if (base_matches_label(base, label)) return true;
+  const std::string transliterated = german_transliteration(base);
+  return transliterated != base && base_matches_label(transliterated, label);
 }
 
 void check_company_domain(Emitter& e, std::string_view email) {

@@ -51,13 +51,16 @@ bool extension_at(std::string_view v, std::size_t i) {
 
 bool has_length(std::uint32_t mask, std::size_t n) { return n < 32 && (mask >> n) & 1u; }
 
-// Valid as it is, or after removing the plan's national prefix ("06 12 34 56 78" in FR, and the
-// "+44 (0)20 ..." habit in international form).
+// A number that starts with the national prefix ("06 12 34 56 78" in FR, also the "+44 (0)20 ..."
+// habit in international form) is checked without it; as it is only when the country's numbers may
+// themselves start with that digit. Other numbers are checked as they are.
 bool fits_plan(const PhonePlan& plan, const std::string& digits, std::size_t count) {
-  if (has_length(plan.lengths, count)) return true;
   const std::string_view prefix(plan.national_prefix);
-  return !prefix.empty() && count > prefix.size() && digits.compare(0, prefix.size(), prefix) == 0 &&
-         has_length(plan.lengths, count - prefix.size());
+  if (!prefix.empty() && count > prefix.size() && digits.compare(0, prefix.size(), prefix) == 0) {
+    if (has_length(plan.lengths, count - prefix.size())) return true;
+    return plan.prefix_may_lead && has_length(plan.lengths, count);
+  }
+  return has_length(plan.lengths, count);
 }
 
 // "9", "7, 9 or 10", "4 to 15", "6 to 8 or 10" (French: "ou", "à").
@@ -136,7 +139,8 @@ void check_phone(Emitter& e, std::string_view country) {
       count -= 2;
     }
     // Calling codes are prefix-free (ITU-T E.164), so at most one of 1, 2 or 3 digits matches.
-    for (std::size_t len = 1; len <= 3 && len <= count; ++len) {
+    // No calling code starts with 0.
+    for (std::size_t len = 1; len <= 3 && len <= count && digits[0] != '0'; ++len) {
       const unsigned code = static_cast<unsigned>(std::stoul(digits.substr(0, len)));
       std::uint32_t mask = 0;
       bool fits = false;

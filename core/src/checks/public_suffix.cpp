@@ -16,9 +16,11 @@ namespace leadscore::checks {
 
 namespace psl_table {
 extern const char kBlob[];
-extern const unsigned kOffsets[];
+extern const unsigned char kLengths[];
+extern const unsigned kBlockOffsets[];
 extern const unsigned kCount;
-extern const char kVersion[];
+extern const unsigned kBlock;
+extern const unsigned kBlobSize;
 }  // namespace psl_table
 
 namespace {
@@ -26,19 +28,30 @@ namespace {
 constexpr std::size_t kMaxHost = 253;
 constexpr std::size_t kMaxLabel = 63;
 
-std::string_view rule_at(unsigned i) {
-  return std::string_view(psl_table::kBlob + psl_table::kOffsets[i], psl_table::kOffsets[i + 1] - psl_table::kOffsets[i]);
-}
-
+// Rules are sorted byte-wise; blocks of kBlock rules start at kBlockOffsets (gen-public_suffix.mjs).
 bool has_rule(std::string_view key) {
-  unsigned lo = 0, hi = psl_table::kCount;
+  using namespace psl_table;
+  const unsigned blocks = (kCount + kBlock - 1) / kBlock;
+  auto first_of = [](unsigned block) {
+    return std::string_view(kBlob + kBlockOffsets[block], kLengths[block * kBlock]);
+  };
+  // The last block whose first rule is <= key.
+  unsigned lo = 0, hi = blocks;
   while (lo < hi) {
     const unsigned mid = lo + (hi - lo) / 2;
-    const std::string_view r = rule_at(mid);
-    if (r < key) lo = mid + 1;
+    if (first_of(mid) <= key) lo = mid + 1;
     else hi = mid;
   }
-  return lo < psl_table::kCount && rule_at(lo) == key;
+  if (lo == 0) return false;
+  const unsigned block = lo - 1;
+  std::size_t offset = kBlockOffsets[block];
+  for (unsigned i = block * kBlock; i < kCount && i < (block + 1) * kBlock; ++i) {
+    const std::string_view rule(kBlob + offset, kLengths[i]);
+    if (rule == key) return true;
+    if (rule > key) return false;
+    offset += kLengths[i];
+  }
+  return false;
 }
 
 // Simple lower case for the scripts whose capitals have a fixed offset (Latin-1, Latin
@@ -208,7 +221,8 @@ bool has_listed_suffix(std::string_view host) {
 }
 
 PublicSuffixTableSize public_suffix_table_size() {
-  return {psl_table::kCount, psl_table::kOffsets[psl_table::kCount] + (psl_table::kCount + 1) * sizeof(unsigned)};
+  using namespace psl_table;
+  return {kCount, kBlobSize + kCount + ((kCount + kBlock - 1) / kBlock) * sizeof(unsigned)};
 }
 
 }  // namespace leadscore::checks

@@ -112,8 +112,8 @@ void check_email(Emitter& e) {
   const bool disposable = ascii_len && is_disposable_email_domain(domain);
   const bool free = ascii_len && !disposable && is_free_email_domain(domain);
 
-  if (!disposable && !free && ascii_len) {
-    if (auto fixed = plausible_domain_suggestion(domain)) {
+  if (ascii_len) {
+    if (auto fixed = plausible_domain_suggestion(domain, disposable || free)) {
       std::string suggestion(address->local);
       suggestion += '@';
       suggestion += *fixed;

@@ -6,7 +6,7 @@
 #include <climits>
 #include <cstdlib>
 
-#include "checks/domain_lists.h"
+#include "checks/public_suffix.h"
 
 namespace leadscore::checks {
 namespace {
@@ -41,7 +41,9 @@ constexpr std::string_view kShippedDomains[] = {
     "yahoo.fr",    "yahoo.co.uk",   "orange.fr",      "wanadoo.fr",    "laposte.net",     "gmx.de",
     "gmx.net",     "gmx.fr",        "t-online.de",    "protonmail.com", "proton.me",      "yandex.ru",
     "mail.ru",     "libero.it",     "bluewin.ch",     "skynet.be",     "telenet.be",      "zoho.com",
-    "live.com",    "numericable.fr", "aliceadsl.fr",  "club-internet.fr"};
+    "live.com",    "numericable.fr", "aliceadsl.fr",  "club-internet.fr", "mail.com", "email.com",
+    "gmx.at",      "gmx.ch",        "hotmail.de",     "hotmail.it",    "hotmail.es",      "yahoo.de",
+    "yahoo.it",    "yahoo.es",      "outlook.de",     "live.co.uk",    "ymail.fr",        "icloud.fr"};
 constexpr std::string_view kShippedTopLevel[] = {
     "com", "com.au", "com.tw", "ca", "co.nz", "co.uk", "de",  "fr",  "it",    "ru",  "net", "org", "edu", "gov",
     "jp",  "nl",     "kr",     "se", "eu",    "ie",    "co.il", "us", "at",   "be",  "dk",  "hk",  "es",  "gr",
@@ -85,6 +87,14 @@ std::optional<std::string> suggest_parts(const EmailSplit& parts, const TypoList
   }
   if (!changed) return std::nullopt;
   return domain;
+}
+
+// `shorter` is `longer` with one character left out.
+bool one_letter_dropped(std::string_view shorter, std::string_view longer) {
+  if (shorter.size() + 1 != longer.size()) return false;
+  std::size_t i = 0;
+  while (i < shorter.size() && shorter[i] == longer[i]) ++i;
+  return shorter.substr(i) == longer.substr(i + 1);
 }
 
 }  // namespace
@@ -222,7 +232,7 @@ std::optional<std::string> suggest_domain(std::string_view email, const TypoList
   return suggest_parts(*parts, lists);
 }
 
-std::optional<std::string> plausible_domain_suggestion(std::string_view domain) {
+std::optional<std::string> plausible_domain_suggestion(std::string_view domain, bool listed) {
   if (domain.empty()) return std::nullopt;
   EmailSplit parts;
   parts.domain = domain;
@@ -230,13 +240,26 @@ std::optional<std::string> plausible_domain_suggestion(std::string_view domain) 
   if (dot == std::string_view::npos) return std::nullopt;  // syntax needs a period anyway
   parts.second_level = domain.substr(0, dot);
   parts.top_level = domain.substr(dot + 1);
-  auto suggestion = suggest_parts(parts, shipped_typo_lists());
+  const TypoLists& lists = shipped_typo_lists();
+  auto suggestion = suggest_parts(parts, lists);
   if (!suggestion) return std::nullopt;
-  const std::size_t new_dot = suggestion->find('.');
-  const std::string_view first_label = std::string_view(*suggestion).substr(0, new_dot);
+  const std::string_view fixed(*suggestion);
+  const std::string_view first_label = fixed.substr(0, fixed.find('.'));
+  const bool known_provider = contains(lists.domains, fixed) || contains(lists.second_level, first_label);
+  // A listed (existing) domain is corrected only towards a major provider: typo-squats such as
+  // gmial.com are on the free list.
+  if (listed && !contains(lists.domains, fixed)) return std::nullopt;
   if (first_label != parts.second_level) {
-    const int d = sift4_distance(domain, *suggestion);
-    if (first_label.size() < 5 || static_cast<std::size_t>(2 * d) >= first_label.size()) return std::nullopt;
+    // Another provider name: one edit from a name of 5+ characters (not "acme" -> "me",
+    // "about" -> "yahoo", "online" -> "t-online").
+    if (first_label.size() < 5 || sift4_distance(parts.second_level, first_label) > 1) return std::nullopt;
+  }
+  const std::string_view fixed_tld = fixed.substr(first_label.size() + (first_label.size() < fixed.size() ? 1 : 0));
+  if (fixed_tld != parts.top_level && has_listed_suffix(domain) &&
+      !(known_provider && one_letter_dropped(parts.top_level, fixed_tld))) {
+    // "startup.site" is not "startup.it", "yahoo.com.ar" not "yahoo.com.au": the typed TLD
+    // exists. Only a provider's TLD with a letter dropped is fixed ("gmail.co", "gmail.cm").
+    return std::nullopt;
   }
   return suggestion;
 }

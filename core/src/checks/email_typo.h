@@ -48,10 +48,12 @@ const TypoLists& shipped_typo_lists();
 /// top-level names, those steps are skipped, as in mailcheck.
 std::optional<std::string> suggest_domain(std::string_view email, const TypoLists& lists);
 
-/// The domain suggestion leadscore shows for a syntactically valid, lower-case domain:
+/// The domain suggestion leadscore shows for a syntactically valid, lower-case ASCII domain:
 /// suggest_domain() with the shipped lists, kept only when plausible (docs/checks/email.md,
-/// "Typos"): when the first label changes, twice the distance must be below the length of the
-/// suggested first label (no "acme.com" -> "me.com").
-std::optional<std::string> plausible_domain_suggestion(std::string_view domain);
+/// "Typos"): a changed first label must be a provider name of 5+ characters at sift4 distance
+/// 1; a changed TLD must not be a real one (Public Suffix List) unless the result is a
+/// known provider's domain and the typed TLD is its TLD with one letter dropped; a `listed` domain (on the free or disposable list) is corrected only to one
+/// of the shipped provider domains (typo-squats like gmial.com are listed as free).
+std::optional<std::string> plausible_domain_suggestion(std::string_view domain, bool listed = false);
 
 }  // namespace leadscore::checks

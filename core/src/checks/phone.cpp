@@ -103,7 +103,7 @@ const PhonePlan* plan_for_country(std::string_view country) {
 void check_phone(Emitter& e, std::string_view country) {
   const std::string_view raw = e.value();
   const std::string_view v = trim_ascii(raw);
-  if (v.empty()) return;
+  if (v.empty() || !valid_utf8(raw)) return;  // invalid UTF-8 is the dispatcher's "invalid_utf8" finding
   const std::size_t base = static_cast<std::size_t>(v.data() - raw.data());
 
   std::string digits;

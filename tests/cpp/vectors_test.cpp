@@ -1,4 +1,5 @@
-// The golden vectors (tests/vectors/*.json, format in its README), run through the C++ API.
+// The golden vectors (tests/vectors/*.json, format in its README), run through the C++ API:
+// score cases through score(), check cases through check_field() and check_lead().
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -26,11 +27,92 @@ Json warning_keys(const Json& warnings) {
   return out;
 }
 
+// Findings (README, "Check cases"): code, severity, suggestion and span always (absent = absent);
+// field and message only where the expected finding gives them.
+Json finding_view(const Json& got, const Json& want) {
+  Json out = Json::object();
+  for (const char* key : {"code", "severity", "suggestion", "span"})
+    if (got.contains(key)) out[key] = got[key];
+  for (const char* key : {"field", "message"})
+    if (want.contains(key) && got.contains(key)) out[key] = got[key];
+  return out;
+}
+
+void check_findings(const Json& got, const Json& want) {
+  REQUIRE(got.is_array());
+  CHECK(got.size() == want.size());
+  for (std::size_t i = 0; i < std::min(got.size(), want.size()); ++i) {
+    INFO("finding " << i);
+    CHECK(leadscore::dump_json(finding_view(got[i], want[i])) == leadscore::dump_json(want[i]));
+  }
+}
+
+// `quality`: a subset of keys; its findings by the finding rules.
+void check_quality(const Json& got, const Json& want) {
+  for (auto it = want.begin(); it != want.end(); ++it) {
+    INFO("quality key " << it.key());
+    REQUIRE(got.contains(it.key()));
+    if (it.key() == "findings") check_findings(got["findings"], it.value());
+    else CHECK(leadscore::dump_json(got[it.key()]) == leadscore::dump_json(it.value()));
+  }
+}
+
+// Contributions: whole objects, except that a "check" contribution's label (the finding message)
+// is compared only when the expected one has a label.
+Json contribution_view(const Json& got, const Json& want) {
+  Json out = got;
+  if (got.value("kind", "") == "check" && !want.contains("label")) out.erase("label");
+  return out;
+}
+
+void check_expected_subset(const Json& result, const Json& expected) {
+  for (auto it = expected.begin(); it != expected.end(); ++it) {
+    INFO("key " << it.key());
+    REQUIRE(result.contains(it.key()));
+    const Json& got = result[it.key()];
+    if (it.key() == "warnings") {
+      CHECK(warning_keys(got) == it.value());
+    } else if (it.key() == "findings") {
+      check_findings(got, it.value());
+    } else if (it.key() == "quality") {
+      check_quality(got, it.value());
+    } else if (it.key() == "contributions") {
+      REQUIRE(got.is_array());
+      CHECK(got.size() == it.value().size());
+      for (std::size_t i = 0; i < std::min(got.size(), it.value().size()); ++i) {
+        INFO("contribution " << i);
+        CHECK(leadscore::dump_json(contribution_view(got[i], it.value()[i])) == leadscore::dump_json(it.value()[i]));
+      }
+    } else {
+      CHECK(leadscore::dump_json(got) == leadscore::dump_json(it.value()));
+    }
+  }
+}
+
+leadscore::Language vector_language(const Json& v) {
+  if (!v.contains("lang")) return leadscore::Language::En;
+  const auto language = leadscore::parse_language(v["lang"].get<std::string>());
+  REQUIRE(language.has_value());
+  return *language;
+}
+
+void run_check_field(const leadscore::Model& model, const Json& v) {
+  const Json& c = v["check_field"];
+  const Json* lead = c.contains("lead") ? &c["lead"] : nullptr;
+  std::vector<leadscore::Finding> findings;
+  leadscore::check_field(model.checks(), c["field"].get<std::string>(), c["value"].get<std::string>(),
+                         leadscore::FieldContext{vector_language(v), lead}, findings);
+  Json got = Json::array();
+  for (const auto& f : findings) got.push_back(leadscore::finding_json(f));
+  check_findings(got, v["expected_findings"]);
+}
+
 }  // namespace
 
 TEST_CASE("golden vectors: every case gives its expected result or error", "[vectors]") {
   const auto files = vector_files();
   REQUIRE(files.size() >= 50);
+  std::size_t check_cases = 0;
   for (const auto& file : files) {
     INFO("vector " << file.filename().string());
     const auto doc = leadscore::parse_json(test_support::read_file(file.string()), "vector");
@@ -38,10 +120,24 @@ TEST_CASE("golden vectors: every case gives its expected result or error", "[vec
     const Json& v = doc.value();
     const std::string model_text = v.contains("model_ref") ? std::string(leadscore::default_model_text()) : v["model"].dump();
     const auto model = leadscore::Model::parse(model_text);
-    leadscore::ScoreOptions options{v["now"].get<std::string>()};
-    if (v.contains("events")) options.events = &v["events"];  // optional: the lead's events, passed as given
-    leadscore::Expected<Json> outcome = model.ok() ? leadscore::score(model.value(), v["lead"], options)
-                                        : leadscore::Expected<Json>(model.error());
+    if (v.contains("check_field")) {
+      REQUIRE(model.ok());
+      run_check_field(model.value(), v);
+      ++check_cases;
+      continue;
+    }
+    leadscore::Expected<Json> outcome = Json();
+    if (v.contains("check_lead")) {
+      REQUIRE(model.ok());
+      outcome = leadscore::check_lead(model.value().checks(), v["check_lead"],
+                                      leadscore::LeadCheckOptions{vector_language(v), v.value("now", "")});
+      ++check_cases;
+    } else {
+      leadscore::ScoreOptions options{v["now"].get<std::string>()};
+      if (v.contains("events")) options.events = &v["events"];  // optional: the lead's events, passed as given
+      options.language = vector_language(v);
+      outcome = model.ok() ? leadscore::score(model.value(), v["lead"], options) : leadscore::Expected<Json>(model.error());
+    }
     if (v.contains("expected_error")) {
       REQUIRE_FALSE(outcome.ok());
       CHECK(outcome.error().code == v["expected_error"]["code"].get<std::string>());
@@ -49,12 +145,7 @@ TEST_CASE("golden vectors: every case gives its expected result or error", "[vec
       continue;
     }
     if (!outcome.ok()) FAIL("unexpected error " << outcome.error().code << " at " << outcome.error().path);
-    const Json& result = outcome.value();
-    for (auto it = v["expected"].begin(); it != v["expected"].end(); ++it) {
-      INFO("key " << it.key());
-      REQUIRE(result.contains(it.key()));
-      if (it.key() == "warnings") CHECK(warning_keys(result["warnings"]) == it.value());
-      else CHECK(leadscore::dump_json(result[it.key()]) == leadscore::dump_json(it.value()));
-    }
+    check_expected_subset(outcome.value(), v["expected"]);
   }
+  CHECK(check_cases >= 50);
 }

@@ -1,6 +1,6 @@
 // The web demo and the npm package's browser entry, in Debian's Chromium (playwright-core):
 // the demo served by scripts/serve.mjs scores a typed profile exactly as the Node package does, the
-// golden vectors give byte-identical results in the browser, the page's strict CSP holds with no
+// golden vectors (score and form-check cases) give byte-identical results in the browser, the page's strict CSP holds with no
 // violation or console error, and no request leaves 127.0.0.1.
 import test from 'node:test';
 import assert from 'node:assert/strict';
@@ -72,11 +72,26 @@ test('web demo in Chromium', { skip: skipWithoutChromium, timeout: 180_000 }, as
     assert.deepEqual(options, ['', ...industries]);
   });
 
-  await t.test('every golden vector gives the same bytes in Chromium as in Node', async () => {
+  // The Node side of a vector: score cases as result JSON text; check cases (check_field,
+  // check_lead: the form checks) as the JSON text of the findings / check result.
+  const runInNode = (s, c) => {
+    const lang = c.lang ?? 'en';
+    if ('check_field' in c) {
+      const f = c.check_field;
+      return JSON.stringify(s.checkField(f.field, f.value, 'lead' in f ? { lead: f.lead, lang } : { lang }));
+    }
+    if ('check_lead' in c) return JSON.stringify(s.checkLead(c.check_lead, { now: c.now, lang }));
+    const options = 'events' in c ? { now: c.now, events: c.events } : { now: c.now };
+    if ('lang' in c) options.lang = c.lang;
+    return s.scoreJson(c.lead, options);
+  };
+
+  await t.test('every golden vector (score and check cases) gives the same bytes in Chromium as in Node', async () => {
     const dir = join(root, 'tests/vectors');
     const cases = readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
       .map((file) => ({ file, ...JSON.parse(readFileSync(join(dir, file), 'utf8')) }));
     assert.ok(cases.length > 0);
+    assert.ok(cases.filter((c) => 'check_field' in c || 'check_lead' in c).length >= 50, 'check cases missing');
     // Passed as JSON text: Playwright's argument serialiser stalls on the ~105-level nested vector.
     const inBrowser = await page.evaluate(async (text) => {
       const { createScorer: create } = await import('leadscore'); // resolved by the page's import map
@@ -85,7 +100,17 @@ test('web demo in Chromium', { skip: skipWithoutChromium, timeout: 180_000 }, as
         let s = null;
         try {
           s = await create(c.model_ref === 'default' ? undefined : c.model);
-          out.push({ json: s.scoreJson(c.lead, 'events' in c ? { now: c.now, events: c.events } : { now: c.now }) });
+          const lang = c.lang ?? 'en';
+          if ('check_field' in c) {
+            const f = c.check_field;
+            out.push({ json: JSON.stringify(s.checkField(f.field, f.value, 'lead' in f ? { lead: f.lead, lang } : { lang })) });
+          } else if ('check_lead' in c) {
+            out.push({ json: JSON.stringify(s.checkLead(c.check_lead, { now: c.now, lang })) });
+          } else {
+            const options = 'events' in c ? { now: c.now, events: c.events } : { now: c.now };
+            if ('lang' in c) options.lang = c.lang;
+            out.push({ json: s.scoreJson(c.lead, options) });
+          }
         } catch (e) {
           out.push({ error: { code: e.code, path: e.path } });
         } finally {
@@ -100,7 +125,7 @@ test('web demo in Chromium', { skip: skipWithoutChromium, timeout: 180_000 }, as
       let s = null;
       try {
         s = await createScorer(c.model_ref === 'default' ? undefined : c.model);
-        inNode = { json: s.scoreJson(c.lead, 'events' in c ? { now: c.now, events: c.events } : { now: c.now }) };
+        inNode = { json: runInNode(s, c) };
       } catch (e) {
         inNode = { error: { code: e.code, path: e.path } };
       } finally {

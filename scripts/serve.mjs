@@ -27,8 +27,28 @@ const TYPES = {
   '.ico': 'image/x-icon',
 };
 
+// The Content-Security-Policy of every response (it matters for the HTML pages). No 'unsafe-eval'
+// and no 'unsafe-inline': scripts come from this origin only, plus the one inline import map of
+// web-demo/index.html by its sha256 (recompute it when the map changes; the page's <meta> CSP
+// carries the same hash, and tests/js/browser-form.test.mjs checks both against the file).
+// 'wasm-unsafe-eval' lets WebAssembly.instantiate() compile the engine (embedded base64 in
+// dist/leadscore-wasm.mjs): without it Chromium refuses wasm compilation under a script-src that
+// lacks 'unsafe-eval'; it allows wasm only, not eval() or new Function(). frame-ancestors, which a
+// <meta> CSP cannot set, keeps other sites from framing the demo.
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval' 'sha256-ENaGhBywg9iw6KUA6YK8NJk4V0Og7RXcDZ+8fIajWJY='",
+  "style-src 'self'",
+  "img-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 function send(res, status, text, headers = {}) {
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...headers });
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Security-Policy': CSP, ...headers });
   res.end(res.req.method === 'HEAD' ? undefined : `${text}\n`);
 }
 
@@ -85,6 +105,7 @@ const server = createServer(async (req, res) => {
     'Content-Length': found.size,
     'Cache-Control': 'no-cache',
     'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': CSP,
   });
   if (req.method === 'HEAD') return res.end();
   createReadStream(found.file).on('error', () => res.destroy()).pipe(res);

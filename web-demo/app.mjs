@@ -2,10 +2,12 @@
 // import map in index.html exactly as an application would. The form and the event buttons are
 // built from the bundled default model, so labels and options always match what the engine accepts.
 import { createScorer, defaultModel } from 'leadscore';
-import { $, el, formatPoints, formatRange } from './dom.mjs';
-import { renderEngagement, isEngagementLine } from './engagement-view.mjs';
+import { $, el, isoInstant } from './dom.mjs';
 import { createEventsPanel } from './events-panel.mjs';
 import { EventLog } from './events.mjs';
+import { LiveChecks, visibleCheckedFields } from './form-checks.mjs';
+import { I18n, initialLang } from './i18n.mjs';
+import { renderResult } from './result-view.mjs';
 import { Timeline } from './timeline.mjs';
 
 // The fields a signup form asks for (is_competitor and signup_date are not questions for a lead).
@@ -17,9 +19,9 @@ const INPUT_HINTS = {
   last_name: { autocomplete: 'family-name', half: true },
   job_title: { autocomplete: 'organization-title' },
   company: { autocomplete: 'organization' },
-  company_size: { inputMode: 'numeric', half: true, hint: 'Number of employees, e.g. 250' },
-  annual_revenue: { inputMode: 'decimal', half: true, hint: 'In USD, digits only, e.g. 12000000' },
-  country: { autocomplete: 'country', maxLength: 2, half: true, hint: 'Two-letter code, e.g. US, GB, DE' },
+  company_size: { inputMode: 'numeric', half: true },
+  annual_revenue: { inputMode: 'decimal', half: true },
+  country: { autocomplete: 'country', maxLength: 2, half: true },
   phone: { type: 'tel', autocomplete: 'tel', half: true },
   website: { inputMode: 'url', autocomplete: 'url', half: true },
 };
@@ -31,16 +33,19 @@ const EXAMPLE = {
 };
 
 // An optional ?now=ISO-8601 fixes the start of the time slider (reproducible results, tests); else
-// the clock when the page loaded, to the minute.
-const fixedNow = new URLSearchParams(location.search).get('now');
+// the clock when the page loaded, to the minute. ?rendered_at=ISO-8601 fixes the form's render time
+// (the fill-time check); without ?now= it is the instant this page ran, and with ?now= but no
+// ?rendered_at= the lead carries no render time (the page's real clock has nothing to do with a
+// fixed ?now=), so the fill time is not checked.
+const params = new URLSearchParams(location.search);
+const fixedNow = params.get('now');
+const renderedAt = params.get('rendered_at') ?? (fixedNow === null ? isoInstant(Date.now()) : null);
 
 // "individual_contributor" -> "Individual contributor", "it_services" -> "IT services".
 const humanize = (value) => value.split('_')
   .map((w, i) => (w.length <= 2 ? w.toUpperCase() : i === 0 ? w[0].toUpperCase() + w.slice(1) : w)).join(' ');
-// Engine messages name the field ('field "company_size" must be ...'): show its label instead.
-const withoutName = (message, name) => message.replace(`field "${name}" `, '');
 
-function buildForm(model) {
+function buildForm(model, i18n) {
   const fields = new Map(model.fields.map((f) => [f.name, f]));
   const container = $('fields');
   for (const name of FORM_FIELDS) {
@@ -57,72 +62,47 @@ function buildForm(model) {
       for (const key of ['autocomplete', 'inputMode', 'maxLength']) if (hints[key]) control[key] = hints[key];
     }
     if (field.required) control.setAttribute('aria-required', 'true');
-    const label = el('label', { htmlFor: id }, field.label ?? name,
-      field.required ? el('span', { className: 'required', textContent: ' (required)' }) : null);
-    const hint = hints.hint ? el('small', { id: `${id}-hint`, className: 'hint', textContent: hints.hint }) : null;
-    if (hint) control.setAttribute('aria-describedby', hint.id);
+    const label = el('label', { htmlFor: id });
+    label.dataset.field = name;
+    const hint = el('small', { id: `${id}-hint`, className: 'hint' });
+    control.setAttribute('aria-describedby', hint.id);
     container.append(el('div', { className: hints.half ? 'field half' : 'field' }, label, control, hint));
   }
+  // The honeypot: a field people never see (moved off screen, hidden from assistive technology,
+  // out of the tab order, never autofilled). Only a program filling every input fills it in.
+  const honeypot = Object.entries(model.checks?.fields ?? {}).find(([, kind]) => kind === 'honeypot')?.[0];
+  if (honeypot) {
+    const input = el('input', { id: `field-${honeypot}`, name: honeypot, type: 'text', tabIndex: -1, autocomplete: 'off' });
+    const trap = el('div', { className: 'trap' },
+      el('label', { htmlFor: input.id, textContent: 'Leave this field empty' }), input);
+    trap.setAttribute('aria-hidden', 'true');
+    container.append(trap);
+  }
+  labelForm(model, i18n);
 }
 
-function readLead(form) {
+// Labels and hints in the page's language.
+function labelForm(model, i18n) {
+  const fields = new Map(model.fields.map((f) => [f.name, f]));
+  for (const label of $('fields').querySelectorAll('label[data-field]')) {
+    const field = fields.get(label.dataset.field);
+    label.replaceChildren(i18n.fieldLabel(field));
+    if (field.required) label.append(el('span', { className: 'required', textContent: i18n.t('required') }));
+    const hint = $(`${label.htmlFor}-hint`);
+    hint.textContent = i18n.hint(field.name) ?? '';
+    hint.hidden = hint.textContent === '';
+  }
+  const trap = $('fields').querySelector('.trap label');
+  if (trap) trap.textContent = i18n.t('honeypot');
+}
+
+// The lead as the form has it: non-empty fields, plus the render time (model's rendered_at_field).
+function readLead(form, model) {
   const lead = {};
   for (const [name, value] of new FormData(form)) if (value.trim() !== '') lead[name] = value;
+  const renderedField = model.checks?.rendered_at_field;
+  if (renderedField && renderedAt !== null) lead[renderedField] = renderedAt;
   return lead;
-}
-
-function render(result, json, labels) {
-  $('score').textContent = String(result.score);
-  $('band-label').textContent = result.band.label;
-  $('band-action').textContent = result.band.action;
-  $('result').dataset.band = result.band.id;
-  $('bar-fill').style.width = `${result.score}%`;
-  $('result-json').textContent = json;
-
-  for (const input of $('fields').querySelectorAll('[aria-invalid]')) input.removeAttribute('aria-invalid');
-  $('warnings').replaceChildren(...(result.warnings.length === 0
-    ? [el('li', { className: 'none', textContent: 'None: every filled-in field is understood.' })]
-    : result.warnings.map((w) => {
-      const name = w.path.slice(1);
-      $(`field-${name}`)?.setAttribute('aria-invalid', 'true');
-      const label = labels.fields.get(name);
-      return el('li', {}, label ? el('strong', { textContent: label }) : null,
-        el('span', { textContent: label ? ` ${withoutName(w.message, name)} ` : `${w.message} ` }),
-        el('code', { textContent: `${w.code} at ${w.path || '/'}` }));
-    })));
-
-  const fitLines = result.contributions.filter((c) => !isEngagementLine(c));
-  $('contributions').replaceChildren(...(fitLines.length === 0
-    ? [el('tr', {}, el('td', { colSpan: 3, className: 'none', textContent: 'No rule matched yet.' }))]
-    : fitLines.map((c) => el('tr', { className: c.points < 0 ? 'negative' : 'positive' },
-      el('td', { textContent: c.field ? `${c.label}: ${labels.fields.get(c.field) ?? c.field}` : c.label }),
-      el('td', { textContent: labels.groups.get(c.group) ?? c.group }),
-      el('td', { className: 'num', textContent: formatPoints(c.points) })))));
-
-  const row = (cells, className) => el('tr', { className }, ...cells);
-  $('groups').replaceChildren(...result.groups.map((g) => row([
-    el('th', { scope: 'row', textContent: g.label }),
-    el('td', { textContent: formatRange(g.min, g.max) }),
-    el('td', { className: 'num', textContent: formatPoints(g.points_before_cap) }),
-    el('td', { className: 'num', textContent: formatPoints(g.points) }),
-  ], g.points !== g.points_before_cap ? 'capped' : '')));
-  // Fit + engagement = total before its cap: the three rows add up as shown.
-  const t = result.total;
-  const e = result.engagement;
-  const subtotal = (label, range, before, after) => row([
-    el('th', { scope: 'row', textContent: label }),
-    el('td', { textContent: range }),
-    el('td', { className: 'num', textContent: formatPoints(before) }),
-    el('td', { className: 'num', textContent: formatPoints(after) }),
-  ], after !== before ? 'capped' : '');
-  $('total').replaceChildren(
-    subtotal('Fit', '', result.fit.points, result.fit.points),
-    subtotal('Engagement', formatRange(e.min, e.max), e.points_before_cap, e.points),
-    subtotal('Total', formatRange(t.min, t.max), t.points_before_cap, t.points),
-  );
-  renderEngagement(result, labels.eventType);
-
-  $('now-info').textContent = `\u00b7 scored at ${result.now}${fixedNow ? ' (slider start fixed by ?now=)' : ''}`;
 }
 
 function showProblem(message) {
@@ -144,12 +124,31 @@ function startInstant(scorer) {
   }
 }
 
+// The language switch in the header: one button per language, the current one pressed.
+function buildLanguageSwitch(i18n, onSwitch) {
+  const names = { en: 'English', fr: 'Français' };
+  const buttons = Object.entries(names).map(([lang, name]) => {
+    const button = el('button', { type: 'button', lang, textContent: name });
+    button.addEventListener('click', () => onSwitch(lang));
+    return button;
+  });
+  const mark = () => buttons.forEach((b) => b.setAttribute('aria-pressed', String(b.lang === i18n.lang)));
+  $('lang-switch').append(...buttons);
+  mark();
+  return mark;
+}
+
 async function main() {
+  const i18n = new I18n(initialLang());
+  i18n.applyStatic();
   const model = await defaultModel();
   const scorer = await createScorer(model);
   const eventTypes = new Map((model.engagement?.event_types ?? []).map((t) => [t.id, t.label ?? t.id]));
+  // Field names -> labels in the page's language; the render time's findings read "Form timing".
+  const fieldLabels = () => new Map([...model.fields.map((f) => [f.name, i18n.fieldLabel(f)]),
+    [model.checks?.rendered_at_field ?? '', i18n.t('formTiming')]]);
   const labels = {
-    fields: new Map(model.fields.map((f) => [f.name, f.label ?? f.name])),
+    fields: fieldLabels(),
     groups: new Map(model.groups.map((g) => [g.id, g.label ?? g.id])),
     eventType: (id) => eventTypes.get(id) ?? id,
   };
@@ -157,36 +156,86 @@ async function main() {
   $('model-version').textContent = scorer.model.version;
   $('model-fingerprint').textContent = scorer.model.fingerprint;
 
-  buildForm(model);
+  buildForm(model, i18n);
   const form = $('lead-form');
   const log = new EventLog();
   const start = startInstant(scorer);
   const slider = $('now-slider');
   const timeline = start === null ? null : new Timeline(slider, $('now-text'), start);
+  const renderedField = model.checks?.rendered_at_field;
+  const minFill = model.checks?.min_fill_seconds ?? 0;
+
+  // The scoring instant. Live (no ?now=) at the slider's start: the clock itself, so the fill time
+  // is that of a visitor who sent the form now. Elsewhere the slider's exact instant.
+  const scoringNow = () => {
+    if (!timeline) return fixedNow;
+    if (fixedNow === null && Number(slider.value) === 0) return isoInstant(Date.now());
+    return timeline.nowIso;
+  };
+
+  // aria-invalid: a scoring warning (synchronous) or a live finding that is not just a note.
+  const checks = new LiveChecks({ scorer, form, names: visibleCheckedFields(model), readLead: () => readLead(form, model), i18n });
+  let warned = new Set();
+  const markInvalid = () => {
+    for (const input of form.querySelectorAll('input, select')) {
+      if (warned.has(input.name) || checks.invalid.has(input.name)) input.setAttribute('aria-invalid', 'true');
+      else input.removeAttribute('aria-invalid');
+    }
+  };
+  checks.onChange = markInvalid;
 
   let panel = null;
   const update = () => {
     let json;
     const events = log.toInput();
+    const now = scoringNow();
+    const lead = readLead(form, model);
+    // Live, at a slider instant before this page was shown, the form did not exist yet: no fill time.
+    if (fixedNow === null && renderedField && Date.parse(now) < Date.parse(renderedAt)) delete lead[renderedField];
     try {
-      json = scorer.scoreJson(readLead(form), { now: timeline ? timeline.nowIso : fixedNow, events });
+      json = scorer.scoreJson(lead, { now, events, lang: i18n.lang });
     } catch (error) {
       showProblem(`Could not score: ${error.message}${error.code ? ` (${error.code})` : ''}`);
       return;
     }
     $('status').hidden = true;
     $('events-json').textContent = JSON.stringify(events);
-    render(JSON.parse(json), json, labels);
+    $('lead-json').textContent = JSON.stringify(lead);
+    warned = renderResult(JSON.parse(json), json, labels, i18n);
+    markInvalid();
+    $('now-info').textContent = `\u00b7 scored at ${JSON.parse(json).now}${fixedNow ? ' (slider start fixed by ?now=)' : ''}`;
+    $('fill-time').textContent = renderedField && renderedAt !== null ? i18n.t('fillTime', minFill) : i18n.t('fillTimeOff');
     panel?.render(timeline.now);
     $('summary').hidden = false;
     $('details').hidden = false;
   };
-  form.addEventListener('input', update);
-  form.addEventListener('reset', () => setTimeout(update)); // fields are cleared after the event
+  form.addEventListener('input', () => {
+    update(); // the score follows every keystroke; the findings wait for a pause
+    checks.schedule();
+  });
+  form.addEventListener('reset', () => setTimeout(() => { // fields are cleared after the event
+    update();
+    checks.clear();
+  }));
   form.addEventListener('submit', (event) => event.preventDefault());
   $('example').addEventListener('click', () => {
     for (const [name, value] of Object.entries(EXAMPLE)) if (form.elements[name]) form.elements[name].value = value;
     update();
+    checks.run();
+  });
+
+  const markLanguage = buildLanguageSwitch(i18n, (lang) => {
+    if (lang === i18n.lang) return;
+    i18n.lang = lang;
+    i18n.applyStatic();
+    labels.fields = fieldLabels();
+    labelForm(model, i18n);
+    markLanguage();
+    const url = new URL(location.href);
+    url.searchParams.set('lang', lang);
+    history.replaceState(null, '', url);
+    update();
+    checks.run(true);
   });
 
   if (timeline) {
@@ -213,6 +262,8 @@ async function main() {
     $('now-text').textContent = 'unavailable: ?now= is not a valid instant';
   }
   update();
+  // Live: once the minimum fill time has passed, "sent too quickly" no longer applies: re-score.
+  if (fixedNow === null && minFill > 0) setTimeout(update, minFill * 1000 + 100);
   form.dataset.ready = 'true';
 }
 

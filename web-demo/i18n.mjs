@@ -1,0 +1,134 @@
+// The page's two languages. The choice: ?lang= (en|fr), else the browser's preferred language, else
+// <html lang>. The core writes the form-check messages itself in that language (lang option of
+// checkField and score), so this file only holds the page's own words: headings, labels, buttons.
+// Model texts (rule labels, event types) are the model's own, in English.
+
+const STRINGS = {
+  en: {
+    tagline: 'Type a signup profile and add what the lead did: it is scored on every change, in your browser, '
+      + 'by the same WebAssembly engine as the npm package and the native CLI. Nothing is sent anywhere.',
+    language: 'Language',
+    formTitle: 'Sign up',
+    formIntro: 'Each field is checked as you type, by the same core that checks the form on the server.',
+    example: 'Fill an example',
+    clear: 'Clear',
+    honeypot: 'Leave this field empty',
+    required: ' (required)',
+    suggest: (s) => `Did you mean ${s}?`,
+    severity: { info: 'Note', warn: 'Check', block: 'Blocked' },
+    score: 'Score',
+    quality: 'Form quality',
+    verdict: { ok: 'looks genuine', suspicious: 'suspicious', spam: 'spam' },
+    qualityScore: (n) => `quality ${n} / 100`,
+    blocked: 'Spam verdict: the score is set to 0 and the lead should not reach sales.',
+    grade: 'Grade: coming with issue 5',
+    reasonsNone: 'No finding lowers the quality.',
+    reasonsTitle: 'Why this verdict',
+    warnings: 'Warnings',
+    warningsNone: 'None: every filled-in field is understood.',
+    whyFit: 'Why this score: fit',
+    noRule: 'No rule matched yet.',
+    rule: 'Rule', group: 'Group', points: 'Points', cap: 'Cap', beforeCap: 'Before cap',
+    groups: 'Groups', fit: 'Fit', engagement: 'Engagement', total: 'Total', totalPoints: 'Total points',
+    checkLine: 'Form check',
+    formTiming: 'Form timing',
+    spamBlock: 'Spam verdict: score set to 0',
+    loading: 'Loading the scoring engine…',
+    fillTime: (s) => `Fill time is checked from the form's render time (at least ${s} s before sending).`,
+    fillTimeOff: 'Fill time not checked: ?now= is fixed and no ?rendered_at= was given.',
+  },
+  fr: {
+    tagline: 'Saisissez un profil d\u2019inscription et ce que le prospect a fait : il est noté à chaque changement, '
+      + 'dans votre navigateur, par le même moteur WebAssembly que le paquet npm et la CLI native. Rien n\u2019est envoyé.',
+    language: 'Langue',
+    formTitle: 'Inscription',
+    formIntro: 'Chaque champ est vérifié pendant la saisie, par le même cœur que celui qui vérifie le formulaire sur le serveur.',
+    example: 'Remplir un exemple',
+    clear: 'Effacer',
+    honeypot: 'Laissez ce champ vide',
+    required: ' (obligatoire)',
+    suggest: (s) => `Vouliez-vous dire ${s} ?`,
+    severity: { info: 'Note', warn: 'À vérifier', block: 'Bloquant' },
+    score: 'Score',
+    quality: 'Qualité du formulaire',
+    verdict: { ok: 'semble authentique', suspicious: 'suspect', spam: 'spam' },
+    qualityScore: (n) => `qualité ${n} / 100`,
+    blocked: 'Verdict spam : le score est mis à 0 et le prospect ne doit pas aller aux ventes.',
+    grade: 'Grade : prévu avec le ticket 5',
+    reasonsNone: 'Aucune remarque ne baisse la qualité.',
+    reasonsTitle: 'Pourquoi ce verdict',
+    warnings: 'Avertissements',
+    warningsNone: 'Aucun : chaque champ rempli est compris.',
+    whyFit: 'Pourquoi ce score : profil',
+    noRule: 'Aucune règle ne s\u2019applique encore.',
+    rule: 'Règle', group: 'Groupe', points: 'Points', cap: 'Plafond', beforeCap: 'Avant plafond',
+    groups: 'Groupes', fit: 'Profil', engagement: 'Engagement', total: 'Total', totalPoints: 'Total des points',
+    checkLine: 'Vérification du formulaire',
+    formTiming: 'Temps de remplissage',
+    spamBlock: 'Verdict spam : score mis à 0',
+    loading: 'Chargement du moteur de score…',
+    fillTime: (s) => `Le temps de remplissage est mesuré depuis l\u2019affichage du formulaire (au moins ${s} s avant l\u2019envoi).`,
+    fillTimeOff: 'Temps de remplissage non vérifié : ?now= est fixé et ?rendered_at= est absent.',
+  },
+};
+
+// French labels for the default model's fields; English ones are the model's own labels.
+const FIELD_LABELS_FR = {
+  email: 'Adresse e-mail professionnelle', first_name: 'Prénom', last_name: 'Nom', job_title: 'Fonction',
+  seniority: 'Niveau hiérarchique', department: 'Service', company: 'Nom de l\u2019entreprise',
+  company_size: 'Taille de l\u2019entreprise (salariés)', industry: 'Secteur',
+  country: 'Pays (code ISO 3166 alpha-2)', annual_revenue: 'Chiffre d\u2019affaires annuel (USD)',
+  phone: 'Téléphone', website: 'Site web',
+};
+const HINTS = {
+  en: {
+    email: 'Your work address: webmail costs points in this B2B model.',
+    company_size: 'Number of employees, e.g. 250', annual_revenue: 'In USD, digits only, e.g. 12000000',
+    country: 'Two-letter code, e.g. US, GB, DE',
+  },
+  fr: {
+    email: 'Votre adresse professionnelle : une messagerie personnelle coûte des points dans ce modèle B2B.',
+    company_size: 'Nombre de salariés, p. ex. 250', annual_revenue: 'En USD, chiffres seulement, p. ex. 12000000',
+    country: 'Code à deux lettres, p. ex. FR, BE, CH',
+  },
+};
+
+export const LANGS = ['en', 'fr'];
+
+/** The page's language: ?lang=, else the browser's first language we have, else <html lang>, else en. */
+export function initialLang() {
+  const asked = new URLSearchParams(location.search).get('lang');
+  const candidates = [asked, ...(navigator.languages ?? [navigator.language]), document.documentElement.lang];
+  for (const tag of candidates) {
+    const base = String(tag ?? '').toLowerCase().split('-')[0];
+    if (LANGS.includes(base)) return base;
+  }
+  return 'en';
+}
+
+export class I18n {
+  lang;
+
+  constructor(lang) {
+    this.lang = lang;
+  }
+
+  t(key, ...args) {
+    const value = STRINGS[this.lang][key] ?? STRINGS.en[key];
+    return typeof value === 'function' ? value(...args) : value;
+  }
+
+  fieldLabel(field) {
+    return (this.lang === 'fr' ? FIELD_LABELS_FR[field.name] : null) ?? field.label ?? field.name;
+  }
+
+  hint(name) {
+    return HINTS[this.lang][name] ?? null;
+  }
+
+  /** Writes the static texts marked data-i18n="key" and sets <html lang>. */
+  applyStatic(root = document) {
+    document.documentElement.lang = this.lang;
+    for (const node of root.querySelectorAll('[data-i18n]')) node.textContent = this.t(node.dataset.i18n);
+  }
+}

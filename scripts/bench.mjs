@@ -15,6 +15,7 @@
 // Each method gets a warm-up run, then R timed runs (default 3); the median is reported.
 // Prints a table and, for a full run (N = 100,000) or with --write, rewrites the block between
 // <!-- bench:start --> and <!-- bench:end --> in docs/benchmarks.md. No assertions on timings.
+import { runChecksBench, writeChecksBlock } from './bench-checks.mjs';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -607,6 +608,11 @@ async function main() {
     process.stdout.write(`bench: docs/benchmarks.md not updated (quick run; pass --write to update it)\n`);
   }
   fs.rmSync(tmp, { recursive: true, force: true });
+
+  // Form checks: checkField latency in Node and Chromium, table sizes (scripts/bench-checks.mjs).
+  const checksBlock = await runChecksBench();
+  process.stdout.write(`\n${checksBlock}\n\n`);
+  if (opts.write) writeChecksBlock(checksBlock);
 }
 
 function jsonLogicVersion() {

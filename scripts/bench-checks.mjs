@@ -1,0 +1,182 @@
+// Form-check benchmark (docs/benchmarks.md, "Form checks"): checkField latency while typing, in Node
+// and in Chromium, and the bytes the form-check tables add to the package. Run by scripts/bench.mjs
+// after the scoring benchmark, or alone: node scripts/bench-checks.mjs [--calls N] [--write].
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const docPath = path.join(root, 'docs/benchmarks.md');
+const generated = path.join(root, 'build/native/core/generated');
+const BATCH = 50; // calls per timed batch in Chromium, whose performance.now() is coarsened to 100 µs
+
+// What a visitor types, one checkField() call per keystroke (prefixes of the final value).
+export const FIELDS = [
+  { label: 'email while typing (each prefix of "jean.dupont@gmial.com")', field: 'email', final: 'jean.dupont@gmial.com' },
+  { label: 'first name "Élodie"', field: 'first_name', final: 'Élodie' },
+  { label: 'company "Northwind Analytics GmbH" (email in the lead)', field: 'company', final: 'Northwind Analytics GmbH',
+    lead: { email: 'e.martin@northwind-analytics.de' } },
+  { label: 'phone "+33 6 12 34 56 78" (country FR)', field: 'phone', final: '+33 6 12 34 56 78', lead: { country: 'FR' } },
+];
+
+// Runs in Node and, serialised, in the page: per-call µs of single calls and of batches.
+export function timeCheckField(scorer, fields, calls, batch) {
+  const pct = (xs, p) => xs[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
+  const out = [];
+  for (const f of fields) {
+    const prefixes = Array.from({ length: [...f.final].length }, (_, i) => [...f.final].slice(0, i + 1).join(''));
+    const options = f.lead ? { lead: f.lead } : {};
+    for (let i = 0; i < 2000; i += 1) scorer.checkField(f.field, prefixes[i % prefixes.length], options);
+    const single = [];
+    for (let i = 0; i < calls; i += 1) {
+      const t0 = performance.now();
+      scorer.checkField(f.field, prefixes[i % prefixes.length], options);
+      single.push((performance.now() - t0) * 1000);
+    }
+    const batches = [];
+    for (let b = 0; b < calls / batch; b += 1) {
+      const t0 = performance.now();
+      for (let i = 0; i < batch; i += 1) scorer.checkField(f.field, prefixes[(b * batch + i) % prefixes.length], options);
+      batches.push(((performance.now() - t0) * 1000) / batch);
+    }
+    single.sort((a, b) => a - b);
+    batches.sort((a, b) => a - b);
+    out.push({ label: f.label, median: pct(single, 50), p99: pct(single, 99), batchMedian: pct(batches, 50), batchP99: pct(batches, 99) });
+  }
+  return out;
+}
+
+async function inNode(calls) {
+  const { createScorer } = await import(pathToFileURL(path.join(root, 'bindings/js/node.mjs')).href);
+  const scorer = await createScorer();
+  try {
+    return timeCheckField(scorer, FIELDS, calls, BATCH);
+  } finally {
+    scorer.dispose();
+  }
+}
+
+async function inChromium(calls) {
+  if (!fs.existsSync('/usr/bin/chromium')) return null;
+  const { chromium } = await import('playwright-core');
+  const server = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs')], { env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const base = await new Promise((resolve, reject) => {
+    let text = '';
+    server.stdout.on('data', (c) => { text += c; const m = text.match(/http:\/\/127\.0\.0\.1:(\d+)\//); if (m) resolve(`http://127.0.0.1:${m[1]}`); });
+    server.on('exit', (code) => reject(new Error(`serve.mjs exited with ${code}`)));
+  });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${base}/web-demo/`);
+    await page.waitForSelector('form[data-ready]');
+    const version = browser.version();
+    // The page's CSP has no 'unsafe-eval', so the timing loop is written out here (Playwright's
+    // evaluate is not subject to the CSP) rather than passed as text: it is timeCheckField's loop.
+    const rows = await page.evaluate(async ({ fields, calls, batch }) => {
+      const { createScorer } = await import('leadscore'); // the page's import map
+      const scorer = await createScorer();
+      const pct = (xs, p) => xs[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
+      const out = [];
+      try {
+        for (const f of fields) {
+          const chars = [...f.final];
+          const prefixes = chars.map((_, i) => chars.slice(0, i + 1).join(''));
+          const options = f.lead ? { lead: f.lead } : {};
+          for (let i = 0; i < 2000; i += 1) scorer.checkField(f.field, prefixes[i % prefixes.length], options);
+          const batches = [];
+          for (let b = 0; b < calls / batch; b += 1) {
+            const t0 = performance.now();
+            for (let i = 0; i < batch; i += 1) scorer.checkField(f.field, prefixes[(b * batch + i) % prefixes.length], options);
+            batches.push(((performance.now() - t0) * 1000) / batch);
+          }
+          batches.sort((a, b) => a - b);
+          out.push({ label: f.label, batchMedian: pct(batches, 50), batchP99: pct(batches, 99) });
+        }
+      } finally {
+        scorer.dispose();
+      }
+      return out;
+    }, { fields: FIELDS, calls, batch: BATCH });
+    return { version, rows };
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
+// The generated tables: the bytes each one compiles to (string literals decoded, integer arrays
+// at their element width), raw and gzip -9.
+function tableSizes() {
+  const cString = (lit) => Buffer.from(lit.replace(/\\([0-7]{1,3}|x[0-9a-fA-F]+|.)/g, (_, e) => {
+    if (/^[0-7]/.test(e)) return String.fromCharCode(parseInt(e, 8));
+    if (e[0] === 'x') return String.fromCharCode(parseInt(e.slice(1), 16));
+    return { n: '\n', t: '\t', '\\': '\\', '"': '"', "'": "'" }[e] ?? e;
+  }), 'latin1');
+  const arrays = (text) => {
+    const parts = [];
+    const re = /const\s+([\w:]+(?:\s+\w+)?)\s+(\w+)\[[^\]]*\]\s*=\s*((?:"(?:[^"\\]|\\.)*"\s*)+|\{[\s\S]*?\});/g;
+    for (const m of text.matchAll(re)) {
+      const [, type, name, body] = m;
+      if (body.startsWith('"')) parts.push({ name, bytes: Buffer.concat([...body.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((s) => cString(s[1]))) });
+      else {
+        const width = /int16/.test(type) ? 2 : /uint32|unsigned$|int32/.test(type) ? 4 : 1;
+        const nums = [...body.matchAll(/-?\b(0x[0-9a-fA-F]+|\d+)\b/g)].map((n) => Number(n[1]));
+        const buf = Buffer.alloc(nums.length * width);
+        nums.forEach((n, i) => (width === 1 ? buf.writeUInt8(n & 0xff, i) : width === 2 ? buf.writeInt16LE(n, i * 2) : buf.writeUInt32LE(n >>> 0, i * 4)));
+        parts.push({ name, bytes: buf });
+      }
+    }
+    return parts;
+  };
+  const rows = [];
+  for (const file of ['domain_lists.cpp', 'public_suffix.cpp', 'name_model.cpp', 'phone_lengths.cpp']) {
+    const p = path.join(generated, file);
+    if (!fs.existsSync(p)) continue;
+    for (const a of arrays(fs.readFileSync(p, 'utf8'))) rows.push({ file, name: a.name, raw: a.bytes.length, gzip: gzipSync(a.bytes, { level: 9 }).length });
+  }
+  return rows;
+}
+
+export async function runChecksBench({ calls = 20000 } = {}) {
+  const node = await inNode(calls);
+  const chromium = await inChromium(calls).catch((e) => ({ error: String(e.message ?? e).split('\n')[0] }));
+  const tables = tableSizes();
+  const glue = fs.readFileSync(path.join(root, 'dist/leadscore-wasm.mjs'));
+  const us = (x) => x.toFixed(2);
+  const lines = [`checkField latency (default model, ${calls.toLocaleString('en-US')} calls per field after 2,000 warm-up calls; µs per call):`, '',
+    '| Field | Node median | Node p99 | Node median / p99 of 50-call batches | Chromium median / p99 of 50-call batches |', '|---|---:|---:|---:|---:|'];
+  for (const [i, r] of node.entries()) {
+    const c = chromium?.rows?.[i];
+    lines.push(`| ${r.label} | ${us(r.median)} | ${us(r.p99)} | ${us(r.batchMedian)} / ${us(r.batchP99)} | ${c ? `${us(c.batchMedian)} / ${us(c.batchP99)}` : 'n/a'} |`);
+  }
+  if (chromium?.version) lines.push('', `Chromium ${chromium.version} (headless, playwright-core).`);
+  if (chromium?.error) lines.push('', `Chromium not measured: ${chromium.error}`);
+  lines.push('', 'Form-check tables, as compiled into the core (generated by core/data/gen-*.mjs):', '', '| Table | raw | gzip -9 |', '|---|---:|---:|');
+  let raw = 0; let gz = 0;
+  for (const t of tables) { raw += t.raw; gz += t.gzip; lines.push(`| ${t.file}: ${t.name} | ${t.raw.toLocaleString('en-US')} B | ${t.gzip.toLocaleString('en-US')} B |`); }
+  lines.push(`| **all form-check tables** | **${raw.toLocaleString('en-US')} B** | **${gz.toLocaleString('en-US')} B** |`);
+  lines.push('', `dist/leadscore-wasm.mjs now: ${glue.length.toLocaleString('en-US')} B raw, ${gzipSync(glue, { level: 9 }).length.toLocaleString('en-US')} B gzip -9 (509,842 B / 193,919 B at the last scoring-only measurement above).`);
+  return lines.join('\n');
+}
+
+export function writeChecksBlock(block) {
+  const start = '<!-- bench-checks:start -->';
+  const end = '<!-- bench-checks:end -->';
+  let doc = fs.readFileSync(docPath, 'utf8');
+  const fresh = `${start}\n${block}\n${end}`;
+  const i = doc.indexOf(start); const j = doc.indexOf(end);
+  doc = i >= 0 && j > i ? doc.slice(0, i) + fresh + doc.slice(j + end.length) : `${doc.trimEnd()}\n\n${fresh}\n`;
+  fs.writeFileSync(docPath, doc);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const args = process.argv.slice(2);
+  const calls = args.includes('--calls') ? Number(args[args.indexOf('--calls') + 1]) : 20000;
+  const block = await runChecksBench({ calls });
+  process.stdout.write(`${block}\n`);
+  if (args.includes('--write')) writeChecksBlock(block);
+}

@@ -29,9 +29,11 @@ function renderQuality(quality, labels, i18n) {
   // The reasons, with the core's message for each (findings are in the same order as reasons).
   const reasons = quality.reasons.map((r) => {
     const finding = quality.findings.find((f) => f.field === r.field && f.code === r.code);
-    return el('li', { className: `finding ${r.severity}` },
+    const item = el('li', { className: `finding ${r.severity}` },
       el('strong', { textContent: labels.fields.get(r.field) ?? r.field }),
       ` ${finding?.message ?? ''} `, el('code', { textContent: r.code }));
+    item.dataset.code = r.code;
+    return item;
   });
   $('quality-reasons').replaceChildren(...(reasons.length ? reasons
     : [el('li', { className: 'none', textContent: i18n.t('reasonsNone') })]));

@@ -16,7 +16,7 @@ struct EmailAddress {
   std::string_view domain;
 };
 
-/// Why an address is not valid: a stable reason id (e.g. "no_at_sign", "local_too_long") used as
+/// Why an address is not valid: a stable reason id (e.g. "no_at_sign", "local_invalid_character") used as
 /// the finding's message key.
 struct EmailSyntaxError {
   std::string reason;

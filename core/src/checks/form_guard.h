@@ -12,7 +12,8 @@ void check_honeypot(Emitter& e);
 
 /// "form_too_fast" (block) when submitted less than config().min_fill_ms after rendering (also when
 /// rendered after submission); "form_time_missing" (block if config().require_fill_time, else no
-/// finding) when the render time is unknown. The emitter's field is "" (the form as a whole).
+/// finding) when the render time is unknown. check_lead() gives the emitter the render-time field's
+/// name (CheckConfig::rendered_at_field) as the finding's field.
 void check_fill_time(Emitter& e, std::optional<std::int64_t> rendered_ms, std::int64_t submitted_ms);
 
 }  // namespace leadscore::checks

@@ -108,8 +108,8 @@ bool word_flagged(const std::u32string& w, bool first, bool last, NameFieldMode 
   for (std::size_t k = from; k < w.size(); ++k) {
     const char32_t c = w[k];
     if (is_hyphen(c)) { part_start = true; continue; }
-    if (!(is_upper(c) || is_lower(c))) continue;
-    if (part_start && is_lower(c)) return true;
+    if (!is_letter(c)) continue;
+    if (part_start && is_lower(c)) return true;  // a letter without case (Ἀ, ا) is fine
     part_start = false;
   }
   return false;

@@ -85,10 +85,12 @@ PatternRuns find_pattern_runs(const Decoded& d) {
     for (const auto& m : repeat_matches(lower, 8)) {
       const std::size_t len = m.j - m.i + 1;
       const std::size_t reps = len / m.base_length;
-      // "aaa" anywhere in letters (no name has three equal letters in a row); "lalala", "asdasd"
-      // when they dominate the word; "Lulu", "Mimi" (two short units) are names.
-      const bool triple_letter = m.base_length == 1 && len >= 3 && all_letters(lower.substr(m.i, len));
-      const bool pattern = dominates(len, wn) && (reps >= 3 || m.base_length >= 3);
+      // "aaa" anywhere in letters (no name has three equal letters in a row, Roman numerals
+      // aside: "Louis III"); a unit repeated 3+ times ("lalala", "asdasdasd") when it dominates
+      // the word. Two repeats are names: "Lulu", "Mimi", "Deedee", "Barbara".
+      const bool triple_letter = m.base_length == 1 && len >= 3 && all_letters(lower.substr(m.i, len)) &&
+                                 lower.find_first_not_of(U"ivx") != std::u32string_view::npos;
+      const bool pattern = dominates(len, wn) && reps >= 3;
       if (triple_letter || pattern) keep_longest(runs.repeat, ws + m.i, len);
     }
   }

@@ -77,7 +77,19 @@ std::string parse_events(const Options& o, ScoreArgs& s) {
   return "";
 }
 
-std::string parse_score(const Options& o, ScoreArgs& s) {
+// --lang: the language of form-check messages ("en", "fr", or a regional tag such as "fr-CA").
+std::string parse_lang(const Options& o, Language& language) {
+  const auto it = o.values.find("--lang");
+  if (it == o.values.end()) return "";
+  const auto parsed = parse_language(it->second);
+  if (!parsed) return "--lang must be en or fr";
+  language = *parsed;
+  return "";
+}
+
+// What `score` and `check` share: the input, --model, --now, --lang, --format and the CSV options.
+template <class Args>
+std::string parse_records(const Options& o, Args& s) {
   if (o.positionals.size() > 1) {
     return "expected one input (a path or -), got " + std::to_string(o.positionals.size());
   }
@@ -102,7 +114,12 @@ std::string parse_score(const Options& o, ScoreArgs& s) {
     if (it->second != "," && it->second != ";") return "--delimiter must be , or ;";
     s.delimiter = it->second[0];
   }
-  return parse_events(o, s);
+  return parse_lang(o, s.language);
+}
+
+std::string parse_score(const Options& o, ScoreArgs& s) {
+  const std::string error = parse_records(o, s);
+  return error.empty() ? parse_events(o, s) : error;
 }
 
 std::string parse_validate(const Options& o, ValidateArgs& v) {
@@ -141,11 +158,15 @@ ParseResult parse_args(const std::vector<std::string>& argv) {
   if (argv[0] == "score") {
     error =
         split_options(rest,
-                      {"--model", "--now", "--format", "--input-format", "--delimiter", "--events",
-                       "--events-format", "--unmatched-events"},
+                      {"--model", "--now", "--lang", "--format", "--input-format", "--delimiter",
+                       "--events", "--events-format", "--unmatched-events"},
                       o);
     if (error.empty() && !o.help) error = parse_score(o, cmd.score);
     cmd.kind = Command::Score;
+  } else if (argv[0] == "check") {
+    error = split_options(rest, {"--model", "--now", "--lang", "--format", "--input-format", "--delimiter"}, o);
+    if (error.empty() && !o.help) error = parse_records(o, cmd.check);
+    cmd.kind = Command::Check;
   } else if (argv[0] == "validate") {
     error = split_options(rest, {"--model", "--format"}, o);
     if (error.empty() && !o.help) error = parse_validate(o, cmd.validate);

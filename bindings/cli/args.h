@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "leadscore/checks.h"
+
 namespace leadscore::cli {
 
 enum class OutputFormat { Jsonl, Csv };
@@ -20,6 +22,18 @@ struct ScoreArgs {
   std::optional<std::string> events;        ///< --events: a path, or "-" for stdin
   std::optional<InputFormat> events_format;  ///< absent: from the extension, else sniffed
   std::optional<std::string> unmatched_events;  ///< --unmatched-events: where to write them
+  Language language = Language::En;         ///< --lang: form-check messages (models with checks)
+};
+
+/// `leadscore check`: the same record input as `score`, form checks instead of a score.
+struct CheckArgs {
+  std::string model_path;
+  std::optional<std::string> now;  ///< the submission instant; absent: the CLI reads the clock once
+  Language language = Language::En;
+  OutputFormat format = OutputFormat::Jsonl;
+  std::optional<InputFormat> input_format;
+  char delimiter = 0;
+  std::string input = "-";
 };
 
 struct ValidateArgs {
@@ -28,9 +42,10 @@ struct ValidateArgs {
 };
 
 struct Command {
-  enum Kind { Help, Version, Score, Validate } kind = Help;
-  std::string help_topic;  ///< "", "score" or "validate" for Kind::Help
+  enum Kind { Help, Version, Score, Check, Validate } kind = Help;
+  std::string help_topic;  ///< "", "score", "check" or "validate" for Kind::Help
   ScoreArgs score;
+  CheckArgs check;
   ValidateArgs validate;
 };
 

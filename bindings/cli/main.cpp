@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "args.h"
+#include "check_command.h"
 #include "exit_codes.h"
 #include "leadscore/version.h"
 #include "score_command.h"
@@ -14,10 +15,12 @@ namespace {
 
 constexpr const char* kUsage =
     "Usage:\n"
-    "  leadscore score --model M.json [--now ISO] [--format jsonl|csv]\n"
+    "  leadscore score --model M.json [--now ISO] [--lang en|fr] [--format jsonl|csv]\n"
     "                  [--input-format csv|jsonl] [--delimiter ,|;]\n"
     "                  [--events FILE|- [--events-format csv|jsonl]\n"
     "                   [--unmatched-events FILE]] [INPUT|-]\n"
+    "  leadscore check --model M.json [--now ISO] [--lang en|fr] [--format jsonl|csv]\n"
+    "                  [--input-format csv|jsonl] [--delimiter ,|;] [INPUT|-]\n"
     "  leadscore validate --model M.json [--format text|json]\n"
     "  leadscore --help | --version\n";
 
@@ -29,6 +32,8 @@ constexpr const char* kScoreHelp =
     "                     Default: the system clock, read once at start (UTC, whole seconds);\n"
     "                     every record of the run uses that same instant, and it is echoed in\n"
     "                     each result as \"now\". Pass --now for reproducible output.\n"
+    "  --lang en|fr       the language of form-check messages in result.quality (models\n"
+    "                     with a \"checks\" section); default en. Codes never change.\n"
     "  --format           jsonl (default): one line per record,\n"
     "                       {\"record\":{\"line\":N},\"result\":{...}} or\n"
     "                       {\"error\":{\"code\",\"message\",\"path\"},\"record\":{\"line\":N}}\n"
@@ -66,6 +71,26 @@ constexpr const char* kScoreHelp =
     "  first 20), and do not change the exit code; broken events lines (ragged rows, bad\n"
     "  JSON, no lead_id) are listed on stderr with their lines and give exit 1.\n";
 
+constexpr const char* kCheckHelp =
+    "\n"
+    "check: runs the model's form checks (its \"checks\" section; without one, the fields\n"
+    "  email, first_name, last_name, name, company, phone, website with default settings) on\n"
+    "  every lead of INPUT: findings and the quality verdict, no score.\n"
+    "  --model M.json     the model (required)\n"
+    "  --now ISO          when the forms were submitted, with an offset; the fill-time check\n"
+    "                     compares it with the lead's form render time. Default: the system\n"
+    "                     clock, read once at start (UTC, whole seconds), for every record.\n"
+    "  --lang en|fr       the language of finding messages; default en. Codes never change.\n"
+    "  --format           jsonl (default): one line per record,\n"
+    "                       {\"record\":{\"line\":N},\"result\":{\"findings\":[...],\"quality\":{...}}}\n"
+    "                     (the result is what checkLead() returns in JavaScript) or\n"
+    "                       {\"error\":{\"code\",\"message\",\"path\"},\"record\":{\"line\":N}}\n"
+    "                     csv: line,id,verdict,quality,findings,codes,error_code\n"
+    "                     (codes: the distinct finding codes, in order, joined by ;)\n"
+    "  --input-format, --delimiter, INPUT and the one-line-per-record rules: as for score.\n"
+    "  Invalid UTF-8 in a record makes it an error line (csv_invalid_utf8 or\n"
+    "  json_invalid_utf8), as for score. A spam verdict is a result, not an error.\n";
+
 constexpr const char* kValidateHelp =
     "\n"
     "validate: loads the model and lists lint findings (unknown fields in conditions,\n"
@@ -75,9 +100,10 @@ constexpr const char* kValidateHelp =
 constexpr const char* kExitHelp =
     "\n"
     "Exit codes:\n"
-    "  0  score: every record scored;  validate: no findings above info\n"
-    "  1  score: some records were error lines, the input is empty, a CSV header is\n"
-    "     unusable, or some events lines were broken;\n"
+    "  0  score: every record scored;  check: every record checked (whatever the\n"
+    "     verdicts);  validate: no findings above info\n"
+    "  1  score, check: some records were error lines, the input is empty, a CSV header\n"
+    "     is unusable; score: some events lines were broken;\n"
     "     validate: warnings\n"
     "  2  usage error, the model is invalid, or unsorted events through a pipe\n"
     "  3  I/O error: the model, input or events file cannot be opened, or output cannot be\n"
@@ -87,6 +113,7 @@ void print_help(const std::string& topic) {
   std::cout << "leadscore " << leadscore::kLibraryVersion << ": lead scoring with a JSON model\n\n"
             << kUsage;
   if (topic.empty() || topic == "score") std::cout << kScoreHelp;
+  if (topic.empty() || topic == "check") std::cout << kCheckHelp;
   if (topic.empty() || topic == "validate") std::cout << kValidateHelp;
   std::cout << kExitHelp;
 }
@@ -115,6 +142,8 @@ int main(int argc, char** argv) {
       return kExitOk;
     case Command::Score:
       return run_score(cmd.score);
+    case Command::Check:
+      return run_check(cmd.check);
     case Command::Validate:
       return run_validate(cmd.validate);
   }

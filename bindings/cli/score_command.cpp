@@ -19,14 +19,14 @@
 #include "record_source.h"
 
 namespace leadscore::cli {
-namespace {
 
-// Now, UTC, truncated to whole seconds (sub-second digits in results would only add noise).
 std::string clock_now() {
   const auto since_epoch = std::chrono::system_clock::now().time_since_epoch();
   const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(since_epoch).count();
   return format_instant(static_cast<std::int64_t>(seconds) * 1000);
 }
+
+namespace {
 
 // The --events side of a run: the join and its report, or nothing without --events.
 struct EventsRun {
@@ -69,6 +69,7 @@ Error lead_id_missing() {
 
 int score_all(const ScoreArgs& args) {
   ScoreOptions options;
+  options.language = args.language;
   if (args.now) {
     if (auto parsed = parse_instant(*args.now); !parsed) {
       std::cerr << "leadscore: score: --now: " << parsed.error().message << " ("

@@ -1,0 +1,156 @@
+// See check_command.h. Input, output and exit codes follow `score` (score_command.cpp): the JSONL
+// writer is the same, so a line is {"record":{"line":N},"result":R} with R exactly the text that
+// checkLead() returns in wasm, or an error record; broken records become error lines.
+#include "check_command.h"
+
+#include <fstream>
+#include <iostream>
+#include <set>
+#include <string>
+
+#include "exit_codes.h"
+#include "leadscore/checks.h"
+#include "leadscore/time.h"
+#include "model_file.h"
+#include "record_source.h"
+#include "score_command.h"
+
+namespace leadscore::cli {
+namespace {
+
+class CheckCsvWriter : public OutputWriter {
+ public:
+  explicit CheckCsvWriter(std::ostream& out) : out_(out) {}
+
+  void begin() override { out_ << "line,id,verdict,quality,findings,codes,error_code\n"; }
+
+  void result(std::size_t line, const Json& lead, const Json& result,
+              const std::vector<std::size_t>*) override {
+    const Json& quality = result.at("quality");
+    const Json& findings = result.at("findings");
+    std::string codes;
+    std::set<std::string> seen;
+    for (const Json& f : findings) {
+      const std::string& code = f.at("code").get_ref<const std::string&>();
+      if (!seen.insert(code).second) continue;
+      if (!codes.empty()) codes += ';';
+      codes += code;
+    }
+    out_ << line << ',' << csv_cell(lead_id(lead)) << ','
+         << quality.at("verdict").get_ref<const std::string&>() << ',' << dump_json(quality.at("score"))
+         << ',' << findings.size() << ',' << codes << ",\n";
+  }
+
+  void error(std::size_t line, const Json& lead, const Error& error) override {
+    out_ << line << ',' << csv_cell(lead_id(lead)) << ",,,,," << csv_cell(error.code) << '\n';
+  }
+
+ private:
+  std::ostream& out_;
+};
+
+void print_start_error(const std::string& input, const Error& error) {
+  std::cerr << "leadscore: " << input << ": " << error.path << (error.path.empty() ? "" : ": ")
+            << error.message << " (" << error.code << ")\n";
+}
+
+int check_all(const CheckArgs& args) {
+  LeadCheckOptions options;
+  options.language = args.language;
+  if (args.now) {
+    if (auto parsed = parse_instant(*args.now); !parsed) {
+      std::cerr << "leadscore: check: --now: " << parsed.error().message << " (" << parsed.error().code
+                << ")\n";
+      return kExitUsage;
+    }
+    options.now = *args.now;
+  } else {
+    options.now = clock_now();  // the fill-time check compares the form's render time with it
+  }
+
+  LoadedModel loaded = load_model_file(args.model_path);
+  if (!loaded.model) {
+    std::cerr << describe_model_error(args.model_path, loaded.error) << '\n';
+    return loaded.exit_code;
+  }
+  const Model& model = *loaded.model;
+  if (!model.has_checks()) {
+    std::cerr << "leadscore: check: note: the model has no \"checks\" section; fields are checked by "
+                 "their conventional names (email, first_name, last_name, name, company, phone, "
+                 "website) with the default settings\n";
+  }
+
+  const bool is_file = args.input != "-";
+  std::ifstream file;
+  if (is_file) {
+    if (!is_directory(args.input)) file.open(args.input, std::ios::binary);
+    if (!file.is_open()) {
+      std::cerr << "leadscore: " << args.input << ": cannot open the input file\n";
+      return kExitIo;
+    }
+  }
+  std::istream& in = is_file ? static_cast<std::istream&>(file) : std::cin;
+  const InputFormat format =
+      choose_input_format(args.input_format, args.input, in, is_seekable_file(args.input));
+  auto source =
+      format == InputFormat::Csv ? make_csv_source(in, args.delimiter) : make_jsonl_source(in);
+  if (auto error = source->start()) {
+    print_start_error(args.input, *error);
+    return kExitRecordErrors;
+  }
+
+  auto writer = args.format == OutputFormat::Csv ? make_check_csv_writer(std::cout)
+                                                 : make_jsonl_writer(std::cout);
+  writer->begin();
+  std::uint64_t records = 0, failed = 0;
+  InputRecord record;
+  const Json no_lead;
+  while (source->next(record)) {
+    ++records;
+    if (!record.lead) {
+      ++failed;
+      writer->error(record.line, no_lead, record.error);
+    } else if (auto result = check_lead(model.checks(), *record.lead, options)) {
+      writer->result(record.line, *record.lead, result.value(), nullptr);
+    } else {
+      ++failed;
+      writer->error(record.line, *record.lead, result.error());
+    }
+  }
+
+  std::cout.flush();
+  if (in.bad()) {
+    std::cerr << "leadscore: " << args.input << ": reading the input failed\n";
+    return kExitIo;
+  }
+  if (!std::cout) {
+    std::cerr << "leadscore: writing the output failed\n";
+    return kExitIo;
+  }
+  if (records == 0) {
+    if (format == InputFormat::Jsonl) {
+      std::cerr << "leadscore: " << args.input << ": the input is empty: no records to check (input_empty)\n";
+      return kExitRecordErrors;
+    }
+    std::cerr << "leadscore: " << args.input << ": the CSV has a header but no records\n";
+  }
+  return failed == 0 ? kExitOk : kExitRecordErrors;
+}
+
+}  // namespace
+
+std::unique_ptr<OutputWriter> make_check_csv_writer(std::ostream& out) {
+  return std::make_unique<CheckCsvWriter>(out);
+}
+
+int run_check(const CheckArgs& args) {
+  try {  // as run_score: a failed OS read in a file buffer is an I/O exit, not an abort
+    return check_all(args);
+  } catch (const std::ios_base::failure& e) {
+    std::cout.flush();
+    std::cerr << "leadscore: reading a file failed: " << e.what() << '\n';
+    return kExitIo;
+  }
+}
+
+}  // namespace leadscore::cli

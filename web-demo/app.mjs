@@ -55,7 +55,7 @@ function buildForm(model, i18n) {
     const id = `field-${name}`;
     let control;
     if (field.type === 'enum') {
-      control = el('select', { id, name }, el('option', { value: '', textContent: 'Choose…' }),
+      control = el('select', { id, name }, el('option', { value: '', className: 'choose' }),
         ...field.values.map((v) => el('option', { value: v, textContent: humanize(v) })));
     } else {
       control = el('input', { id, name, type: hints.type ?? 'text', spellcheck: false });
@@ -92,6 +92,7 @@ function labelForm(model, i18n) {
     hint.textContent = i18n.hint(field.name) ?? '';
     hint.hidden = hint.textContent === '';
   }
+  for (const option of $('fields').querySelectorAll('option.choose')) option.textContent = i18n.t('choose');
   const trap = $('fields').querySelector('.trap label');
   if (trap) trap.textContent = i18n.t('honeypot');
 }

@@ -68,7 +68,6 @@ export class LiveChecks {
       this.#shown.set(name, key);
       this.#render(name, value, findings);
     }
-    this.#form.dataset.checked = String(Number(this.#form.dataset.checked ?? 0) + 1);
     this.onChange();
   }
 

@@ -232,5 +232,23 @@ test('signup form with live checks in Chromium', { skip: skipWithoutChromium, ti
     await page.screenshot({ path: join(OUTPUT, 'form-phone-viewport.png') });
   });
 
+  await t.test('without ?lang=, a French browser gets the French page', async () => {
+    const context = await page.context().browser().newContext({ locale: 'fr-FR' });
+    t.after(() => context.close());
+    const fr = await context.newPage();
+    const errors = [];
+    fr.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    fr.on('pageerror', (e) => errors.push(e.message));
+    await fr.goto(`${base}/web-demo/?now=${NOW}&rendered_at=${RENDERED}`);
+    await fr.waitForSelector('form[data-ready]');
+    assert.equal(await fr.locator('html').getAttribute('lang'), 'fr');
+    await fr.getByLabel('Prénom').pressSequentially('jean', { delay: 15 });
+    await until(async () => (await fr.locator('#field-first_name-findings li').count()) === 1, 'French finding');
+    assert.equal(await fr.locator('#field-first_name-findings .message').textContent(),
+      scorer.checkField('first_name', 'jean', { lang: 'fr' })[0].message);
+    assert.equal(await fr.getByRole('button', { name: 'Vouliez-vous dire Jean ?' }).count(), 1);
+    assert.deepEqual(errors, []);
+  });
+
   await checkPageStayedClean(t, session);
 });

@@ -217,13 +217,11 @@ TEST_CASE("check_field bad input: invalid UTF-8 bytes give invalid_utf8 at the r
   CHECK(leadscore::parse_json("{\"first_name\":\"J\xFFne\"}", "lead").error().code == "json_invalid_utf8");
 }
 
-// Known bug, left to the owner of core/src/checks (utf8.cpp / check_field.cpp): utf16_length()
-// skips every continuation byte and counts any 0xF0-0xF7 lead as a surrogate pair, so the span of
-// a stray continuation byte comes out empty ([2,2]) and that of an invalid 4-byte lead two units
-// wide ([1,3]). Only C++ callers can pass such bytes (the CLI refuses invalid UTF-8 records, and JS
-// strings cross as UTF-8 or WTF-8). Remove [!mayfail] once the span of invalid_utf8 is one unit.
+// The span of invalid_utf8 is one UTF-16 unit at the first bad byte, whatever the bad sequence:
+// a stray continuation byte, a lead above U+10FFFF, a 5-byte lead. Only C++ callers can pass such
+// bytes (the CLI refuses invalid UTF-8 records, and JS strings cross as UTF-8 or WTF-8).
 TEST_CASE("check_field bad input: invalid_utf8 span of a stray continuation byte or a lead above U+10FFFF",
-          "[checks][api][bad_input][!mayfail]") {
+          "[checks][api][bad_input]") {
   const auto model = default_model();
   check_invalid_utf8_spans(model.checks(), {{"Jo\x80", 2}, {"x\xF4\x90\x80\x80", 1}, {"\xF8\x88\x80\x80\x80", 0}});
 }

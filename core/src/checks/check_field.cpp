@@ -68,8 +68,12 @@ void check_field(const CheckConfig& config, std::string_view field, std::string_
   if (!checks::valid_utf8(value, &bad_at)) {
     whole.add("invalid_utf8", Severity::Block,
               whole.tr("This value contains bytes that are not valid text (UTF-8).",
-                       "Cette valeur contient des octets qui ne sont pas du texte valide (UTF-8)."),
-              std::nullopt, ByteSpan{bad_at, bad_at + 1 <= value.size() ? bad_at + 1 : value.size()});
+                       "Cette valeur contient des octets qui ne sont pas du texte valide (UTF-8)."));
+    // One UTF-16 unit at the first bad byte: everything before it is valid, so its length in
+    // UTF-16 is exact, and a bad sequence has no width of its own (a lone surrogate from
+    // JavaScript, which arrives as 3 bytes, was one unit there).
+    const std::uint32_t start = checks::utf16_length(value, bad_at);
+    out.back().span = TextSpan{start, start + 1};
     return;
   }
   if (const std::size_t at = first_control(value); at != std::string_view::npos) {

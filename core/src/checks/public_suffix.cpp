@@ -10,18 +10,10 @@
 #include <cstring>
 #include <vector>
 
+#include "public_suffix_table.h"
 #include "utf8.h"
 
 namespace leadscore::checks {
-
-namespace psl_table {
-extern const char kBlob[];
-extern const unsigned char kLengths[];
-extern const unsigned kBlockOffsets[];
-extern const unsigned kCount;
-extern const unsigned kBlock;
-extern const unsigned kBlobSize;
-}  // namespace psl_table
 
 namespace {
 

@@ -49,11 +49,6 @@ class CheckCsvWriter : public OutputWriter {
   std::ostream& out_;
 };
 
-void print_start_error(const std::string& input, const Error& error) {
-  std::cerr << "leadscore: " << input << ": " << error.path << (error.path.empty() ? "" : ": ")
-            << error.message << " (" << error.code << ")\n";
-}
-
 int check_all(const CheckArgs& args) {
   LeadCheckOptions options;
   options.language = args.language;
@@ -80,24 +75,12 @@ int check_all(const CheckArgs& args) {
                  "website) with the default settings\n";
   }
 
-  const bool is_file = args.input != "-";
-  std::ifstream file;
-  if (is_file) {
-    if (!is_directory(args.input)) file.open(args.input, std::ios::binary);
-    if (!file.is_open()) {
-      std::cerr << "leadscore: " << args.input << ": cannot open the input file\n";
-      return kExitIo;
-    }
-  }
-  std::istream& in = is_file ? static_cast<std::istream&>(file) : std::cin;
-  const InputFormat format =
-      choose_input_format(args.input_format, args.input, in, is_seekable_file(args.input));
-  auto source =
-      format == InputFormat::Csv ? make_csv_source(in, args.delimiter) : make_jsonl_source(in);
-  if (auto error = source->start()) {
-    print_start_error(args.input, *error);
-    return kExitRecordErrors;
-  }
+  int open_failure = kExitOk;
+  auto input = open_record_input(args.input, args.input_format, args.delimiter, open_failure);
+  if (!input) return open_failure;
+  std::istream& in = *input->in;
+  auto& source = input->source;
+  const InputFormat format = input->format;
 
   auto writer = args.format == OutputFormat::Csv ? make_check_csv_writer(std::cout)
                                                  : make_jsonl_writer(std::cout);

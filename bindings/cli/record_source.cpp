@@ -3,9 +3,11 @@
 
 #include <cctype>
 #include <filesystem>
+#include <iostream>
 
 #include "leadscore/limits.h"
 #include "leadscore/score.h"
+#include "exit_codes.h"
 #include "line_reader.h"
 
 namespace leadscore::cli {
@@ -152,6 +154,32 @@ InputFormat choose_input_format(std::optional<InputFormat> forced, const std::st
   const int c = in.peek();
   in.clear();
   return c == '{' ? InputFormat::Jsonl : InputFormat::Csv;
+}
+
+std::optional<RecordInput> open_record_input(const std::string& path, std::optional<InputFormat> forced,
+                                             char delimiter, int& exit_code) {
+  RecordInput input;
+  if (path != "-") {
+    input.file = std::make_unique<std::ifstream>();
+    if (!is_directory(path)) input.file->open(path, std::ios::binary);
+    if (!input.file->is_open()) {
+      std::cerr << "leadscore: " << path << ": cannot open the input file\n";
+      exit_code = kExitIo;
+      return std::nullopt;
+    }
+    input.in = input.file.get();
+  } else {
+    input.in = &std::cin;
+  }
+  input.format = choose_input_format(forced, path, *input.in, is_seekable_file(path));
+  input.source = input.format == InputFormat::Csv ? make_csv_source(*input.in, delimiter) : make_jsonl_source(*input.in);
+  if (auto error = input.source->start()) {
+    std::cerr << "leadscore: " << path << ": " << error->path << (error->path.empty() ? "" : ": ") << error->message
+              << " (" << error->code << ")\n";
+    exit_code = kExitRecordErrors;
+    return std::nullopt;
+  }
+  return input;
 }
 
 }  // namespace leadscore::cli

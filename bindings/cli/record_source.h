@@ -2,6 +2,7 @@
 // line it starts on. A record that cannot become a lead (ragged row, bad JSON...) still comes out,
 // as an error, so the output keeps exactly one line per input record.
 #pragma once
+#include <fstream>
 #include <istream>
 #include <memory>
 #include <optional>
@@ -51,5 +52,20 @@ bool is_seekable_file(const std::string& path);
 /// bytes. A seekable input is rewound after the look; of any other only one byte is peeked.
 InputFormat choose_input_format(std::optional<InputFormat> forced, const std::string& path,
                                 std::istream& in, bool seekable);
+
+/// An input opened for reading records: its file (none for stdin), stream, format and source.
+struct RecordInput {
+  std::unique_ptr<std::ifstream> file;  ///< null when reading stdin
+  std::istream* in = nullptr;
+  InputFormat format = InputFormat::Csv;
+  std::unique_ptr<RecordSource> source;  ///< already started
+};
+
+/// Opens `path` ("-" = stdin), chooses its format (`forced`, else extension, else a look) and
+/// starts the source. On failure prints why on stderr, naming the input, and returns nullopt with
+/// the exit code in `exit_code` (I/O when it cannot be opened, record errors when the start fails,
+/// e.g. a CSV without a header).
+std::optional<RecordInput> open_record_input(const std::string& path, std::optional<InputFormat> forced,
+                                             char delimiter, int& exit_code);
 
 }  // namespace leadscore::cli

@@ -88,27 +88,11 @@ int score_all(const ScoreArgs& args) {
   }
   const Model& model = *loaded.model;
 
-  const bool is_file = args.input != "-";
-  std::ifstream file;
-  if (is_file) {
-    if (!is_directory(args.input)) file.open(args.input, std::ios::binary);
-    if (!file.is_open()) {
-      std::cerr << "leadscore: " << args.input << ": cannot open the input file\n";
-      return kExitIo;
-    }
-  }
-  std::istream& in = is_file ? static_cast<std::istream&>(file) : std::cin;
-
-  const InputFormat format =
-      choose_input_format(args.input_format, args.input, in, is_seekable_file(args.input));
-  auto source =
-      format == InputFormat::Csv ? make_csv_source(in, args.delimiter) : make_jsonl_source(in);
-  if (auto error = source->start()) {
-    std::cerr << "leadscore: " << args.input << ": " << error->path
-              << (error->path.empty() ? "" : ": ") << error->message << " (" << error->code
-              << ")\n";
-    return kExitRecordErrors;
-  }
+  int open_failure = kExitOk;
+  auto input = open_record_input(args.input, args.input_format, args.delimiter, open_failure);
+  if (!input) return open_failure;
+  std::istream& in = *input->in;
+  auto& source = input->source;
 
   EventsRun events;
   if (const int code = open_events(args, events); code != kExitOk) return code;
@@ -119,9 +103,9 @@ int score_all(const ScoreArgs& args) {
 
   std::unique_ptr<ProgressBar> progress;
   std::uintmax_t size = 0;
-  if (is_file && progress_wanted(args.input, size)) {
-    progress = std::make_unique<ProgressBar>(size, [&file]() -> std::uintmax_t {
-      const auto pos = file.tellg();
+  if (input->file && progress_wanted(args.input, size)) {
+    progress = std::make_unique<ProgressBar>(size, [file = input->file.get()]() -> std::uintmax_t {
+      const auto pos = file->tellg();
       return pos < 0 ? 0 : static_cast<std::uintmax_t>(pos);
     });
     if (events.report) {
@@ -184,7 +168,7 @@ int score_all(const ScoreArgs& args) {
   if (records == 0) {
     // No bytes at all is almost always a broken export or pipe: say so. A CSV with a header and no
     // rows is a valid, empty export: scored (nothing), with a note.
-    if (format == InputFormat::Jsonl) {
+    if (input->format == InputFormat::Jsonl) {
       std::cerr << "leadscore: " << args.input << ": the input is empty: no records to score (input_empty)\n";
       return kExitRecordErrors;
     }

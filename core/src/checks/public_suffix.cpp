@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "public_suffix_table.h"
+#include "punycode.h"
 #include "utf8.h"
 
 namespace leadscore::checks {
@@ -63,57 +64,6 @@ char32_t lower_code_point(char32_t c) {
   return c;
 }
 
-// RFC 3492 encoder (bootstring parameters for Punycode). Returns false on overflow.
-bool punycode_encode(const std::vector<char32_t>& in, std::string& out) {
-  constexpr std::uint32_t base = 36, tmin = 1, tmax = 26, skew = 38, damp = 700;
-  auto digit = [](std::uint32_t d) { return static_cast<char>(d < 26 ? 'a' + d : '0' + (d - 26)); };
-  auto adapt = [&](std::uint32_t delta, std::uint32_t points, bool first) {
-    delta = first ? delta / damp : delta / 2;
-    delta += delta / points;
-    std::uint32_t k = 0;
-    while (delta > ((base - tmin) * tmax) / 2) {
-      delta /= base - tmin;
-      k += base;
-    }
-    return k + (base - tmin + 1) * delta / (delta + skew);
-  };
-  std::uint32_t n = 128, delta = 0, bias = 72, h = 0, b = 0;
-  for (char32_t c : in)
-    if (c < 128) {
-      out.push_back(static_cast<char>(c));
-      ++b;
-    }
-  h = b;
-  if (b > 0) out.push_back('-');
-  while (h < in.size()) {
-    std::uint32_t m = 0xFFFFFFFF;
-    for (char32_t c : in)
-      if (c >= n && c < m) m = c;
-    if ((m - n) > (0xFFFFFFFF - delta) / (h + 1)) return false;
-    delta += (m - n) * (h + 1);
-    n = m;
-    for (char32_t c : in) {
-      if (c < n && ++delta == 0) return false;
-      if (c == n) {
-        std::uint32_t q = delta;
-        for (std::uint32_t k = base;; k += base) {
-          const std::uint32_t t = k <= bias ? tmin : (k >= bias + tmax ? tmax : k - bias);
-          if (q < t) break;
-          out.push_back(digit(t + (q - t) % (base - t)));
-          q = (q - t) / (base - t);
-        }
-        out.push_back(digit(q));
-        bias = adapt(delta, h + 1, h == b);
-        delta = 0;
-        ++h;
-      }
-    }
-    ++delta;
-    ++n;
-  }
-  return true;
-}
-
 bool ldh_label(std::string_view label) {
   if (label.empty() || label.size() > kMaxLabel) return false;
   for (char c : label)
@@ -141,8 +91,10 @@ bool prepare(std::string_view host, std::vector<std::string>& shown, std::vector
     }
     std::string a;
     if (non_ascii) {
-      a = "xn--";
-      if (!punycode_encode(cps, a)) return false;
+      char encoded[kMaxLabel + 1];
+      std::size_t encoded_len = 0;
+      if (!punycode_encode(cps.data(), cps.size(), encoded, sizeof encoded - 4, encoded_len)) return false;
+      a = "xn--" + std::string(encoded, encoded_len);
     } else {
       a = lower;
     }

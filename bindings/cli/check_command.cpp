@@ -9,6 +9,7 @@
 #include <string>
 
 #include "exit_codes.h"
+#include "io_guard.h"
 #include "leadscore/checks.h"
 #include "leadscore/time.h"
 #include "model_file.h"
@@ -126,14 +127,6 @@ std::unique_ptr<OutputWriter> make_check_csv_writer(std::ostream& out) {
   return std::make_unique<CheckCsvWriter>(out);
 }
 
-int run_check(const CheckArgs& args) {
-  try {  // as run_score: a failed OS read in a file buffer is an I/O exit, not an abort
-    return check_all(args);
-  } catch (const std::ios_base::failure& e) {
-    std::cout.flush();
-    std::cerr << "leadscore: reading a file failed: " << e.what() << '\n';
-    return kExitIo;
-  }
-}
+int run_check(const CheckArgs& args) { return run_guarding_reads(check_all, args); }
 
 }  // namespace leadscore::cli

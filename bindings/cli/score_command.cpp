@@ -11,6 +11,7 @@
 #include "event_join.h"
 #include "event_report.h"
 #include "exit_codes.h"
+#include "io_guard.h"
 #include "leadscore/score.h"
 #include "leadscore/time.h"
 #include "model_file.h"
@@ -179,16 +180,6 @@ int score_all(const ScoreArgs& args) {
 
 }  // namespace
 
-int run_score(const ScoreArgs& args) {
-  // libstdc++'s file buffers throw when the operating system fails a read (EIO), and the readers
-  // pull bytes from the buffers directly: turn that into the I/O exit code, not an abort.
-  try {
-    return score_all(args);
-  } catch (const std::ios_base::failure& e) {
-    std::cout.flush();
-    std::cerr << "leadscore: reading a file failed: " << e.what() << '\n';
-    return kExitIo;
-  }
-}
+int run_score(const ScoreArgs& args) { return run_guarding_reads(score_all, args); }
 
 }  // namespace leadscore::cli

@@ -102,21 +102,9 @@ int check_all(const CheckArgs& args) {
     }
   }
 
-  std::cout.flush();
-  if (in.bad()) {
-    std::cerr << "leadscore: " << args.input << ": reading the input failed\n";
-    return kExitIo;
-  }
-  if (!std::cout) {
-    std::cerr << "leadscore: writing the output failed\n";
-    return kExitIo;
-  }
+  if (const int code = finish_streams(args.input, in); code != kExitOk) return code;
   if (records == 0) {
-    if (format == InputFormat::Jsonl) {
-      std::cerr << "leadscore: " << args.input << ": the input is empty: no records to check (input_empty)\n";
-      return kExitRecordErrors;
-    }
-    std::cerr << "leadscore: " << args.input << ": the CSV has a header but no records\n";
+    if (const int code = empty_input_exit(args.input, format, "check"); code != kExitOk) return code;
   }
   return failed == 0 ? kExitOk : kExitRecordErrors;
 }

@@ -182,4 +182,26 @@ std::optional<RecordInput> open_record_input(const std::string& path, std::optio
   return input;
 }
 
+int finish_streams(const std::string& path, std::istream& in) {
+  std::cout.flush();
+  if (in.bad()) {
+    std::cerr << "leadscore: " << path << ": reading the input failed\n";
+    return kExitIo;
+  }
+  if (!std::cout) {
+    std::cerr << "leadscore: writing the output failed\n";
+    return kExitIo;
+  }
+  return kExitOk;
+}
+
+int empty_input_exit(const std::string& path, InputFormat format, const char* verb) {
+  if (format == InputFormat::Jsonl) {
+    std::cerr << "leadscore: " << path << ": the input is empty: no records to " << verb << " (input_empty)\n";
+    return kExitRecordErrors;
+  }
+  std::cerr << "leadscore: " << path << ": the CSV has a header but no records\n";
+  return kExitOk;
+}
+
 }  // namespace leadscore::cli

@@ -68,4 +68,13 @@ struct RecordInput {
 std::optional<RecordInput> open_record_input(const std::string& path, std::optional<InputFormat> forced,
                                              char delimiter, int& exit_code);
 
+/// After the last record: flushes stdout, and reports a failed read of `in` or a failed write of
+/// stdout on stderr. Returns kExitIo then, kExitOk otherwise.
+int finish_streams(const std::string& path, std::istream& in);
+
+/// When a run saw no record: empty JSONL (no bytes at all, almost always a broken export or pipe)
+/// is an error; a CSV with a header and no rows is a valid empty export, noted on stderr. `verb`
+/// names what the run does ("score", "check"). Returns the exit code the empty input deserves.
+int empty_input_exit(const std::string& path, InputFormat format, const char* verb);
+
 }  // namespace leadscore::cli

@@ -156,24 +156,10 @@ int score_all(const ScoreArgs& args) {
     events_broken = events.report->broken_count() > 0;
   }
 
-  std::cout.flush();
-  if (in.bad()) {
-    std::cerr << "leadscore: " << args.input << ": reading the input failed\n";
-    return kExitIo;
-  }
-  if (!std::cout) {
-    std::cerr << "leadscore: writing the output failed\n";
-    return kExitIo;
-  }
+  if (const int code = finish_streams(args.input, in); code != kExitOk) return code;
   if (!events_ok) return kExitIo;
   if (records == 0) {
-    // No bytes at all is almost always a broken export or pipe: say so. A CSV with a header and no
-    // rows is a valid, empty export: scored (nothing), with a note.
-    if (input->format == InputFormat::Jsonl) {
-      std::cerr << "leadscore: " << args.input << ": the input is empty: no records to score (input_empty)\n";
-      return kExitRecordErrors;
-    }
-    std::cerr << "leadscore: " << args.input << ": the CSV has a header but no records\n";
+    if (const int code = empty_input_exit(args.input, input->format, "score"); code != kExitOk) return code;
   }
   return failed == 0 && !events_broken ? kExitOk : kExitRecordErrors;
 }

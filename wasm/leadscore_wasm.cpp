@@ -3,6 +3,7 @@
 // as values, and this module is built without exception support).
 #include <emscripten/bind.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -46,21 +47,44 @@ class Scorer {
   }
 
   /// `events_text` is a JSON array of events, or "" for none. `lang` is "en" or "fr".
+  /// `extras_text` is "" or a JSON object with the optional "feedback" and "previous" inputs.
   Outcome score(const std::string& lead_text, const std::string& events_text, const std::string& now,
-                const std::string& lang) const {
+                const std::string& lang, const std::string& extras_text) const {
+    Inputs in;
+    if (auto e = read_inputs(lead_text, events_text, now, lang, extras_text, in)) return failure(*e);
+    auto result = leadscore::score(model_, in.lead, in.options());
+    if (!result) return failure(result.error());
+    return success(leadscore::dump_json(result.value()));
+  }
+
+  /// Same inputs as score(): the submission a server checks with verify().
+  Outcome submission(const std::string& lead_text, const std::string& events_text, const std::string& now,
+                     const std::string& lang, const std::string& extras_text) const {
+    Inputs in;
+    if (auto e = read_inputs(lead_text, events_text, now, lang, extras_text, in)) return failure(*e);
+    auto result = leadscore::make_submission(model_, in.lead, in.options());
+    if (!result) return failure(result.error());
+    return success(leadscore::dump_json(result.value()));
+  }
+
+  /// Recomputes a submission (JSON text) with this model: {"status", ...}.
+  Outcome verify(const std::string& submission_text) const {
+    if (!loaded_) return failure(not_loaded());
+    auto submission = leadscore::parse_json(submission_text, "the submission", model_.limits().max_json_depth + 4);
+    if (!submission) return failure(submission.error());
+    auto result = leadscore::verify(model_, submission.value());
+    if (!result) return failure(result.error());
+    return success(leadscore::dump_json(result.value()));
+  }
+
+  /// One account: {"id", "fields"?, "contacts": [{"lead", "events"?, "feedback"?}]} as JSON text.
+  Outcome score_account(const std::string& account_text, const std::string& now, const std::string& lang) const {
     if (!loaded_) return failure(not_loaded());
     const auto language = leadscore::parse_language(lang);
     if (!language) return failure(bad_language());
-    auto lead = leadscore::parse_json(lead_text, "the lead", model_.limits().max_json_depth);
-    if (!lead) return failure(lead.error());
-    leadscore::Json events;
-    if (!events_text.empty()) {
-      auto parsed = leadscore::parse_json(events_text, "the events array", model_.limits().max_json_depth + 1);
-      if (!parsed) return failure(at_events(parsed.error()));
-      events = std::move(parsed.value());
-    }
-    auto result = leadscore::score(model_, lead.value(),
-                                   leadscore::ScoreOptions{now, events_text.empty() ? nullptr : &events, *language});
+    auto account = leadscore::parse_json(account_text, "the account", model_.limits().max_json_depth + 4);
+    if (!account) return failure(account.error());
+    auto result = leadscore::score_account(model_, account.value(), leadscore::AccountOptions{now, *language});
     if (!result) return failure(result.error());
     return success(leadscore::dump_json(result.value()));
   }
@@ -139,6 +163,51 @@ class Scorer {
   }
 
  private:
+  /// Parsed inputs of one score call; the options point into this struct.
+  struct Inputs {
+    Json lead, events, feedback, previous;
+    bool has_events = false, has_feedback = false, has_previous = false;
+    std::string now;
+    leadscore::Language language = leadscore::Language::En;
+    leadscore::ScoreOptions options() const {
+      leadscore::ScoreOptions o{now, has_events ? &events : nullptr, language};
+      o.feedback = has_feedback ? &feedback : nullptr;
+      o.previous = has_previous ? &previous : nullptr;
+      return o;
+    }
+  };
+
+  std::optional<Error> read_inputs(const std::string& lead_text, const std::string& events_text, const std::string& now,
+                                   const std::string& lang, const std::string& extras_text, Inputs& in) const {
+    if (!loaded_) return not_loaded();
+    const auto language = leadscore::parse_language(lang);
+    if (!language) return bad_language();
+    in.language = *language;
+    in.now = now;
+    auto lead = leadscore::parse_json(lead_text, "the lead", model_.limits().max_json_depth);
+    if (!lead) return lead.error();
+    in.lead = std::move(lead.value());
+    if (!events_text.empty()) {
+      auto parsed = leadscore::parse_json(events_text, "the events array", model_.limits().max_json_depth + 1);
+      if (!parsed) return at_events(parsed.error());
+      in.events = std::move(parsed.value());
+      in.has_events = true;
+    }
+    if (!extras_text.empty()) {
+      auto extras = leadscore::parse_json(extras_text, "the score options", model_.limits().max_json_depth + 1);
+      if (!extras) return extras.error();
+      if (extras.value().contains("feedback") && !extras.value()["feedback"].is_null()) {
+        in.feedback = std::move(extras.value()["feedback"]);
+        in.has_feedback = true;
+      }
+      if (extras.value().contains("previous") && !extras.value()["previous"].is_null()) {
+        in.previous = std::move(extras.value()["previous"]);
+        in.has_previous = true;
+      }
+    }
+    return std::nullopt;
+  }
+
   static Error at(const char* prefix, Error e) {
     if (e.path.empty() || e.path[0] == '/') e.path = prefix + e.path;
     return e;
@@ -195,7 +264,10 @@ EMSCRIPTEN_BINDINGS(leadscore) {
       .function("score", &Scorer::score)
       .function("scoreMany", &Scorer::score_many)
       .function("checkField", &Scorer::check_field)
-      .function("checkLead", &Scorer::check_lead);
+      .function("checkLead", &Scorer::check_lead)
+      .function("submission", &Scorer::submission)
+      .function("verify", &Scorer::verify)
+      .function("scoreAccount", &Scorer::score_account);
   emscripten::function("evaluateLogic", &evaluate_logic);
   emscripten::function("validateModel", &validate_model);
   emscripten::function("defaultModel", &default_model);

@@ -122,6 +122,41 @@ std::string parse_score(const Options& o, ScoreArgs& s) {
   return error.empty() ? parse_events(o, s) : error;
 }
 
+std::string parse_accounts(const Options& o, AccountsArgs& a) {
+  std::string error = parse_records(o, a);
+  if (!error.empty()) return error;
+  auto it = o.values.find("--by");
+  if (it != o.values.end()) {
+    if (it->second.empty()) return "--by needs a field name";
+    a.by = it->second;
+  }
+  if ((it = o.values.find("--events")) != o.values.end()) {
+    if (it->second.empty()) return "--events needs a file (or - for stdin)";
+    a.events = it->second;
+  }
+  if ((it = o.values.find("--events-format")) != o.values.end()) {
+    if (!a.events) return "--events-format needs --events";
+    if (!(a.events_format = input_format(it->second))) return "--events-format must be csv or jsonl";
+  }
+  if (a.events && *a.events == "-" && a.input == "-")
+    return "stdin can be the contacts or the events, not both: give one of them as a file";
+  return "";
+}
+
+std::string parse_verify(const Options& o, VerifyArgs& v) {
+  if (o.positionals.size() > 1) return "expected one input (a path or -), got " + std::to_string(o.positionals.size());
+  if (!o.positionals.empty()) v.input = o.positionals[0];
+  auto it = o.values.find("--model");
+  if (it == o.values.end() || it->second.empty()) return "--model M.json is required";
+  v.model_path = it->second;
+  if ((it = o.values.find("--format")) != o.values.end()) {
+    if (it->second == "jsonl") v.format = OutputFormat::Jsonl;
+    else if (it->second == "csv") v.format = OutputFormat::Csv;
+    else return "--format must be jsonl or csv";
+  }
+  return "";
+}
+
 std::string parse_validate(const Options& o, ValidateArgs& v) {
   if (!o.positionals.empty()) {
     return "unexpected argument " + o.positionals[0] + " (the model goes after --model)";
@@ -167,6 +202,17 @@ ParseResult parse_args(const std::vector<std::string>& argv) {
     error = split_options(rest, {"--model", "--now", "--lang", "--format", "--input-format", "--delimiter"}, o);
     if (error.empty() && !o.help) error = parse_records(o, cmd.check);
     cmd.kind = Command::Check;
+  } else if (argv[0] == "accounts") {
+    error = split_options(rest,
+                          {"--model", "--now", "--lang", "--format", "--input-format", "--delimiter", "--by",
+                           "--events", "--events-format"},
+                          o);
+    if (error.empty() && !o.help) error = parse_accounts(o, cmd.accounts);
+    cmd.kind = Command::Accounts;
+  } else if (argv[0] == "verify") {
+    error = split_options(rest, {"--model", "--format"}, o);
+    if (error.empty() && !o.help) error = parse_verify(o, cmd.verify);
+    cmd.kind = Command::Verify;
   } else if (argv[0] == "validate") {
     error = split_options(rest, {"--model", "--format"}, o);
     if (error.empty() && !o.help) error = parse_validate(o, cmd.validate);

@@ -36,16 +36,39 @@ struct CheckArgs {
   std::string input = "-";
 };
 
+/// `leadscore accounts`: contacts grouped by company id -> one account score per company.
+struct AccountsArgs {
+  std::string model_path;
+  std::optional<std::string> now;
+  Language language = Language::En;
+  OutputFormat format = OutputFormat::Jsonl;
+  std::optional<InputFormat> input_format;
+  char delimiter = 0;
+  std::string input = "-";
+  std::optional<std::string> by;             ///< --by: the company id field; absent: the model's account.id_field
+  std::optional<std::string> events;         ///< --events: a path, or "-" for stdin
+  std::optional<InputFormat> events_format;
+};
+
+/// `leadscore verify`: JSON lines of submissions -> one verification per line.
+struct VerifyArgs {
+  std::string model_path;
+  OutputFormat format = OutputFormat::Jsonl;
+  std::string input = "-";
+};
+
 struct ValidateArgs {
   std::string model_path;
   bool json = false;  ///< --format json
 };
 
 struct Command {
-  enum Kind { Help, Version, Score, Check, Validate } kind = Help;
-  std::string help_topic;  ///< "", "score", "check" or "validate" for Kind::Help
+  enum Kind { Help, Version, Score, Check, Accounts, Verify, Validate } kind = Help;
+  std::string help_topic;  ///< "", "score", "check", "accounts", "verify" or "validate" for Kind::Help
   ScoreArgs score;
   CheckArgs check;
+  AccountsArgs accounts;
+  VerifyArgs verify;
   ValidateArgs validate;
 };
 

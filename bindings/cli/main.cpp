@@ -4,12 +4,14 @@
 #include <string>
 #include <vector>
 
+#include "accounts_command.h"
 #include "args.h"
 #include "check_command.h"
 #include "exit_codes.h"
 #include "leadscore/version.h"
 #include "score_command.h"
 #include "validate_command.h"
+#include "verify_command.h"
 
 namespace {
 
@@ -21,6 +23,10 @@ constexpr const char* kUsage =
     "                   [--unmatched-events FILE]] [INPUT|-]\n"
     "  leadscore check --model M.json [--now ISO] [--lang en|fr] [--format jsonl|csv]\n"
     "                  [--input-format csv|jsonl] [--delimiter ,|;] [INPUT|-]\n"
+    "  leadscore accounts --model M.json [--by FIELD] [--now ISO] [--lang en|fr]\n"
+    "                  [--format jsonl|csv] [--input-format csv|jsonl] [--delimiter ,|;]\n"
+    "                  [--events FILE|- [--events-format csv|jsonl]] [INPUT|-]\n"
+    "  leadscore verify --model M.json [--format jsonl|csv] [INPUT|-]\n"
     "  leadscore validate --model M.json [--format text|json]\n"
     "  leadscore --help | --version\n";
 
@@ -114,6 +120,8 @@ void print_help(const std::string& topic) {
             << kUsage;
   if (topic.empty() || topic == "score") std::cout << kScoreHelp;
   if (topic.empty() || topic == "check") std::cout << kCheckHelp;
+  if (topic.empty() || topic == "accounts") std::cout << leadscore::cli::kAccountsHelp;
+  if (topic.empty() || topic == "verify") std::cout << leadscore::cli::kVerifyHelp;
   if (topic.empty() || topic == "validate") std::cout << kValidateHelp;
   std::cout << kExitHelp;
 }
@@ -144,6 +152,10 @@ int main(int argc, char** argv) {
       return run_score(cmd.score);
     case Command::Check:
       return run_check(cmd.check);
+    case Command::Accounts:
+      return run_accounts(cmd.accounts);
+    case Command::Verify:
+      return run_verify(cmd.verify);
     case Command::Validate:
       return run_validate(cmd.validate);
   }

@@ -163,6 +163,96 @@ export interface ScoreOptions {
   events?: LeadEvent[] | string;
   /** Language of form-check messages in result.quality (models with a "checks" section). */
   lang?: string;
+  /** Sales feedback: manual adjustments and a verdict (docs/feedback.md). */
+  feedback?: Feedback;
+  /** An earlier result of the same lead: the result then reports band and grade changes (result.tracking). */
+  previous?: ScoreResult | { tracking: Tracking } | { band: { id: string }; grade?: { letter: GradeLetter } };
+}
+
+/** Pardot's 13 grades, from worst to best. */
+export type GradeLetter = 'F' | 'D-' | 'D' | 'D+' | 'C-' | 'C' | 'C+' | 'B-' | 'B' | 'B+' | 'A-' | 'A' | 'A+';
+
+/** A manual adjustment by sales: points, or a grade (a letter sets it, an integer adds thirds). */
+export interface Adjustment {
+  /** Who made it (a sales rep's id). */
+  by: string;
+  /** When it was made (ISO-8601 with an offset). */
+  at: string;
+  points?: number;
+  grade?: GradeLetter | number;
+  reason: string;
+  /** When it stops counting (ISO-8601); default: the model's feedback.expire_after, else never. */
+  expires?: string;
+}
+
+export interface Feedback {
+  adjustments?: Adjustment[];
+  /** A sales verdict overrides routing. */
+  verdict?: { by: string; at: string; value: 'qualified' | 'disqualified'; reason: string };
+}
+
+export interface GradeResult {
+  letter: GradeLetter;
+  /** 0 (F) .. 12 (A+); one rank is a third of a letter. */
+  rank: number;
+  method: 'criteria' | 'fit_bands';
+  start?: GradeLetter;
+  steps: Array<{ criterion: string; label: string; state: 'match' | 'no_match' | 'unknown'; thirds: number; missing?: string[] }>;
+  /** Fields whose absence left criteria unknown. */
+  unknown_fields: string[];
+  adjustments?: Array<{ index: number; by: string; thirds?: number; set?: GradeLetter }>;
+  /** The limit the grade was clamped to, or null. */
+  clamped: 'F' | 'A+' | null;
+}
+
+export interface StrongAction { rule: string; type: string; at: string }
+
+export interface RouteResult {
+  /** send_to_sales, nurture, review, discard or a model-defined action. */
+  action: string;
+  /** The routing rule that matched ("default", or "verdict" when sales decided). */
+  rule: string;
+  reason: string;
+  band: string;
+  grade: GradeLetter | null;
+  strong_actions: StrongAction[];
+  /** When a sales verdict replaced the matrix's answer: what the matrix said. */
+  overridden?: { rule: string; action: string; reason: string };
+}
+
+export interface Tracking {
+  /** The held band (dead bands keep a lead hovering at a threshold where it was). */
+  band: string;
+  grade: GradeLetter | null;
+  changes: Array<{ kind: 'band' | 'grade'; left: string | null; entered: string }>;
+}
+
+/** What a browser sends for a server to check with verify(). */
+export interface Submission {
+  format: 'leadscore-submission/1';
+  model: ModelInfo;
+  inputs: { lead: Lead; now: string; lang: string; events?: LeadEvent[]; feedback?: Feedback; previous?: unknown };
+  result: ScoreResult;
+}
+
+export type Verification =
+  | { status: 'match' }
+  | { status: 'mismatch'; field: string; expected: unknown; received: unknown }
+  | { status: 'model_mismatch'; expected: string; received: string };
+
+export interface Account {
+  id: string;
+  /** The company's own fields (the model's account.fields). */
+  fields?: Lead;
+  contacts: Array<{ lead: Lead; events?: LeadEvent[]; feedback?: Feedback }>;
+}
+
+/** Result of scoreAccount(); layout in docs/accounts.md. */
+export interface AccountResult {
+  account_id: string;
+  score: number;
+  band: { id: string; label: string; action: string };
+  [key: string]: unknown;
 }
 
 export interface ScoreManyOptions {
@@ -177,6 +267,8 @@ export interface ModelInfo {
   readonly version: string;
   /** "sha256:" + hex digest of the model's canonical JSON. */
   readonly fingerprint: string;
+  /** Model sets: the persona that applied (docs/personas.md). */
+  readonly persona?: { id: string; label: string; model: string; also_matched: string[] };
 }
 
 export interface Warning {
@@ -189,7 +281,7 @@ export interface Warning {
 
 export interface Contribution {
   /** rule / completeness: fit; event, pattern, decay: engagement. */
-  kind: 'rule' | 'completeness' | 'event' | 'pattern' | 'decay' | 'check' | 'spam_block';
+  kind: 'rule' | 'completeness' | 'event' | 'pattern' | 'decay' | 'check' | 'spam_block' | 'adjustment';
   /** check: the finding code that earned the points. */
   code?: FindingCode;
   /** spam_block: the score the lead had before the spam verdict set it to 0. */
@@ -215,6 +307,14 @@ export interface Contribution {
   count?: number;
   /** decay: which decay. */
   decay?: 'half_life' | 'linear' | 'inactivity';
+  /** adjustment: position in feedback.adjustments, who made it, why, and whether it counts now. */
+  index?: number;
+  by?: string;
+  reason?: string;
+  status?: 'active' | 'expired' | 'future';
+  expires?: string;
+  /** adjustment: a grade adjustment (its points are 0). */
+  grade?: GradeLetter | number;
 }
 
 export interface EngagementResult {
@@ -262,6 +362,12 @@ export interface ScoreResult {
   /** Points after group and total caps: what the scale maps to 0..100. */
   points: number;
   band: { id: string; label: string; action: string };
+  /** Present when the model has a "grading" section. */
+  grade?: GradeResult;
+  /** Present when the model has a "routing" section. */
+  route?: RouteResult;
+  /** Present when the `previous` option was given. */
+  tracking?: Tracking;
   groups: GroupSubtotal[];
   /** fit.points + engagement.points, then the total caps. */
   total: { points_before_cap: number; points: number; min?: number; max?: number };
@@ -272,6 +378,8 @@ export interface ScoreResult {
   last_activity: string | null;
   /** Present when the model has a "checks" section. */
   quality?: Quality & { findings: Finding[]; blocked: boolean };
+  /** Present when the `feedback` option was given. */
+  feedback?: { points: number; active: number; expired: number; future: number; verdict: Feedback['verdict'] | null };
   contributions: Contribution[];
   warnings: Warning[];
 }
@@ -310,6 +418,12 @@ export class Scorer {
   scoreJson(lead: Lead | string, options?: ScoreOptions): string;
   /** Scores an array of leads in one call; one entry per lead, in order. */
   scoreMany(leads: Lead[], options?: ScoreManyOptions): ManyEntry[];
+  /** Scores one lead and packs inputs, result and model identity for a server to verify. */
+  submission(lead: Lead, options?: ScoreOptions): Submission;
+  /** Recomputes a submission with this model and compares it with the submitted result. */
+  verify(submission: Submission | string): Verification;
+  /** Scores a company from its contacts (the model needs an "account" section). */
+  scoreAccount(account: Account, options?: { now?: string | Date; lang?: string }): AccountResult;
   /**
    * Checks one form field while the visitor types; findings in the requested language. A field the
    * model does not check gives []. Throws only for a non-string name or value, or a bad `lang`.

@@ -36,6 +36,17 @@ function eventsText(options, what) {
   return toJsonText(events, what);
 }
 
+// The feedback and previous-result options as JSON text for the wasm side: "" when neither is given.
+function extrasText(options) {
+  const feedback = options?.feedback;
+  const previous = options?.previous;
+  if ((feedback === undefined || feedback === null) && (previous === undefined || previous === null)) return '';
+  const extras = {};
+  if (feedback !== undefined && feedback !== null) extras.feedback = feedback;
+  if (previous !== undefined && previous !== null) extras.previous = previous;
+  return toJsonText(extras, 'the feedback and previous options');
+}
+
 export class Scorer {
   #handle;
   #info;
@@ -60,7 +71,37 @@ export class Scorer {
   /** Scores one lead; returns the result as JSON text, byte-identical to the native engine's. */
   scoreJson(lead, options) {
     const handle = this.#live();
-    return unwrap(handle.score(toJsonText(lead, 'the lead'), eventsText(options, 'the events'), nowText(options), langText(options)));
+    return unwrap(handle.score(toJsonText(lead, 'the lead'), eventsText(options, 'the events'), nowText(options),
+      langText(options), extrasText(options)));
+  }
+
+  /**
+   * Scores one lead (same options as score()) and returns a submission for a server to verify:
+   * {format, model: {id, version, fingerprint}, inputs: {lead, now, lang, events?, feedback?,
+   * previous?}, result}. `now` is fixed in the submission, so the server recomputes the same instant.
+   */
+  submission(lead, options) {
+    const handle = this.#live();
+    return JSON.parse(unwrap(handle.submission(toJsonText(lead, 'the lead'), eventsText(options, 'the events'),
+      nowText(options), langText(options), extrasText(options))));
+  }
+
+  /**
+   * Recomputes a submission with this scorer's model: {status: "match"} |
+   * {status: "mismatch", field, expected, received} | {status: "model_mismatch", expected, received}.
+   */
+  verify(submission) {
+    const handle = this.#live();
+    return JSON.parse(unwrap(handle.verify(toJsonText(submission, 'the submission'))));
+  }
+
+  /**
+   * Scores a company from its contacts: `account` is {id, fields?, contacts: [{lead, events?,
+   * feedback?}]} (the model needs an "account" section); options {now, lang}.
+   */
+  scoreAccount(account, options) {
+    const handle = this.#live();
+    return JSON.parse(unwrap(handle.scoreAccount(toJsonText(account, 'the account'), nowText(options), langText(options))));
   }
 
   /**

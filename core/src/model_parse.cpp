@@ -3,8 +3,13 @@
 
 #include "leadscore/model.h"
 #include "leadscore/version.h"
+#include "account_parse.h"
 #include "checks_parse.h"
 #include "engagement_parse.h"
+#include "feedback_input.h"
+#include "grading_parse.h"
+#include "model_set.h"
+#include "routing_eval.h"
 #include "model_reader.h"
 #include "sha256.h"
 
@@ -19,7 +24,8 @@ class ModelBuilder {
   Expected<Model> build() {
     if (!r_.expect_object(doc_, "", "the model")) return r_.error();
     r_.only_keys(doc_, "", {"$schema", "description", "format_version", "id", "version", "fields", "groups",
-                            "rules", "completeness", "total", "scale", "bands", "engagement", "checks"});
+                            "rules", "completeness", "total", "scale", "bands", "engagement", "checks",
+                            "grading", "routing", "feedback", "account"});
     const auto format = r_.integer(doc_, "", "format_version", true);
     if (!r_.failed() && format && *format != kModelFormatVersion)
       r_.fail("format_version", "/format_version", "this leadscore reads model format_version 1");
@@ -36,6 +42,7 @@ class ModelBuilder {
     read_bands();
     read_engagement_section();
     read_checks_section();
+    read_optional_sections();
     if (r_.failed()) return r_.error();
     model_.document_ = doc_;
     model_.fingerprint_ = "sha256:" + sha256_hex(dump_json(doc_));
@@ -248,6 +255,19 @@ class ModelBuilder {
     model_.checks_ = model_detail::read_checks(r_, *c, group_ids);
   }
 
+  // Grading, feedback, routing (which reads the bands and whether there is grading) and account.
+  void read_optional_sections() {
+    if (r_.failed()) return;
+    if (const Json* g = r_.member(doc_, "", "grading", false); g && !r_.failed())
+      model_.grading_ = model_detail::read_grading(r_, *g, model_.fields_, model_.limits_);
+    if (const Json* f = r_.member(doc_, "", "feedback", false); f && !r_.failed())
+      model_.feedback_ = model_detail::read_feedback_section(r_, *f);
+    if (const Json* ro = r_.member(doc_, "", "routing", false); ro && !r_.failed())
+      model_.routing_ = model_detail::read_routing(r_, *ro, model_.bands_, model_.grading_.has_value());
+    if (const Json* a = r_.member(doc_, "", "account", false); a && !r_.failed())
+      model_.account_ = model_detail::read_account(r_, *a, model_.limits_);
+  }
+
   const Json& doc_;
   Reader r_;
   Model model_;
@@ -275,6 +295,7 @@ const FieldSpec* Model::field(std::string_view name) const {
 Expected<Model> Model::from_json(const Json& document, const Limits& limits) {
   const std::string deep = find_too_deep(document, limits.max_json_depth);
   if (!deep.empty()) return Error{"json_too_deep", deep, "the model is nested deeper than " + std::to_string(limits.max_json_depth) + " levels"};
+  if (is_model_set(document)) return build_model_set(document, limits);
   return ModelBuilder(document, limits).build();
 }
 
@@ -283,6 +304,7 @@ Expected<Model> Model::parse(std::string_view text, const Limits& limits) {
     return Error{"document_too_large", "", "the model is larger than " + std::to_string(limits.max_document_bytes) + " bytes"};
   auto doc = parse_json(text, "the model", limits.max_json_depth);
   if (!doc) return doc.error();
+  if (is_model_set(doc.value())) return build_model_set(doc.value(), limits);
   return ModelBuilder(doc.value(), limits).build();
 }
 

@@ -8,7 +8,11 @@
 
 #include "engagement_score.h"
 #include "events.h"
+#include "feedback_input.h"
+#include "grading_eval.h"
 #include "lead_normalize.h"
+#include "model_set.h"
+#include "routing_eval.h"
 #include "points_json.h"
 #include "leadscore/time.h"
 #include "leadscore/version.h"
@@ -23,9 +27,8 @@ std::int64_t floor_div(std::int64_t a, std::int64_t b) {
   return q;
 }
 
-}  // namespace
-
-Expected<Json> score(const Model& model, const Json& lead, const ScoreOptions& options) {
+// Scores with one plain model (a model set has chosen its persona's model before).
+Expected<Json> score_model(const Model& model, const Json& lead, const ScoreOptions& options) {
   if (options.now.empty()) return Error{"now_missing", "/now", "the scoring instant \"now\" is required (ISO-8601 with an offset)"};
   const auto now = parse_instant(options.now);
   if (!now) return Error{"now_invalid", "/now", "\"now\" is not a valid instant: " + now.error().message};
@@ -117,6 +120,16 @@ Expected<Json> score(const Model& model, const Json& lead, const ScoreOptions& o
                                  {"unknown", cleaned.unknown}, {"future", cleaned.future},
                                  {"duplicates", cleaned.duplicates}, {"used", cleaned.used.size()}};
 
+  // Sales feedback: active point adjustments count after the group caps, before the total cap.
+  std::optional<FeedbackInput> feedback;
+  if (options.feedback) {
+    auto read = read_feedback_input(*options.feedback, model.feedback(), now_ms, warnings);
+    if (!read) return read.error();
+    feedback = std::move(read.value());
+    raw += feedback->points;
+    for (auto& c : feedback->contributions) contributions.push_back(std::move(c));
+  }
+
   Json groups = Json::array();
   Centipoints fit_points = 0;
   for (std::size_t i = 0; i < model.groups().size(); ++i) {
@@ -127,7 +140,7 @@ Expected<Json> score(const Model& model, const Json& lead, const ScoreOptions& o
     put_caps(entry, g.min, g.max);
     groups.push_back(std::move(entry));
   }
-  const Centipoints capped_sum = fit_points + engagement.points;
+  const Centipoints capped_sum = fit_points + engagement.points + (feedback ? feedback->points : 0);
   const Centipoints points = clamp_optional(capped_sum, model.total_min(), model.total_max());
   Json total = {{"points_before_cap", points_json(capped_sum)}, {"points", points_json(points)}};
   put_caps(total, model.total_min(), model.total_max());
@@ -147,6 +160,30 @@ Expected<Json> score(const Model& model, const Json& lead, const ScoreOptions& o
   for (const Band& b : model.bands())
     if (b.from <= score && score <= b.to) band = &b;
 
+  // Grade, then the held band and grade (tracking), then the route that reads them.
+  std::optional<GradeOutcome> grade;
+  if (model.grading())
+    grade = grade_lead(*model.grading(), normalized.fields, fit_points,
+                       feedback ? feedback->grades : std::vector<GradeAdjustment>{}, warnings);
+  const std::optional<int> grade_rank = grade ? std::optional<int>(grade->rank) : std::nullopt;
+  std::optional<Tracking> tracking;
+  if (options.previous) {
+    auto tracked = track(model, *options.previous, static_cast<int>(score), *band, grade_rank);
+    if (!tracked) return tracked.error();
+    tracking = std::move(tracked.value());
+  }
+  Json route;
+  if (model.routing()) {
+    const Json strong = find_strong_actions(model, cleaned, now_ms);
+    RouteInput input;
+    input.band = tracking ? tracking->band : band->id;
+    input.grade = tracking ? tracking->grade : grade_rank;
+    input.strong_actions = &strong;
+    if (model.has_checks()) input.quality = quality["verdict"].get<std::string>();
+    input.verdict = feedback && feedback->verdict ? &*feedback->verdict : nullptr;
+    route = route_lead(*model.routing(), input);
+  }
+
   Json result = Json::object();
   result["format_version"] = kResultFormatVersion;
   result["model"] = {{"id", model.id()}, {"version", model.version()}, {"fingerprint", model.fingerprint()}};
@@ -155,14 +192,39 @@ Expected<Json> score(const Model& model, const Json& lead, const ScoreOptions& o
   result["raw_points"] = points_json(raw);
   result["points"] = points_json(points);
   result["band"] = {{"id", band->id}, {"label", band->label}, {"action", band->action}};
+  if (grade) result["grade"] = std::move(grade->json);
+  if (model.routing()) result["route"] = std::move(route);
+  if (tracking) result["tracking"] = std::move(tracking->json);
   result["groups"] = std::move(groups);
   result["fit"] = {{"points", points_json(fit_points)}};
   result["engagement"] = std::move(engagement.result);
   if (model.has_checks()) result["quality"] = std::move(quality);
+  if (feedback) result["feedback"] = std::move(feedback->json);
   result["last_activity"] = cleaned.last_activity ? Json(format_instant(*cleaned.last_activity)) : Json(nullptr);
   result["total"] = std::move(total);
   result["contributions"] = std::move(contributions);
   result["warnings"] = std::move(warnings);
+  return result;
+}
+
+}  // namespace
+
+Expected<Json> score(const Model& model, const Json& lead, const ScoreOptions& options) {
+  if (model.personas().empty()) return score_model(model, lead, options);
+  // A model set: pick the persona, score with its model, and say which one applied.
+  if (options.now.empty()) return Error{"now_missing", "/now", "the scoring instant \"now\" is required (ISO-8601 with an offset)"};
+  const auto now = parse_instant(options.now);
+  if (!now) return Error{"now_invalid", "/now", "\"now\" is not a valid instant: " + now.error().message};
+  if (!lead.is_object()) return Error{"lead_not_object", "", "a lead must be a JSON object of field values"};
+  Json selection_warnings = Json::array();
+  PersonaChoice choice = select_persona(model, lead, options.events, now.value(), selection_warnings);
+  auto result = score_model(*choice.persona->model, lead, options);
+  if (!result) return result;
+  Json& r = result.value();
+  r["model"] = {{"id", model.id()}, {"version", model.version()}, {"fingerprint", model.fingerprint()},
+                {"persona", {{"id", choice.persona->id}, {"label", choice.persona->label},
+                             {"model", choice.persona->model_name}, {"also_matched", std::move(choice.also_matched)}}}};
+  for (auto& w : selection_warnings) r["warnings"].push_back(std::move(w));
   return result;
 }
 

@@ -72,6 +72,7 @@ struct EngagementRule {
   std::optional<Centipoints> min, max;
   DecaySpec decay;
   std::vector<std::size_t> resets;    ///< groups this rule's events reset
+  bool strong = false;                ///< events it counts are strong actions for routing
   // Frequency / recency
   std::uint32_t at_least = 1;
   Millis within = 0;

@@ -4,6 +4,7 @@
 // A Model is immutable after parsing and safe to share between threads.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,9 +13,12 @@
 #include "leadscore/checks.h"
 #include "leadscore/engagement.h"
 #include "leadscore/error.h"
+#include "leadscore/feedback.h"
+#include "leadscore/grading.h"
 #include "leadscore/json.h"
 #include "leadscore/limits.h"
 #include "leadscore/logic.h"
+#include "leadscore/routing.h"
 
 namespace leadscore {
 
@@ -73,6 +77,30 @@ struct Band {
   int to = 100;  ///< highest score in the band (inclusive)
 };
 
+/// The "account" section: how a company's contacts and its own fields make an account score
+/// (docs/accounts.md).
+struct AccountSpec {
+  enum class Aggregation { Max, Sum, TopNMean } aggregation = Aggregation::Max;
+  std::string id_field = "company_id";  ///< the contact field that names the company (CLI grouping)
+  int cap = 100;                        ///< Sum: the contact part is capped here (score points)
+  std::size_t top_n = 3;                ///< TopNMean: how many of the best contacts are averaged
+  std::size_t max_contacts = 100000;    ///< more contacts than this: too_many_contacts
+  std::vector<FieldSpec> fields;        ///< the account's own fields
+  std::vector<FitRule> rules;           ///< fit rules over the account fields (points on the 0..100 scale)
+};
+
+class Model;
+
+/// One persona of a model set: the model it selects, and the JsonLogic condition that selects it
+/// (on {"lead": the raw lead, "events": {type: count}}); the last persona has none (the default).
+struct Persona {
+  std::string id;
+  std::string label;
+  std::optional<Logic> when;          ///< absent: the default persona (always the last)
+  std::string model_name;             ///< the key in the set's "models"
+  std::shared_ptr<const Model> model;
+};
+
 class Model {
  public:
   /// Parses and compiles model JSON text. Errors name the JSON pointer of the offending value.
@@ -99,6 +127,18 @@ class Model {
   bool has_checks() const { return checks_.has_value(); }
   /// The form-check settings: the "checks" section, or CheckConfig::defaults() without one.
   const CheckConfig& checks() const;
+  /// The grading section (docs/grading.md), when the model has one.
+  const std::optional<Grading>& grading() const { return grading_; }
+  /// The routing section (docs/routing.md), when the model has one.
+  const std::optional<Routing>& routing() const { return routing_; }
+  /// The feedback section (docs/feedback.md), when the model has one.
+  const std::optional<FeedbackSpec>& feedback() const { return feedback_; }
+  /// The account section (docs/accounts.md), when the model (or model set) has one.
+  const std::optional<AccountSpec>& account() const { return account_; }
+  /// A model set's personas, in selection order (docs/personas.md); empty for a plain model. For a
+  /// set, the accessors above describe the default persona's model, while id(), version(),
+  /// fingerprint() and document() describe the whole file.
+  const std::vector<Persona>& personas() const { return personas_; }
   const Limits& limits() const { return limits_; }
   /// The document as given (what the fingerprint covers).
   const Json& document() const { return document_; }
@@ -108,6 +148,7 @@ class Model {
 
  private:
   friend class ModelBuilder;
+  friend class ModelSetBuilder;
   std::string id_, version_, fingerprint_;
   std::vector<FieldSpec> fields_;
   std::vector<GroupSpec> groups_;
@@ -118,6 +159,11 @@ class Model {
   std::vector<Band> bands_;
   std::optional<Engagement> engagement_;
   std::optional<CheckConfig> checks_;
+  std::optional<Grading> grading_;
+  std::optional<Routing> routing_;
+  std::optional<FeedbackSpec> feedback_;
+  std::optional<AccountSpec> account_;
+  std::vector<Persona> personas_;
   Limits limits_;
   Json document_;
 };

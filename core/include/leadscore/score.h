@@ -21,11 +21,18 @@ struct ScoreOptions {
   const Json* events = nullptr;
   /// The language of form-check messages in the result (models with a "checks" section).
   Language language = Language::En;
+  /// Sales feedback: {"adjustments": [{by, at, points | grade, reason, expires?}], "verdict"?:
+  /// {by, at, value: "qualified" | "disqualified", reason}} (docs/feedback.md). Not owned.
+  const Json* feedback = nullptr;
+  /// An earlier result of the same lead: the result then reports band and grade changes
+  /// ("tracking", docs/routing.md). Not owned.
+  const Json* previous = nullptr;
 };
 
 /// Scores one lead (a JSON object of field values) and its events. Bad field values and unusable
 /// events do not fail the score: they become warnings and are left out. Errors: "lead_not_object",
-/// "now_missing", "now_invalid", "events_not_array", "too_many_events", "json_too_deep".
+/// "now_missing", "now_invalid", "events_not_array", "too_many_events", "json_too_deep",
+/// "feedback_invalid", "previous_invalid".
 /// Result layout: docs/model-format.md, "Result".
 Expected<Json> score(const Model& model, const Json& lead, const ScoreOptions& options);
 

@@ -1,0 +1,23 @@
+// Model sets: several models (personas, product lines) in one file, selected per lead
+// (docs/personas.md). Internal to the core.
+#pragma once
+#include "leadscore/model.h"
+
+namespace leadscore {
+
+/// Whether `document` is a model set (its top level has "personas").
+bool is_model_set(const Json& document);
+
+/// Builds a model set: resolves "extends", compiles each model and the persona conditions.
+Expected<Model> build_model_set(const Json& document, const Limits& limits);
+
+struct PersonaChoice {
+  const Persona* persona = nullptr;
+  Json also_matched = Json::array();  ///< ids of later personas that matched too
+};
+
+/// The persona for this lead: first match wins, the last persona is the default. `events` may be
+/// nullptr; `now` is UTC milliseconds.
+PersonaChoice select_persona(const Model& set, const Json& lead, const Json* events, Millis now, Json& warnings);
+
+}  // namespace leadscore

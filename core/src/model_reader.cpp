@@ -137,4 +137,34 @@ std::string Reader::label_or_id(const Json& entry, const std::string& p, const s
   return label.empty() ? id : label;
 }
 
+// A duration string: 1..999999 followed by m, h, d or w.
+std::optional<Millis> Reader::duration(const Json& object, const std::string& p, const char* key, bool required) {
+  const Json* v = member(object, p, key, required);
+  if (!v || failed()) return std::nullopt;
+  const std::string where = p + "/" + key;
+  if (!v->is_string()) {
+    fail("wrong_type", where, std::string("\"") + key + "\" must be a duration string such as \"30d\"");
+    return std::nullopt;
+  }
+  const std::string& s = v->get_ref<const std::string&>();
+  Millis count = 0;
+  std::size_t digits = 0;
+  while (digits < s.size() && s[digits] >= '0' && s[digits] <= '9' && digits < 7) count = count * 10 + (s[digits++] - '0');
+  Millis unit = 0;
+  if (digits + 1 == s.size()) {
+    switch (s.back()) {
+      case 'm': unit = 60000; break;
+      case 'h': unit = 3600000; break;
+      case 'd': unit = 86400000; break;
+      case 'w': unit = 7 * 86400000LL; break;
+      default: break;
+    }
+  }
+  if (digits == 0 || digits > 6 || s[0] == '0' || unit == 0) {
+    fail("duration_syntax", where, "a duration is a whole number from 1 to 999999 followed by m, h, d or w (\"30d\")");
+    return std::nullopt;
+  }
+  return count * unit;
+}
+
 }  // namespace leadscore::model_detail

@@ -30,6 +30,8 @@ class Reader {
   bool boolean(const Json& object, const std::string& pointer, const char* key, bool fallback);
   std::optional<Centipoints> points(const Json& object, const std::string& pointer, const char* key, bool required);
   std::optional<long long> integer(const Json& object, const std::string& pointer, const char* key, bool required);
+  /// A duration string: 1..999999 followed by m, h, d or w ("30d"), in milliseconds.
+  std::optional<Millis> duration(const Json& object, const std::string& pointer, const char* key, bool required);
 
   /// An entry's `key` ("id", or "name" for fields): present, well-formed, and not already in
   /// `seen` (else "duplicate_id" naming `kind`); it is added to `seen`.

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { createScorer } from '../../bindings/js/node.mjs';
 import { checkPageStayedClean, openDemoPage, skipWithoutChromium } from './browser-support.mjs';
 import { repoRoot as root } from './support.mjs';
+import { vectorCall } from './vector-call.mjs';
 
 const NOW = '2026-11-23T10:00:00Z';
 
@@ -72,20 +73,6 @@ test('web demo in Chromium', { skip: skipWithoutChromium, timeout: 180_000 }, as
     assert.deepEqual(options, ['', ...industries]);
   });
 
-  // The Node side of a vector: score cases as result JSON text; check cases (check_field,
-  // check_lead: the form checks) as the JSON text of the findings / check result.
-  const runInNode = (s, c) => {
-    const lang = c.lang ?? 'en';
-    if ('check_field' in c) {
-      const f = c.check_field;
-      return JSON.stringify(s.checkField(f.field, f.value, 'lead' in f ? { lead: f.lead, lang } : { lang }));
-    }
-    if ('check_lead' in c) return JSON.stringify(s.checkLead(c.check_lead, { now: c.now, lang }));
-    const options = 'events' in c ? { now: c.now, events: c.events } : { now: c.now };
-    if ('lang' in c) options.lang = c.lang;
-    return s.scoreJson(c.lead, options);
-  };
-
   await t.test('every golden vector (score and check cases) gives the same bytes in Chromium as in Node', async () => {
     const dir = join(root, 'tests/vectors');
     const cases = readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
@@ -93,24 +80,17 @@ test('web demo in Chromium', { skip: skipWithoutChromium, timeout: 180_000 }, as
     assert.ok(cases.length > 0);
     assert.ok(cases.filter((c) => 'check_field' in c || 'check_lead' in c).length >= 50, 'check cases missing');
     // Passed as JSON text: Playwright's argument serialiser stalls on the ~105-level nested vector.
-    const inBrowser = await page.evaluate(async (text) => {
+    // The page runs the same vectorCall() as Node: its source is sent in (an evaluated expression
+    // goes through the DevTools protocol, not through the page's CSP).
+    const inBrowser = await page.evaluate(`(async (text) => {
       const { createScorer: create } = await import('leadscore'); // resolved by the page's import map
+      const vectorCall = ${vectorCall.toString()};
       const out = [];
       for (const c of JSON.parse(text)) {
         let s = null;
         try {
           s = await create(c.model_ref === 'default' ? undefined : c.model);
-          const lang = c.lang ?? 'en';
-          if ('check_field' in c) {
-            const f = c.check_field;
-            out.push({ json: JSON.stringify(s.checkField(f.field, f.value, 'lead' in f ? { lead: f.lead, lang } : { lang })) });
-          } else if ('check_lead' in c) {
-            out.push({ json: JSON.stringify(s.checkLead(c.check_lead, { now: c.now, lang })) });
-          } else {
-            const options = 'events' in c ? { now: c.now, events: c.events } : { now: c.now };
-            if ('lang' in c) options.lang = c.lang;
-            out.push({ json: s.scoreJson(c.lead, options) });
-          }
+          out.push({ json: vectorCall(s, c) });
         } catch (e) {
           out.push({ error: { code: e.code, path: e.path } });
         } finally {
@@ -118,14 +98,14 @@ test('web demo in Chromium', { skip: skipWithoutChromium, timeout: 180_000 }, as
         }
       }
       return out;
-    }, JSON.stringify(cases));
+    })(${JSON.stringify(JSON.stringify(cases))})`);
     assert.equal(inBrowser.length, cases.length);
     for (const [i, c] of cases.entries()) {
       let inNode;
       let s = null;
       try {
         s = await createScorer(c.model_ref === 'default' ? undefined : c.model);
-        inNode = { json: runInNode(s, c) };
+        inNode = { json: vectorCall(s, c) };
       } catch (e) {
         inNode = { error: { code: e.code, path: e.path } };
       } finally {

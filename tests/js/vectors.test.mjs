@@ -9,6 +9,7 @@ import { createScorer, LeadscoreError } from 'leadscore';
 import { loadVectors, runCli, scoreWithCli, vectorModelText } from './support.mjs';
 import { assertFindings, assertVectorExpected, isCheckVector, vectorLang } from './vector-checks.mjs';
 import { checkLeadsWithCli, cliHasCheckCommand } from './cli-check-runner.mjs';
+import { vectorCall } from './vector-call.mjs';
 
 const vectors = loadVectors();
 
@@ -16,13 +17,6 @@ test('there are at least 50 golden vectors, and at least 50 check cases', () => 
   assert.ok(vectors.length >= 50, `only ${vectors.length} vectors`);
   assert.ok(vectors.filter(isCheckVector).length >= 50, 'fewer than 50 check cases');
 });
-
-// The options of the scoring call: `now`, the vector's `events` when it has that key, its `lang`.
-function scoreOptions(v) {
-  const options = 'events' in v ? { now: v.now, events: v.events } : { now: v.now };
-  if ('lang' in v) options.lang = v.lang;
-  return options;
-}
 
 // A vector's events can go through the CLI's JSON-lines events file only when each is an object
 // (a line that is not an object cannot carry a lead_id).
@@ -36,14 +30,7 @@ async function runInWasm(v) {
   let scorer;
   try {
     scorer = await createScorer(vectorModelText(v));
-    if ('check_field' in v) {
-      const c = v.check_field;
-      const options = { lang: vectorLang(v) };
-      if ('lead' in c) options.lead = c.lead;
-      return { text: JSON.stringify(scorer.checkField(c.field, c.value, options)) };
-    }
-    if ('check_lead' in v) return { text: JSON.stringify(scorer.checkLead(v.check_lead, { now: v.now, lang: vectorLang(v) })) };
-    return { text: scorer.scoreJson(v.lead, scoreOptions(v)) };
+    return { text: vectorCall(scorer, v) };
   } catch (error) {
     assert.ok(error instanceof LeadscoreError, `${v.name}: ${error}`);
     return { error };
@@ -74,6 +61,7 @@ test('CLI: every scorable vector gives the same bytes natively as in wasm', asyn
     if (v.expected_error || v.lead === null || typeof v.lead !== 'object' || Array.isArray(v.lead)) continue;
     if (!cliCanCarryEvents(v)) continue;
     if ('lang' in v) continue; // `leadscore score` has no message-language option
+    if ('feedback' in v || 'previous' in v) continue; // API-only score options
     const [native] = 'events' in v ? scoreWithCli(vectorModelText(v), [v.lead], v.now, [v.events])
       : scoreWithCli(vectorModelText(v), [v.lead], v.now);
     const wasm = await runInWasm(v);

@@ -2,9 +2,10 @@
 // import map in index.html exactly as an application would. The form and the event buttons are
 // built from the bundled default model, so labels and options always match what the engine accepts.
 import { createScorer, defaultModel } from 'leadscore';
-import { $, el, isoInstant } from './dom.mjs';
+import { $, el, humanize, isoInstant } from './dom.mjs';
 import { createEventsPanel } from './events-panel.mjs';
 import { EventLog } from './events.mjs';
+import { createFeedbackPanel } from './feedback-panel.mjs';
 import { LiveChecks, visibleCheckedFields } from './form-checks.mjs';
 import { I18n, initialLang } from './i18n.mjs';
 import { renderResult } from './result-view.mjs';
@@ -40,10 +41,6 @@ const EXAMPLE = {
 const params = new URLSearchParams(location.search);
 const fixedNow = params.get('now');
 const renderedAt = params.get('rendered_at') ?? (fixedNow === null ? isoInstant(Date.now()) : null);
-
-// "individual_contributor" -> "Individual contributor", "it_services" -> "IT services".
-const humanize = (value) => value.split('_')
-  .map((w, i) => (w.length <= 2 ? w.toUpperCase() : i === 0 ? w[0].toUpperCase() + w.slice(1) : w)).join(' ');
 
 function buildForm(model, i18n) {
   const fields = new Map(model.fields.map((f) => [f.name, f]));
@@ -186,15 +183,18 @@ async function main() {
   checks.onChange = markInvalid;
 
   let panel = null;
+  let feedbackPanel = null;
   const update = () => {
     let json;
     const events = log.toInput();
     const now = scoringNow();
+    // Sales feedback made at the scoring instant (none with an invalid ?now=: its error is the one to show).
+    const feedback = timeline ? feedbackPanel?.read(now) : undefined;
     const lead = readLead(form, model);
     // Live, at a slider instant before this page was shown, the form did not exist yet: no fill time.
     if (fixedNow === null && renderedField && Date.parse(now) < Date.parse(renderedAt)) delete lead[renderedField];
     try {
-      json = scorer.scoreJson(lead, { now, events, lang: i18n.lang });
+      json = scorer.scoreJson(lead, { now, events, lang: i18n.lang, feedback });
     } catch (error) {
       showProblem(`Could not score: ${error.message}${error.code ? ` (${error.code})` : ''}`);
       return;
@@ -202,7 +202,8 @@ async function main() {
     $('status').hidden = true;
     $('events-json').textContent = JSON.stringify(events);
     $('lead-json').textContent = JSON.stringify(lead);
-    warned = renderResult(JSON.parse(json), json, labels, i18n);
+    $('feedback-json').textContent = feedback ? JSON.stringify(feedback) : '';
+    warned = renderResult(JSON.parse(json), json, labels, i18n, model);
     markInvalid();
     $('now-info').textContent = `\u00b7 scored at ${JSON.parse(json).now}${fixedNow ? ' (slider start fixed by ?now=)' : ''}`;
     $('fill-time').textContent = renderedField && renderedAt !== null ? i18n.t('fillTime', minFill) : i18n.t('fillTimeOff');
@@ -224,6 +225,8 @@ async function main() {
     update();
     checks.run();
   });
+
+  feedbackPanel = createFeedbackPanel({ i18n, onChange: update });
 
   const markLanguage = buildLanguageSwitch(i18n, (lang) => {
     if (lang === i18n.lang) return;

@@ -17,6 +17,10 @@ export const formatRange = (min, max) => (min === undefined && max === undefined
   : min === undefined ? `up to ${formatNumber(max)}` : max === undefined ? `from ${formatNumber(min)}`
     : `${formatNumber(min)} to ${formatNumber(max)}`);
 
+// A model identifier for people: "individual_contributor" -> "Individual contributor", "it_services" -> "IT services".
+export const humanize = (value) => value.split('_')
+  .map((w, i) => (w.length <= 2 ? w.toUpperCase() : i === 0 ? w[0].toUpperCase() + w.slice(1) : w)).join(' ');
+
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
 

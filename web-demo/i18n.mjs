@@ -1,7 +1,9 @@
 // The page's two languages. The choice: ?lang= (en|fr), else the browser's preferred language, else
 // <html lang>. The core writes the form-check messages itself in that language (lang option of
 // checkField and score), so this file only holds the page's own words: headings, labels, buttons.
-// Model texts (rule labels, event types) are the model's own, in English.
+// Model texts (rule labels, event types) are the model's own, in English. The grade, route and
+// sales-feedback words are in i18n-routing.mjs.
+import { ROUTING_STRINGS } from './i18n-routing.mjs';
 
 const STRINGS = {
   en: {
@@ -22,7 +24,6 @@ const STRINGS = {
     verdict: { ok: 'looks genuine', suspicious: 'suspicious', spam: 'spam' },
     qualityScore: (n) => `quality ${n} / 100`,
     blocked: 'Spam verdict: the score is set to 0 and the lead should not reach sales.',
-    grade: 'Grade: coming with issue 5',
     reasonsNone: 'No finding lowers the quality.',
     reasonsTitle: 'Why this verdict',
     warnings: 'Warnings',
@@ -56,7 +57,6 @@ const STRINGS = {
     verdict: { ok: 'semble authentique', suspicious: 'suspect', spam: 'spam' },
     qualityScore: (n) => `qualité ${n} / 100`,
     blocked: 'Verdict spam : le score est mis à 0 et le prospect ne doit pas aller aux ventes.',
-    grade: 'Grade : prévu avec le ticket 5',
     reasonsNone: 'Aucune remarque ne baisse la qualité.',
     reasonsTitle: 'Pourquoi ce verdict',
     warnings: 'Avertissements',
@@ -73,6 +73,7 @@ const STRINGS = {
     fillTimeOff: 'Temps de remplissage non vérifié : ?now= est fixé et ?rendered_at= est absent.',
   },
 };
+for (const lang of Object.keys(STRINGS)) Object.assign(STRINGS[lang], ROUTING_STRINGS[lang]);
 
 // French labels for the default model's fields; English ones are the model's own labels.
 const FIELD_LABELS_FR = {

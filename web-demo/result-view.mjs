@@ -1,8 +1,11 @@
-// Shows a score result: the score and band, the form-quality verdict (with the grade placeholder),
-// the engine's warnings, the fit contributions (rules, completeness, form checks, the spam block),
-// the fit groups and the totals; the engagement part is engagement-view.mjs's.
+// Shows a score result: the score and band, the form-quality verdict, the engine's warnings, the
+// fit contributions (rules, completeness, form checks, the spam block, sales adjustments), the fit
+// groups and the totals; the grade is grade-view.mjs's, the route routing-view.mjs's and the
+// engagement part engagement-view.mjs's.
 import { $, el, formatPoints, formatRange } from './dom.mjs';
 import { renderEngagement, isEngagementLine } from './engagement-view.mjs';
+import { renderGradeSummary, renderGradeWhy } from './grade-view.mjs';
+import { renderRouteSummary, renderRouteWhy } from './routing-view.mjs';
 
 // Engine messages name the field ('field "company_size" must be ...'): show its label instead.
 const withoutName = (message, name) => message.replace(`field "${name}" `, '');
@@ -11,6 +14,8 @@ const withoutName = (message, name) => message.replace(`field "${name}" `, '');
 // spam block's label is the core's English, so the page says it in its own words.
 function lineLabel(c, labels, i18n) {
   if (c.kind === 'spam_block') return i18n.t('spamBlock');
+  // A sales adjustment's label is its reason, as the rep typed it.
+  if (c.kind === 'adjustment') return i18n.t('adjustmentLine', c.by, c.label) + i18n.t('adjustmentStatus')[c.status];
   const field = c.field ? labels.fields.get(c.field) ?? c.field : null;
   if (c.kind === 'check') return `${i18n.t('checkLine')} (${field ?? c.code}): ${c.label}`;
   return field ? `${c.label}: ${field}` : c.label;
@@ -39,16 +44,25 @@ function renderQuality(quality, labels, i18n) {
     : [el('li', { className: 'none', textContent: i18n.t('reasonsNone') })]));
 }
 
-/** Renders `result` (its JSON text is `json`); returns the names of fields with a scoring warning. */
-export function renderResult(result, json, labels, i18n) {
+/**
+ * Renders `result` (its JSON text is `json`) of `model` (its routing matrix and grade bands are
+ * shown); returns the names of fields with a scoring warning.
+ */
+export function renderResult(result, json, labels, i18n, model) {
   const t = (...a) => i18n.t(...a);
   $('score').textContent = String(result.score);
   $('band-label').textContent = result.band.label;
   $('band-action').textContent = result.band.action;
+  // With a route, the band's suggested action would contradict the route badge next to it.
+  $('band-action').hidden = Boolean(result.route);
   $('result').dataset.band = result.band.id;
   $('bar-fill').style.width = `${result.score}%`;
   $('result-json').textContent = json;
   renderQuality(result.quality, labels, i18n);
+  renderGradeSummary(result.grade);
+  renderRouteSummary(result, labels, i18n);
+  renderGradeWhy(result, model, labels, i18n);
+  renderRouteWhy(result, model, labels, i18n);
 
   const warned = new Set();
   $('warnings').replaceChildren(...(result.warnings.length === 0
@@ -68,7 +82,7 @@ export function renderResult(result, json, labels, i18n) {
     : fitLines.map((c) => {
       const tr = el('tr', { className: c.points < 0 ? 'negative' : c.points > 0 ? 'positive' : '' },
         el('td', { textContent: lineLabel(c, labels, i18n) }),
-        el('td', { textContent: labels.groups.get(c.group) ?? c.group }),
+        el('td', { textContent: c.kind === 'adjustment' ? t('salesFeedback') : labels.groups.get(c.group) ?? c.group }),
         el('td', { className: 'num', textContent: formatPoints(c.points) }));
       tr.dataset.kind = c.kind;
       if (c.code) tr.dataset.code = c.code;
@@ -82,7 +96,7 @@ export function renderResult(result, json, labels, i18n) {
     el('td', { className: 'num', textContent: formatPoints(g.points_before_cap) }),
     el('td', { className: 'num', textContent: formatPoints(g.points) }),
   ], g.points !== g.points_before_cap ? 'capped' : '')));
-  // Fit + engagement = total before its cap: the three rows add up as shown.
+  // Fit + engagement (+ sales feedback) = total before its cap: the rows add up as shown.
   const tot = result.total;
   const e = result.engagement;
   const subtotal = (label, range, before, after) => row([
@@ -91,11 +105,12 @@ export function renderResult(result, json, labels, i18n) {
     el('td', { className: 'num', textContent: formatPoints(before) }),
     el('td', { className: 'num', textContent: formatPoints(after) }),
   ], after !== before ? 'capped' : '');
-  $('total').replaceChildren(
+  $('total').replaceChildren(...[
     subtotal(t('fit'), '', result.fit.points, result.fit.points),
     subtotal(t('engagement'), formatRange(e.min, e.max), e.points_before_cap, e.points),
+    result.feedback ? subtotal(t('salesFeedback'), '', result.feedback.points, result.feedback.points) : null,
     subtotal(t('total'), formatRange(tot.min, tot.max), tot.points_before_cap, tot.points),
-  );
+  ].filter(Boolean));
   renderEngagement(result, labels.eventType);
   return warned;
 }

@@ -1,0 +1,112 @@
+// Shows result.route (docs/design/issue-5-spec.md, "routing"): the action as a badge with its
+// reason and the strong actions that counted, in the summary; and "Why this route": what routing
+// read (band, grade, strong actions), the rule that matched, a sales verdict's override, and the
+// model's matrix with the matched row marked. A model without routing hides all of it.
+import { $, el, formatInstant, humanize } from './dom.mjs';
+
+/** The words for an action: the four usual ones in the page's language, any other by its name. */
+export const actionLabel = (action, i18n) => i18n.t('actions')[action] ?? humanize(action);
+
+const verdictLabel = (value, i18n) => (value === 'qualified' ? i18n.t('verdictQualified')
+  : value === 'disqualified' ? i18n.t('verdictDisqualified') : value);
+
+function badge(action, i18n) {
+  const span = el('span', { className: 'route-badge', textContent: actionLabel(action, i18n) });
+  span.dataset.action = action;
+  return span;
+}
+
+const strongText = (s, labels) => [`${labels.eventType(s.type)}, `,
+  el('time', { dateTime: s.at, textContent: formatInstant(Date.parse(s.at)) })];
+
+// The summary's reason: the matrix rule's own, or the verdict said in the page's words.
+function summaryReason(result, i18n) {
+  const route = result.route;
+  if (!route.overridden) return route.reason;
+  return i18n.t('verdictOverride', verdictLabel(result.feedback?.verdict?.value, i18n));
+}
+
+/** The route badge, its reason and the strong actions in the summary (hidden without a route). */
+export function renderRouteSummary(result, labels, i18n) {
+  const route = result.route;
+  $('route').hidden = !route;
+  if (!route) return;
+  $('route').dataset.action = route.action;
+  $('route-action').textContent = actionLabel(route.action, i18n);
+  $('route-action').dataset.action = route.action;
+  $('route-reason').textContent = summaryReason(result, i18n);
+  const strong = route.strong_actions;
+  $('route-strong').replaceChildren(...(strong.length === 0 ? [i18n.t('strongNone')]
+    : [`${i18n.t('strongCounted')} `, ...strong.flatMap((s, i) => [i === 0 ? '' : '; ', ...strongText(s, labels)])]));
+}
+
+// A rule's conditions in words ("band Hot, grade B- or better, a strong action").
+function conditions(rule, bandLabel, i18n) {
+  const t = (...a) => i18n.t(...a);
+  const parts = [];
+  if (rule.bands?.length) parts.push(t('condBands', rule.bands.map(bandLabel)));
+  const { min, max } = rule.grade ?? {};
+  if (min && max) parts.push(t('condGradeRange', min, max));
+  else if (min) parts.push(t('condGradeMin', min));
+  else if (max) parts.push(t('condGradeMax', max));
+  if (typeof rule.strong_action === 'boolean') parts.push(t('condStrong', rule.strong_action));
+  if (rule.quality?.length) parts.push(t('condQuality', rule.quality));
+  return parts.length ? parts.join(', ') : t('anyLead');
+}
+
+// The matrix, one row per rule and the default; the row that decided (before any verdict) marked.
+function matrixRows(routing, decided, bandLabel, i18n) {
+  const rules = [...(routing.rules ?? []), { ...routing.default, id: 'default' }];
+  const at = rules.findIndex((r) => r.id === decided);
+  return rules.map((rule, i) => {
+    const state = i === at ? 'matched' : at >= 0 && i > at ? 'not_reached' : 'no_match';
+    const stateText = state === 'matched' ? i18n.t('matched') : state === 'not_reached' ? i18n.t('notReached')
+      : i18n.t('state').no_match;
+    const tr = el('tr', { className: state },
+      el('td', {}, el('code', { textContent: rule.id === 'default' ? i18n.t('defaultRow') : rule.id }),
+        el('small', { className: 'line-detail', textContent: rule.reason ?? '' })),
+      el('td', { textContent: rule.id === 'default' ? i18n.t('anyLead') : conditions(rule, bandLabel, i18n) }),
+      el('td', {}, badge(rule.action, i18n), el('small', { className: 'line-detail', textContent: stateText })));
+    tr.dataset.rule = rule.id;
+    tr.dataset.state = state;
+    if (state === 'matched') tr.setAttribute('aria-current', 'true');
+    return tr;
+  });
+}
+
+/** "Why this route" for `result`, with the page's `labels` and the `model` (its routing matrix). */
+export function renderRouteWhy(result, model, labels, i18n) {
+  const route = result.route;
+  $('route-why').hidden = !route;
+  if (!route) return;
+  const t = (...a) => i18n.t(...a);
+  const bands = new Map((model.bands ?? []).map((b) => [b.id, b.label ?? b.id]));
+  const bandLabel = (id) => bands.get(id) ?? id;
+  // What the matrix decided: the route itself, or what the verdict replaced.
+  const matrix = route.overridden ?? route;
+  const lines = [];
+  if (route.overridden) {
+    const verdict = el('p', { id: 'route-override', className: 'override' },
+      el('strong', { textContent: t('verdictOverride', verdictLabel(result.feedback?.verdict?.value, i18n)) }), ' ',
+      badge(route.action, i18n));
+    lines.push(verdict, el('p', {}, `${t('matrixSaid', actionLabel(matrix.action, i18n), matrix.rule)} ${matrix.reason}`));
+  } else {
+    lines.push(el('p', { id: 'route-rule' }, matrix.rule === 'default' ? t('routeDefault') : t('routeMatched', matrix.rule),
+      ' ', el('strong', { textContent: matrix.reason })));
+  }
+  lines.push(el('p', { className: 'note', textContent: t('routeRead', bandLabel(route.band), route.grade, route.strong_actions.length) }));
+  $('route-explain').replaceChildren(...lines);
+
+  const routing = model.routing;
+  $('route-matrix').hidden = !routing;
+  if (routing) $('route-matrix-rows').replaceChildren(...matrixRows(routing, matrix.rule, bandLabel, i18n));
+
+  $('strong-within').textContent = routing?.strong_within ? t('strongWithin', routing.strong_within) : '';
+  $('strong-list').replaceChildren(...(route.strong_actions.length === 0
+    ? [el('li', { className: 'none', textContent: t('strongNone') })]
+    : route.strong_actions.map((s) => {
+      const li = el('li', {}, ...strongText(s, labels), ' ', el('code', { textContent: s.rule }));
+      li.dataset.rule = s.rule;
+      return li;
+    })));
+}

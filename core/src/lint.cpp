@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "model_set_lint.h"
+
 namespace leadscore {
 namespace {
 
@@ -108,6 +110,9 @@ Span engagement_span(const Model& model) {
 }  // namespace
 
 std::vector<LintFinding> lint_model(const Model& model) {
+  // A set's accessors describe its default persona's model with paths of a plain model; the set
+  // lint re-paths each model's findings under /models/<name> instead.
+  if (!model.personas().empty()) return lint_model_set(model);
   std::vector<LintFinding> out;
   lint_conditions(model, out);
 

@@ -16,6 +16,8 @@ struct LintFinding {
 
 /// Checks a parsed model: conditions reading undeclared fields, bands no lead can reach given the
 /// rules and caps, caps that can never bind, rules whose points a group cap always cancels.
+/// For a model set (docs/personas.md): the findings of each model a persona uses, with paths under
+/// /models/<name>, then model_unused, persona_unreachable and persona_overlap.
 std::vector<LintFinding> lint_model(const Model& model);
 
 }  // namespace leadscore

@@ -44,7 +44,7 @@ constexpr const char* kScoreHelp =
     "                       {\"record\":{\"line\":N},\"result\":{...}} or\n"
     "                       {\"error\":{\"code\",\"message\",\"path\"},\"record\":{\"line\":N}}\n"
     "                     csv: line,id,score,band,action,points,warnings,error_code,\n"
-    "                       fit_points,engagement_points,last_activity\n"
+    "                       fit_points,engagement_points,last_activity,grade,route,persona\n"
     "                     (id = the lead's id or lead_id column, if any)\n"
     "  --input-format     csv or jsonl; default from the extension (.csv, .jsonl, .ndjson),\n"
     "                     else jsonl when the input starts with '{', else csv\n"

@@ -66,7 +66,7 @@ class CsvWriter : public OutputWriter {
 
   void begin() override {
     out_ << "line,id,score,band,action,points,warnings,error_code,fit_points,engagement_points,"
-            "last_activity\n";
+            "last_activity,grade,route,persona\n";
   }
 
   void result(std::size_t line, const Json& lead, const Json& result,
@@ -82,11 +82,13 @@ class CsvWriter : public OutputWriter {
          << csv_cell(member_text(band_obj, "action")) << ',' << member_text(result, "points") << ','
          << n_warnings << ",," << member_text(member(result, "fit"), "points") << ','
          << member_text(member(result, "engagement"), "points") << ','
-         << csv_cell(last_activity(result)) << '\n';
+         << csv_cell(last_activity(result)) << ',' << csv_cell(member_text(member(result, "grade"), "letter")) << ','
+         << csv_cell(member_text(member(result, "route"), "action")) << ','
+         << csv_cell(member_text(member(member(result, "model"), "persona"), "id")) << '\n';
   }
 
   void error(std::size_t line, const Json& lead, const Error& error) override {
-    out_ << line << ',' << csv_cell(lead_id(lead)) << ",,,,,," << csv_cell(error.code) << ",,,\n";
+    out_ << line << ',' << csv_cell(lead_id(lead)) << ",,,,,," << csv_cell(error.code) << ",,,,,,\n";
   }
 
  private:

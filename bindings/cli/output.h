@@ -30,8 +30,10 @@ class OutputWriter {
 std::unique_ptr<OutputWriter> make_jsonl_writer(std::ostream& out);
 
 /// CSV: line,id,score,band,action,points,warnings,error_code,fit_points,engagement_points,
-/// last_activity (RFC 4180 quoting). The last three were added with engagement, at the end so
-/// scripts that read columns by position keep working.
+/// last_activity,grade,route,persona (RFC 4180 quoting). Columns are only ever added at the end,
+/// so scripts that read columns by position keep working: fit_points..last_activity came with
+/// engagement; grade (letter), route (action) and persona (id) with grading, routing and model
+/// sets, empty when the model has none.
 std::unique_ptr<OutputWriter> make_csv_writer(std::ostream& out);
 
 /// One CSV cell, quoted when it holds a comma, quote, CR or LF.

@@ -333,7 +333,7 @@ test('the README example: examples/events.csv joins every example lead, and deca
     const rows = r.stdout.trimEnd().split('\n');
     const header = rows[0].split(',');
     const column = header.indexOf('engagement_points');
-    // The last three columns are fit_points, engagement_points, last_activity (no quoted commas there).
+    // Counted from the end: the columns after `id` never hold a quoted comma.
     return rows.slice(1).map((row) => Number(row.split(',').at(column - header.length)));
   };
   const now = run('2026-11-23T10:00:00Z');

@@ -75,9 +75,9 @@ test('score CSV -> CSV with ids, semicolons and a BOM', { skip }, () => {
   const r = score(fixture('semicolon-bom.csv'), '--format', 'csv');
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(csvRows(r.stdout), [
-    ['line', 'id', 'score', 'band', 'action', 'points', 'warnings', 'error_code', 'fit_points', 'engagement_points', 'last_activity'],
-    ['2', 'S1', '100', 'high', 'call', '10', '0', '', '10', '0', ''],
-    ['3', 'S2', '40', 'low', 'nurture', '4', '1', '', '4', '0', ''], // "2,5" is not an integer: field_type warning
+    ['line', 'id', 'score', 'band', 'action', 'points', 'warnings', 'error_code', 'fit_points', 'engagement_points', 'last_activity', 'grade', 'route', 'persona'],
+    ['2', 'S1', '100', 'high', 'call', '10', '0', '', '10', '0', '', '', '', ''],
+    ['3', 'S2', '40', 'low', 'nurture', '4', '1', '', '4', '0', '', '', '', ''], // "2,5" is not an integer: field_type warning
   ]);
 });
 

@@ -235,7 +235,8 @@ class EngagementReader {
         return r_.fail("rule_kind", p, "an engagement rule has either \"event\" (an event rule) or \"pattern\" (a pattern rule)");
       EngagementRule rule;
       if (has_event) {
-        r_.only_keys(j, p, {"id", "label", "group", "stage", "event", "when", "points", "repeat", "min", "max", "decay", "reset", "description"});
+        r_.only_keys(j, p, {"id", "label", "group", "stage", "event", "when", "points", "repeat", "min", "max", "decay", "reset", "strong",
+                        "description"});
       } else {
         const std::string pattern = r_.string(j, p, "pattern", true);
         if (pattern == "frequency") {
@@ -256,7 +257,10 @@ class EngagementReader {
           Error e2 = r_.error();
           const std::string key = e2.path.substr(e2.path.rfind('/') + 1);
           r_ = Reader();
-          r_.fail(key == "decay" ? "decay_conflict" : "rule_kind", e2.path, "a pattern rule takes no \"" + key + "\" (" + e2.message + ")");
+          if (key == "strong")  // a strong action is one event the lead did; a pattern is many or none
+            r_.fail("rule_kind", e2.path, "only event rules can be strong actions; a pattern rule takes no \"strong\"");
+          else
+            r_.fail(key == "decay" ? "decay_conflict" : "rule_kind", e2.path, "a pattern rule takes no \"" + key + "\" (" + e2.message + ")");
         }
       }
       rule.id = r_.string(j, p, "id", true);
@@ -276,6 +280,7 @@ class EngagementReader {
         case RuleKind::Event:
           rule.types = types(j, p, "event", true);
           rule.when = condition(j, p);
+          rule.strong = r_.boolean(j, p, "strong", false);
           read_repeat(j, p, rule);
           rule.min = r_.points(j, p, "min", false);
           rule.max = r_.points(j, p, "max", false);

@@ -57,7 +57,7 @@ class ModelSetBuilder {
     const Json* models = r_.member(doc_, "", "models", true);
     if (models == nullptr || !r_.expect_object(*models, "/models", "\"models\"")) return;
     if (models->empty()) return r_.fail("missing_key", "/models", "declare at least one model");
-    for (auto& resolved : model_detail::resolve_models(r_, *models, doc_)) {
+    for (auto& resolved : model_detail::resolve_models(r_, *models, doc_, limits_.max_document_bytes)) {
       const std::string p = "/models/" + pointer_token(resolved.name);
       if (resolved.document.contains("personas"))  // would make from_json build a nested set
         return r_.fail("unknown_key", p + "/personas", "a model in a set has no personas (sets do not nest)");

@@ -53,8 +53,10 @@ std::vector<std::string> walk_up(Reader& r, const Json& models, const std::strin
 
 }  // namespace
 
-std::vector<ResolvedModel> resolve_models(Reader& r, const Json& models, const Json& set_document) {
+std::vector<ResolvedModel> resolve_models(Reader& r, const Json& models, const Json& set_document,
+                                          std::size_t max_bytes) {
   std::vector<ResolvedModel> out;
+  std::size_t total_bytes = 0;
   check_entries(r, models);
   std::map<std::string, std::size_t> done;   // name -> index in `out`
   std::map<std::string, std::size_t> depth;  // name -> links to its root model
@@ -84,6 +86,12 @@ std::vector<ResolvedModel> resolve_models(Reader& r, const Json& models, const J
         Json patch = entry;
         patch.erase("extends");
         document.merge_patch(patch);
+      }
+      total_bytes += dump_json(document).size();
+      if (total_bytes > max_bytes) {
+        r.fail("models_too_large", model_pointer(*name),
+               "the models of the set, once resolved, are larger than " + std::to_string(max_bytes) + " bytes");
+        break;
       }
       done[*name] = out.size();
       out.push_back({*name, std::move(document)});

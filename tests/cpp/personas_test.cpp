@@ -229,6 +229,15 @@ TEST_CASE("Hostile model sets: long extends chains and cycles fail fast", "[pers
   CHECK(load_error(chain16) == "ok");
   chain16["models"]["c26"] = {{"extends", "c25"}};
   CHECK(load_error(chain16) == "extends_too_deep /models/c26/extends");
+  // Tiny patches over a large parent: 100 copies of a 200 kB model exceed the 16 MiB budget.
+  Json copies = set_document();
+  copies["models"]["base"]["description"] = std::string(200000, 'x');
+  for (int i = 0; i < 100; ++i) copies["models"]["copy" + std::to_string(100 + i)] = {{"extends", "base"}};
+  CHECK(load_error(copies).rfind("models_too_large /models/copy", 0) == 0);
+  Json fewer = set_document();  // 50 copies (about 10 MB) fit
+  fewer["models"]["base"]["description"] = std::string(200000, 'x');
+  for (int i = 0; i < 50; ++i) fewer["models"]["copy" + std::to_string(100 + i)] = {{"extends", "base"}};
+  CHECK(load_error(fewer) == "ok");
 }
 
 TEST_CASE("Set lint: sub-model findings under /models/<name>, unused models, overlaps, unreachable personas", "[personas][lint]") {

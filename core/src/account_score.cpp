@@ -112,7 +112,13 @@ Expected<Json> score_account(const Model& model, const Json& account, const Acco
   score_options.language = options.language;
   for (std::size_t i = 0; i < contacts.size(); ++i) {
     const Json& contact = contacts[i];
-    auto fail = [&](const Error& e) { errors.push_back({{"index", i}, {"error", error_json(e)}}); };
+    // Listed in contacts.errors, and as a warning whose path says which contact and where.
+    auto fail = [&](const Error& e) {
+      warnings.push_back(make_warning("contact_failed", "/contacts/" + std::to_string(i) + e.path,
+                                      "contact " + std::to_string(i) + " could not be scored (" + e.code +
+                                          "); it is left out of the account score"));
+      errors.push_back({{"index", i}, {"error", error_json(e)}});
+    };
     if (auto e = check_contact(contact, model.limits())) {
       fail(*e);
       continue;
@@ -129,10 +135,6 @@ Expected<Json> score_account(const Model& model, const Json& account, const Acco
     const Json& r = result.value();
     scored.push_back({i, r["score"].get<std::int64_t>(), r["band"]["id"].get<std::string>(), lead_id_of(contact["lead"])});
   }
-  if (!errors.empty())
-    warnings.push_back(make_warning("contacts_failed", "/contacts",
-                                    std::to_string(errors.size()) + " of " + std::to_string(contacts.size()) +
-                                        " contacts could not be scored (see contacts.errors); they are left out of the account score"));
   if (scored.empty())
     warnings.push_back(make_warning("no_contacts_scored", "/contacts", "no contact was scored: the contact part is 0"));
 

@@ -239,8 +239,13 @@ TEST_CASE("failing contacts are listed with their index, never dropped", "[accou
   CHECK(errors[3]["index"] == 5);
   CHECK(errors[3]["error"]["path"] == "/extra");
   CHECK(r["contacts"]["top"][0] == Json::parse(R"({"index":6,"score":64,"band":"warm","lead_id":77})"));
-  REQUIRE(r["warnings"].size() == 1);
-  CHECK(r["warnings"][0]["code"] == "contacts_failed");
+  // One warning per failing contact, its path inside the account object.
+  REQUIRE(r["warnings"].size() == 4);
+  CHECK(r["warnings"][0]["code"] == "contact_failed");
+  CHECK(r["warnings"][0]["path"] == "/contacts/2/lead");
+  CHECK(r["warnings"][1]["path"] == "/contacts/3/events");
+  CHECK(r["warnings"][2]["path"] == "/contacts/4");
+  CHECK(r["warnings"][3]["path"] == "/contacts/5/extra");
   // No contact at all: part 0, with a warning; fit still counts.
   const Json none = ok(m, Json{{"id", 42}, {"contacts", Json::array()}});
   CHECK(none["score"] == 0);

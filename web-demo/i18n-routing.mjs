@@ -5,13 +5,16 @@
 const ACTIONS_EN = { send_to_sales: 'Send to sales', nurture: 'Nurture', review: 'Review', discard: 'Discard' };
 const ACTIONS_FR = { send_to_sales: 'Envoyer aux ventes', nurture: 'Nurturing', review: 'À examiner', discard: 'Écarter' };
 
+// The units of the model's durations ("30d"), singular: the strings add the plural "s".
+const UNITS_EN = { m: 'minute', h: 'hour', d: 'day', w: 'week' };
+const UNITS_FR = { m: 'minute', h: 'heure', d: 'jour', w: 'semaine' };
+
 const list = (items, and) => (items.length <= 1 ? items.join('')
   : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`);
 
 export const ROUTING_STRINGS = {
   en: {
     grade: 'Grade',
-    gradeOf: (letter) => `grade ${letter}`,
     route: 'Route',
     actions: ACTIONS_EN,
     strongCounted: 'Strong actions that counted:',
@@ -55,7 +58,7 @@ export const ROUTING_STRINGS = {
     notReached: 'not reached',
     defaultRow: 'default',
     strongTitle: 'Strong actions',
-    strongWithin: (d) => `A strong action counts for ${d}.`,
+    strongWithin: (n, unit) => `A strong action counts for ${n} ${UNITS_EN[unit]}${n === 1 ? '' : 's'}.`,
     salesFeedback: 'Sales feedback',
     adjustmentLine: (by, reason) => `Sales adjustment by ${by}: ${reason}`,
     adjustmentStatus: { active: '', expired: ' (expired)', future: ' (not yet)' },
@@ -75,7 +78,6 @@ export const ROUTING_STRINGS = {
   },
   fr: {
     grade: 'Grade',
-    gradeOf: (letter) => `grade ${letter}`,
     route: 'Orientation',
     actions: ACTIONS_FR,
     strongCounted: 'Actions fortes prises en compte :',
@@ -119,7 +121,7 @@ export const ROUTING_STRINGS = {
     notReached: 'non atteinte',
     defaultRow: 'défaut',
     strongTitle: 'Actions fortes',
-    strongWithin: (d) => `Une action forte compte pendant ${d}.`,
+    strongWithin: (n, unit) => `Une action forte compte pendant ${n} ${UNITS_FR[unit]}${n === 1 ? '' : 's'}.`,
     salesFeedback: 'Retour commercial',
     adjustmentLine: (by, reason) => `Ajustement commercial par ${by} : ${reason}`,
     adjustmentStatus: { active: '', expired: ' (expiré)', future: ' (pas encore)' },

@@ -101,7 +101,9 @@ export function renderRouteWhy(result, model, labels, i18n) {
   $('route-matrix').hidden = !routing;
   if (routing) $('route-matrix-rows').replaceChildren(...matrixRows(routing, matrix.rule, bandLabel, i18n));
 
-  $('strong-within').textContent = routing?.strong_within ? t('strongWithin', routing.strong_within) : '';
+  // "30d": 30 days (the model's duration syntax: a whole number and m, h, d or w).
+  const within = /^(\d+)([mhdw])$/.exec(routing?.strong_within ?? '');
+  $('strong-within').textContent = within ? t('strongWithin', Number(within[1]), within[2]) : '';
   $('strong-list').replaceChildren(...(route.strong_actions.length === 0
     ? [el('li', { className: 'none', textContent: t('strongNone') })]
     : route.strong_actions.map((s) => {

@@ -123,6 +123,9 @@ test('grade, route and sales feedback in the web demo (Chromium)', { skip: skipW
     await assertShown(expected);
     const label = model.engagement.event_types.find((e) => e.id === 'demo_request').label ?? 'demo_request';
     assert.match(await text('#route-strong'), new RegExp(`^Strong actions that counted: ${escape(label)}, 2026-11-23 10:00 UTC$`));
+    assert.match(await text('#strong-within'), /^A strong action counts for \d+ (minute|hour|day|week)s?\.$/);
+    assert.equal(await page.locator('#strong-list li[data-rule]').first().locator('code').textContent(),
+      expected.route.strong_actions[0].rule);
   });
 
   await t.test('a qualified verdict sends the lead to sales and says what it overrode', async () => {

@@ -169,7 +169,7 @@ TEST_CASE("golden vectors: every case gives its expected result or error", "[vec
       outcome = leadscore::score_account(model.value(), v["score_account"],
                                          leadscore::AccountOptions{v["now"].get<std::string>(), vector_language(v)});
     } else if (v.contains("verify")) {
-      outcome = run_verify(model.value(), v["verify"], vector_language(v));
+      outcome = run_verify(model.value(), v["verify"], vector_language(v["verify"]));
     } else {
       outcome = leadscore::score(model.value(), v["lead"], score_options(v, vector_language(v)));
     }

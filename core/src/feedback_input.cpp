@@ -161,18 +161,13 @@ Expected<FeedbackInput> read_feedback_input(const Json& feedback, const std::opt
   std::size_t active = 0, expired = 0, future = 0;
   for (const Adjustment& a : adjustments) {
     const std::string p = "/feedback/adjustments/" + std::to_string(a.index);
-    const char* status = "active";
-    if (a.at > now) {
-      status = "future";
-      ++future;
+    const bool is_future = a.at > now;
+    const bool is_expired = !is_future && a.expires && now >= *a.expires;  // at the expiry instant: expired
+    const bool applies = !is_future && !is_expired;
+    const char* status = is_future ? "future" : is_expired ? "expired" : "active";
+    ++(is_future ? future : is_expired ? expired : active);
+    if (is_future)
       warnings.push_back(make_warning("feedback_future", p + "/at", "the adjustment is dated after now; not applied yet"));
-    } else if (a.expires && now >= *a.expires) {
-      status = "expired";
-      ++expired;
-    } else {
-      ++active;
-    }
-    const bool applies = status[0] == 'a';
     if (applies && a.points != 0) out.points += a.points;
     if (applies && a.grade != nullptr) out.grades.push_back(GradeAdjustment{a.index, a.by, a.at, a.set, a.thirds});
     Json c = {{"kind", "adjustment"}, {"label", a.reason}, {"group", ""},

@@ -3,7 +3,6 @@
 // sales team's grade adjustments. Integer ranks only.
 #include "grading_eval.h"
 
-#include <algorithm>
 #include <set>
 
 #include "lead_normalize.h"

@@ -307,10 +307,9 @@ export interface Contribution {
   count?: number;
   /** decay: which decay. */
   decay?: 'half_life' | 'linear' | 'inactivity';
-  /** adjustment: position in feedback.adjustments, who made it, why, and whether it counts now. */
+  /** adjustment: position in feedback.adjustments, who made it (its reason is the label), and whether it counts now. */
   index?: number;
   by?: string;
-  reason?: string;
   status?: 'active' | 'expired' | 'future';
   expires?: string;
   /** adjustment: a grade adjustment (its points are 0). */
@@ -379,7 +378,11 @@ export interface ScoreResult {
   /** Present when the model has a "checks" section. */
   quality?: Quality & { findings: Finding[]; blocked: boolean };
   /** Present when the `feedback` option was given. */
-  feedback?: { points: number; active: number; expired: number; future: number; verdict: Feedback['verdict'] | null };
+  feedback?: {
+    points: number; active: number; expired: number; future: number;
+    /** A future verdict is shown with status "future" and does not change the route yet. */
+    verdict: (NonNullable<Feedback['verdict']> & { status: 'active' | 'future' }) | null;
+  };
   contributions: Contribution[];
   warnings: Warning[];
 }

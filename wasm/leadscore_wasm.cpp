@@ -43,7 +43,15 @@ class Scorer {
 
   std::string info() const {
     if (!loaded_) return "null";
-    return leadscore::dump_json(Json{{"id", model_.id()}, {"version", model_.version()}, {"fingerprint", model_.fingerprint()}});
+    Json info{{"id", model_.id()}, {"version", model_.version()}, {"fingerprint", model_.fingerprint()}};
+    // A model set lists its personas, so a page can say which ones exist.
+    if (!model_.personas().empty()) {
+      Json personas = Json::array();
+      for (const auto& p : model_.personas())
+        personas.push_back({{"id", p.id}, {"label", p.label}, {"model", p.model_name}});
+      info["personas"] = std::move(personas);
+    }
+    return leadscore::dump_json(info);
   }
 
   /// `events_text` is a JSON array of events, or "" for none. `lang` is "en" or "fr".

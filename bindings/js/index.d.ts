@@ -267,8 +267,10 @@ export interface ModelInfo {
   readonly version: string;
   /** "sha256:" + hex digest of the model's canonical JSON. */
   readonly fingerprint: string;
-  /** Model sets: the persona that applied (docs/personas.md). */
+  /** In a result of a model set: the persona that applied (docs/personas.md). */
   readonly persona?: { id: string; label: string; model: string; also_matched: string[] };
+  /** In scorer.model of a model set: its personas, in selection order (the last is the default). */
+  readonly personas?: ReadonlyArray<{ id: string; label: string; model: string }>;
 }
 
 export interface Warning {

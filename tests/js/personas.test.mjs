@@ -27,6 +27,8 @@ test('the example set gives the worked example of docs/personas.md', async () =>
   const r = scorer.score(bob, { now: NOW });
   assert.equal(r.model.id, 'acme-personas');
   assert.equal(r.model.fingerprint, scorer.model.fingerprint);
+  assert.deepEqual(scorer.model.personas.map((p) => [p.id, p.model]),
+    [['returning', 'customer'], ['enterprise', 'enterprise'], ['new_business', 'b2b']]);
   assert.equal(r.model.persona.label, 'Enterprise');
   assert.equal(r.model.persona.model, 'enterprise');
   assert.deepEqual(r.warnings, []);

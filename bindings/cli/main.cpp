@@ -108,11 +108,13 @@ constexpr const char* kExitHelp =
     "Exit codes:\n"
     "  0  score: every record scored;  check: every record checked (whatever the\n"
     "     verdicts);  verify: every submission matches;  validate: no findings above info\n"
-    "  1  verify: a mismatch, model_mismatch or error line;\n"
+    "  1  verify: a mismatch, model_mismatch or error line;  accounts: error lines or\n"
+    "     contacts that failed to score;\n"
     "     score, check: some records were error lines, the input is empty, a CSV header\n"
     "     is unusable; score: some events lines were broken;\n"
     "     validate: warnings\n"
-    "  2  usage error, the model is invalid, or unsorted events through a pipe\n"
+    "  2  usage error, the model is invalid (accounts: or has no account section), or\n"
+    "     unsorted events through a pipe\n"
     "  3  I/O error: the model, input or events file cannot be opened, or output cannot be\n"
     "     written\n";
 

@@ -241,18 +241,42 @@ export type Verification =
   | { status: 'model_mismatch'; expected: string; received: string };
 
 export interface Account {
-  id: string;
+  id: string | number;
   /** The company's own fields (the model's account.fields). */
   fields?: Lead;
+  /** At most the model's account.max_contacts (100,000 at most): more is the error too_many_contacts. */
   contacts: Array<{ lead: Lead; events?: LeadEvent[]; feedback?: Feedback }>;
 }
 
 /** Result of scoreAccount(); layout in docs/accounts.md. */
 export interface AccountResult {
-  account_id: string;
+  format_version: 1;
+  model: ModelInfo;
+  now: string;
+  account_id: string | number;
+  /** 0..100: clamp(contact part + account fit points, 0, 100). */
   score: number;
+  raw_points: number;
   band: { id: string; label: string; action: string };
-  [key: string]: unknown;
+  aggregation: {
+    method: 'max' | 'sum' | 'top_n_mean';
+    /** The contact part of the score. */
+    points: number;
+    contacts_used: number;
+    sum?: number;
+    cap?: number;
+    top_n?: number;
+  };
+  fit: { points: number; contributions: Array<{ kind: 'account_rule'; rule: string; label: string; points: number }> };
+  contacts: {
+    received: number;
+    scored: number;
+    failed: number;
+    top: Array<{ index: number; score: number; band: string; lead_id?: string | number }>;
+    /** Contacts that could not be scored: never dropped silently. */
+    errors: Array<{ index: number; error: { code: string; path: string; message: string } }>;
+  };
+  warnings: Warning[];
 }
 
 export interface ScoreManyOptions {

@@ -1,5 +1,5 @@
 // Type-checks the published declarations the way an ESM TypeScript user would use them.
-import { createScorer, LeadscoreError, validateModel, type ScoreResult } from 'leadscore';
+import { createScorer, LeadscoreError, validateModel, type AccountResult, type ScoreResult, type Submission, type Verification } from 'leadscore';
 
 export async function main(): Promise<number> {
   const scorer = await createScorer();
@@ -17,6 +17,21 @@ export async function main(): Promise<number> {
   } catch (e) {
     if (e instanceof LeadscoreError) console.log(e.code, e.path);
   }
+  // Issue 5: grade, route, tracking, sales feedback, verification and accounts.
+  const graded = scorer.score({ seniority: 'vp' }, {
+    now: '2026-11-23T10:00:00Z',
+    previous: result,
+    feedback: { adjustments: [{ by: 'rep-1', at: '2026-11-20T10:00:00Z', grade: 'B+', reason: 'call' }],
+      verdict: { by: 'rep-1', at: '2026-11-21T10:00:00Z', value: 'qualified', reason: 'budget' } },
+  });
+  const letter: string | undefined = graded.grade?.letter;
+  const action: string | undefined = graded.route?.action;
+  const changes = graded.tracking?.changes.map((c) => `${c.kind}:${c.left}->${c.entered}`) ?? [];
+  const submission: Submission = scorer.submission({ seniority: 'vp' }, { now: '2026-11-23T10:00:00Z' });
+  const verification: Verification = scorer.verify(submission);
+  if (verification.status === 'mismatch') console.log(verification.field);
+  const account: AccountResult = scorer.scoreAccount({ id: 'acme', contacts: [{ lead: { seniority: 'vp' } }] }, { now: new Date(0) });
+  console.log(letter, action, changes, account.aggregation.method, account.contacts.errors.length);
   scorer.dispose();
   return band.length + text.length;
 }

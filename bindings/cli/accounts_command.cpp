@@ -16,7 +16,7 @@
 #include "leadscore/time.h"
 #include "model_file.h"
 #include "record_source.h"
-#include "score_command.h"
+#include "run_instant.h"
 
 namespace leadscore::cli {
 
@@ -121,15 +121,9 @@ std::uint64_t write_all(const Model& model, AccountGroups& groups, const Account
 int accounts_all(const AccountsArgs& args) {
   AccountOptions options;
   options.language = args.language;
-  if (args.now) {
-    if (auto parsed = parse_instant(*args.now); !parsed) {
-      std::cerr << "leadscore: accounts: --now: " << parsed.error().message << " (" << parsed.error().code << ")\n";
-      return kExitUsage;
-    }
-    options.now = *args.now;
-  } else {
-    options.now = clock_now();
-  }
+  const auto now = run_instant(args.now, "accounts");
+  if (!now) return kExitUsage;
+  options.now = *now;
 
   LoadedModel loaded = load_model_file(args.model_path);
   if (!loaded.model) {

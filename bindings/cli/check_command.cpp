@@ -14,7 +14,7 @@
 #include "leadscore/time.h"
 #include "model_file.h"
 #include "record_source.h"
-#include "score_command.h"
+#include "run_instant.h"
 
 namespace leadscore::cli {
 namespace {
@@ -53,16 +53,10 @@ class CheckCsvWriter : public OutputWriter {
 int check_all(const CheckArgs& args) {
   LeadCheckOptions options;
   options.language = args.language;
-  if (args.now) {
-    if (auto parsed = parse_instant(*args.now); !parsed) {
-      std::cerr << "leadscore: check: --now: " << parsed.error().message << " (" << parsed.error().code
-                << ")\n";
-      return kExitUsage;
-    }
-    options.now = *args.now;
-  } else {
-    options.now = clock_now();  // the fill-time check compares the form's render time with it
-  }
+  // The fill-time check compares the form's render time with this instant.
+  const auto now = run_instant(args.now, "check");
+  if (!now) return kExitUsage;
+  options.now = *now;
 
   LoadedModel loaded = load_model_file(args.model_path);
   if (!loaded.model) {

@@ -1,8 +1,6 @@
-// See score_command.h. The clock is read here, once, when --now is absent: the core never reads
-// one, and every record of a run is scored for the same instant so a run is internally consistent.
+// See score_command.h. Every record of a run is scored for the same instant (run_instant.h).
 #include "score_command.h"
 
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -18,14 +16,9 @@
 #include "output.h"
 #include "progress.h"
 #include "record_source.h"
+#include "run_instant.h"
 
 namespace leadscore::cli {
-
-std::string clock_now() {
-  const auto since_epoch = std::chrono::system_clock::now().time_since_epoch();
-  const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(since_epoch).count();
-  return format_instant(static_cast<std::int64_t>(seconds) * 1000);
-}
 
 namespace {
 
@@ -71,16 +64,9 @@ Error lead_id_missing() {
 int score_all(const ScoreArgs& args) {
   ScoreOptions options;
   options.language = args.language;
-  if (args.now) {
-    if (auto parsed = parse_instant(*args.now); !parsed) {
-      std::cerr << "leadscore: score: --now: " << parsed.error().message << " ("
-                << parsed.error().code << ")\n";
-      return kExitUsage;
-    }
-    options.now = *args.now;
-  } else {
-    options.now = clock_now();
-  }
+  const auto now = run_instant(args.now, "score");
+  if (!now) return kExitUsage;
+  options.now = *now;
 
   LoadedModel loaded = load_model_file(args.model_path);
   if (!loaded.model) {

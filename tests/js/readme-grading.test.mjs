@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import test from 'node:test';
 import { createScorer } from '../../bindings/js/node.mjs';
-import { repoRoot } from './support.mjs';
+import { repoRoot, runCli } from './support.mjs';
 
 const now = '2026-11-23T10:00:00Z';
 const mia = { email: 'mia@ledger.example', seniority: 'manager', company_size: 300, industry: 'finance' };
@@ -75,4 +75,15 @@ test('README: threshold crossing and sales feedback examples', async () => {
   const submission = scorer.submission(mia, { now, events: demo });
   assert.deepEqual(scorer.verify(submission), { status: 'match' });
   scorer.dispose();
+});
+
+test('README: the accounts command prints the lines the README shows', () => {
+  const r = runCli(['accounts', '--model', path.join(repoRoot, 'examples/models/accounts.json'), '--now', now,
+    '--format', 'csv', path.join(repoRoot, 'examples/accounts/contacts.csv')]);
+  assert.equal(r.status, 1, r.stderr); // the example holds one contact without a company id, on purpose
+  const lines = r.stdout.trimEnd().split('\n');
+  for (const line of [lines[0], lines[1], lines[2], ',,,,,,,,,account_id_missing,8']) {
+    assert.ok(lines.includes(line), `CLI output lacks ${line}`);
+    assert.ok(readme.includes(`# ${line}`), `README lacks ${line}`);
+  }
 });

@@ -125,12 +125,10 @@ int accounts_all(const AccountsArgs& args) {
   if (!now) return kExitUsage;
   options.now = *now;
 
-  LoadedModel loaded = load_model_file(args.model_path);
-  if (!loaded.model) {
-    std::cerr << describe_model_error(args.model_path, loaded.error) << '\n';
-    return loaded.exit_code;
-  }
-  const Model& model = *loaded.model;
+  int load_failure = kExitOk;
+  const auto loaded = load_model_or_report(args.model_path, load_failure);
+  if (!loaded) return load_failure;
+  const Model& model = *loaded;
   if (!model.account()) {
     std::cerr << "leadscore: accounts: " << args.model_path
               << ": the model has no \"account\" section (no_account_section)\n";

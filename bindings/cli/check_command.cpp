@@ -58,12 +58,10 @@ int check_all(const CheckArgs& args) {
   if (!now) return kExitUsage;
   options.now = *now;
 
-  LoadedModel loaded = load_model_file(args.model_path);
-  if (!loaded.model) {
-    std::cerr << describe_model_error(args.model_path, loaded.error) << '\n';
-    return loaded.exit_code;
-  }
-  const Model& model = *loaded.model;
+  int load_failure = kExitOk;
+  const auto loaded = load_model_or_report(args.model_path, load_failure);
+  if (!loaded) return load_failure;
+  const Model& model = *loaded;
   if (!model.has_checks()) {
     std::cerr << "leadscore: check: note: the model has no \"checks\" section; fields are checked by "
                  "their conventional names (email, first_name, last_name, name, company, phone, "

@@ -2,6 +2,7 @@
 #include "model_file.h"
 
 #include <fstream>
+#include <iostream>
 #include <iterator>
 
 #include "exit_codes.h"
@@ -48,6 +49,15 @@ std::string describe_model_error(const std::string& path, const Error& error) {
   if (error.code == "model_unreadable") line = "leadscore: " + path + ": ";
   if (!error.path.empty()) line += error.path + ": ";
   return line + error.message + " (" + error.code + ")";
+}
+
+std::optional<Model> load_model_or_report(const std::string& path, int& exit_code) {
+  LoadedModel loaded = load_model_file(path);
+  if (!loaded.model) {
+    std::cerr << describe_model_error(path, loaded.error) << '\n';
+    exit_code = loaded.exit_code;
+  }
+  return std::move(loaded.model);
 }
 
 }  // namespace leadscore::cli

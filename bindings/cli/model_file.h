@@ -19,4 +19,8 @@ LoadedModel load_model_file(const std::string& path);
 /// "leadscore: ..." line for stderr describing a load failure.
 std::string describe_model_error(const std::string& path, const Error& error);
 
+/// load_model_file() for the commands that only need the model: a failure is described on stderr
+/// and gives nullopt with `exit_code` set.
+std::optional<Model> load_model_or_report(const std::string& path, int& exit_code);
+
 }  // namespace leadscore::cli

@@ -68,12 +68,10 @@ int score_all(const ScoreArgs& args) {
   if (!now) return kExitUsage;
   options.now = *now;
 
-  LoadedModel loaded = load_model_file(args.model_path);
-  if (!loaded.model) {
-    std::cerr << describe_model_error(args.model_path, loaded.error) << '\n';
-    return loaded.exit_code;
-  }
-  const Model& model = *loaded.model;
+  int load_failure = kExitOk;
+  const auto loaded = load_model_or_report(args.model_path, load_failure);
+  if (!loaded) return load_failure;
+  const Model& model = *loaded;
 
   int open_failure = kExitOk;
   auto input = open_record_input(args.input, args.input_format, args.delimiter, open_failure);

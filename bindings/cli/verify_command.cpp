@@ -91,12 +91,10 @@ Expected<Json> verify_line(const Model& model, const TextLine& line) {
 }
 
 int verify_all(const VerifyArgs& args) {
-  LoadedModel loaded = load_model_file(args.model_path);
-  if (!loaded.model) {
-    std::cerr << describe_model_error(args.model_path, loaded.error) << '\n';
-    return loaded.exit_code;
-  }
-  const Model& model = *loaded.model;
+  int load_failure = kExitOk;
+  const auto loaded = load_model_or_report(args.model_path, load_failure);
+  if (!loaded) return load_failure;
+  const Model& model = *loaded;
 
   // Opened like score's and check's input (same messages for a missing file, a directory, stdin);
   // the lines are then read here, with the longer bound and the submission depth allowance.

@@ -33,9 +33,13 @@ function valueFor(field) {
   }
 }
 
+// A model's declared fields; a model set's are those of its models (a persona's model may extend
+// another, so names can repeat: a later declaration just draws another value).
+const fieldsOf = (model) => model.fields ?? Object.values(model.models ?? {}).flatMap((m) => m.fields ?? []);
+
 function leadFor(model) {
   const lead = {};
-  for (const field of model.fields) {
+  for (const field of fieldsOf(model)) {
     const v = valueFor(field);
     if (v !== undefined) lead[field.name] = v;
   }

@@ -167,12 +167,8 @@ int accounts_all(const AccountsArgs& args) {
   writer->begin();
   const std::uint64_t failed = write_all(model, groups, options, *writer);
 
-  if (const int code = finish_streams(args.input, *input->in); code != kExitOk) return code;
-  if (!events_ok) return kExitIo;
-  if (records == 0) {
-    if (const int code = empty_input_exit(args.input, input->format, "score"); code != kExitOk) return code;
-  }
-  return failed == 0 && !events_broken ? kExitOk : kExitRecordErrors;
+  return end_of_run_exit(
+      {args.input, *input->in, input->format, "score", records, failed == 0 && !events_broken, events_ok});
 }
 
 }  // namespace

@@ -94,11 +94,7 @@ int check_all(const CheckArgs& args) {
     }
   }
 
-  if (const int code = finish_streams(args.input, in); code != kExitOk) return code;
-  if (records == 0) {
-    if (const int code = empty_input_exit(args.input, format, "check"); code != kExitOk) return code;
-  }
-  return failed == 0 ? kExitOk : kExitRecordErrors;
+  return end_of_run_exit({args.input, in, format, "check", records, failed == 0});
 }
 
 }  // namespace

@@ -195,6 +195,15 @@ int finish_streams(const std::string& path, std::istream& in) {
   return kExitOk;
 }
 
+int end_of_run_exit(const RunEnd& end) {
+  if (const int code = finish_streams(end.path, end.in); code != kExitOk) return code;
+  if (!end.events_ok) return kExitIo;
+  if (end.records == 0) {
+    if (const int code = empty_input_exit(end.path, end.format, end.verb); code != kExitOk) return code;
+  }
+  return end.all_ok ? kExitOk : kExitRecordErrors;
+}
+
 int empty_input_exit(const std::string& path, InputFormat format, const char* verb) {
   if (format == InputFormat::Jsonl) {
     std::cerr << "leadscore: " << path << ": the input is empty: no records to " << verb << " (input_empty)\n";

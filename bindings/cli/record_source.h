@@ -2,6 +2,7 @@
 // line it starts on. A record that cannot become a lead (ragged row, bad JSON...) still comes out,
 // as an error, so the output keeps exactly one line per input record.
 #pragma once
+#include <cstdint>
 #include <fstream>
 #include <istream>
 #include <memory>
@@ -76,5 +77,20 @@ int finish_streams(const std::string& path, std::istream& in);
 /// is an error; a CSV with a header and no rows is a valid empty export, noted on stderr. `verb`
 /// names what the run does ("score", "check"). Returns the exit code the empty input deserves.
 int empty_input_exit(const std::string& path, InputFormat format, const char* verb);
+
+/// How a record-in/record-out run ended, for end_of_run_exit().
+struct RunEnd {
+  const std::string& path;  ///< the input path ("-" for stdin)
+  std::istream& in;
+  InputFormat format;
+  const char* verb;         ///< "score", "check", "verify", "accounts"
+  std::uint64_t records = 0;
+  bool all_ok = true;       ///< no error line (verify: every submission matched)
+  bool events_ok = true;    ///< --events was read and closed without an I/O failure
+};
+
+/// The exit code every command ends with, in this order: a failed read or write (kExitIo), a
+/// failed events file (kExitIo), an empty input (empty_input_exit), error lines (kExitRecordErrors).
+int end_of_run_exit(const RunEnd& end);
 
 }  // namespace leadscore::cli

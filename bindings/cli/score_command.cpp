@@ -140,12 +140,7 @@ int score_all(const ScoreArgs& args) {
     events_broken = events.report->broken_count() > 0;
   }
 
-  if (const int code = finish_streams(args.input, in); code != kExitOk) return code;
-  if (!events_ok) return kExitIo;
-  if (records == 0) {
-    if (const int code = empty_input_exit(args.input, input->format, "score"); code != kExitOk) return code;
-  }
-  return failed == 0 && !events_broken ? kExitOk : kExitRecordErrors;
+  return end_of_run_exit({args.input, in, input->format, "score", records, failed == 0 && !events_broken, events_ok});
 }
 
 }  // namespace

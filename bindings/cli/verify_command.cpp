@@ -120,9 +120,7 @@ int verify_all(const VerifyArgs& args) {
     writer.verification(line.number, v.value());
   }
 
-  if (const int code = finish_streams(args.input, in); code != kExitOk) return code;
-  if (records == 0) return empty_input_exit(args.input, InputFormat::Jsonl, "verify");
-  return not_matching == 0 ? kExitOk : kExitRecordErrors;
+  return end_of_run_exit({args.input, in, InputFormat::Jsonl, "verify", records, not_matching == 0});
 }
 
 }  // namespace

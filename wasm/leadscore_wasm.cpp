@@ -4,6 +4,7 @@
 #include <emscripten/bind.h>
 
 #include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -93,6 +94,20 @@ class Scorer {
     auto account = leadscore::parse_json(account_text, "the account", model_.limits().max_json_depth + 4);
     if (!account) return failure(account.error());
     auto result = leadscore::score_account(model_, account.value(), leadscore::AccountOptions{now, *language});
+    if (!result) return failure(result.error());
+    return success(leadscore::dump_json(result.value()));
+  }
+
+  /// Evaluates the model on a historical CSV (text); `options_text` is the JSON options object of
+  /// docs/evaluation.md. Returns the evaluation JSON.
+  Outcome evaluate(const std::string& csv_text, const std::string& options_text) const {
+    if (!loaded_) return failure(not_loaded());
+    auto options_json = leadscore::parse_json(options_text, "the evaluation options");
+    if (!options_json) return failure(options_json.error());
+    auto options = leadscore::evaluation_options_from_json(options_json.value());
+    if (!options) return failure(options.error());
+    std::istringstream csv(csv_text);
+    auto result = leadscore::evaluate(model_, csv, options.value());
     if (!result) return failure(result.error());
     return success(leadscore::dump_json(result.value()));
   }
@@ -244,6 +259,26 @@ Outcome evaluate_logic(const std::string& rule_text, const std::string& data_tex
   return success(leadscore::dump_json(value.value()));
 }
 
+/// Calibrates from a historical CSV (text) with the JSON options of docs/calibration.md: returns
+/// {report, fit, model, metrics, warnings}; with "report_only": the close-rate report alone.
+Outcome calibrate(const std::string& csv_text, const std::string& options_text, bool report_only) {
+  auto options_json = leadscore::parse_json(options_text, "the calibration options");
+  if (!options_json) return failure(options_json.error());
+  auto options = leadscore::calibration_options_from_json(options_json.value());
+  if (!options) return failure(options.error());
+  std::istringstream csv(csv_text);
+  if (report_only) {
+    auto history = leadscore::read_history(csv, options.value());
+    if (!history) return failure(history.error());
+    return success(leadscore::dump_json(leadscore::close_rate_report(history.value(), options.value())));
+  }
+  auto result = leadscore::calibrate(csv, options.value(), "history.csv");
+  if (!result) return failure(result.error());
+  const auto& c = result.value();
+  return success(leadscore::dump_json(Json{{"report", c.report}, {"fit", c.fit}, {"model", c.model},
+                                          {"metrics", c.metrics}, {"warnings", c.warnings}}));
+}
+
 Outcome validate_model(const std::string& model_text) {
   auto model = leadscore::Model::parse(model_text);
   if (!model) return failure(model.error());
@@ -275,7 +310,9 @@ EMSCRIPTEN_BINDINGS(leadscore) {
       .function("checkLead", &Scorer::check_lead)
       .function("submission", &Scorer::submission)
       .function("verify", &Scorer::verify)
-      .function("scoreAccount", &Scorer::score_account);
+      .function("scoreAccount", &Scorer::score_account)
+      .function("evaluate", &Scorer::evaluate);
+  emscripten::function("calibrate", &calibrate);
   emscripten::function("evaluateLogic", &evaluate_logic);
   emscripten::function("validateModel", &validate_model);
   emscripten::function("defaultModel", &default_model);

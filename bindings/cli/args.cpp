@@ -188,6 +188,16 @@ ParseResult parse_args(const std::vector<std::string>& argv) {
     return {cmd, ""};
   }
   const std::vector<std::string> rest(argv.begin() + 1, argv.end());
+  if (argv[0] == "calibrate" || argv[0] == "evaluate") {
+    cmd.kind = argv[0] == "calibrate" ? Command::Calibrate : Command::Evaluate;
+    for (const auto& a : rest)
+      if (a == "-h" || a == "--help") {
+        cmd.kind = Command::Help;
+        cmd.help_topic = argv[0];
+      }
+    cmd.raw = rest;
+    return {cmd, ""};
+  }
   Options o;
   std::string error;
   if (argv[0] == "score") {

@@ -63,8 +63,10 @@ struct ValidateArgs {
 };
 
 struct Command {
-  enum Kind { Help, Version, Score, Check, Accounts, Verify, Validate } kind = Help;
-  std::string help_topic;  ///< "", "score", "check", "accounts", "verify" or "validate" for Kind::Help
+  enum Kind { Help, Version, Score, Check, Accounts, Verify, Validate, Calibrate, Evaluate } kind = Help;
+  std::string help_topic;  ///< "" or a command name for Kind::Help
+  /// calibrate and evaluate parse their own options (calibrate_command.cpp, evaluate_command.cpp).
+  std::vector<std::string> raw;
   ScoreArgs score;
   CheckArgs check;
   AccountsArgs accounts;

@@ -6,7 +6,9 @@
 
 #include "accounts_command.h"
 #include "args.h"
+#include "calibrate_command.h"
 #include "check_command.h"
+#include "evaluate_command.h"
 #include "exit_codes.h"
 #include "leadscore/version.h"
 #include "score_command.h"
@@ -28,6 +30,9 @@ constexpr const char* kUsage =
     "                  [--events FILE|- [--events-format csv|jsonl]] [INPUT|-]\n"
     "  leadscore verify --model M.json [--format jsonl|csv] [INPUT|-]\n"
     "  leadscore validate --model M.json [--format text|json]\n"
+    "  leadscore calibrate --outcome COL [--report] [--out MODEL.json] [options] [HISTORY.csv|-]\n"
+    "  leadscore evaluate --model M.json --outcome COL [--date-column COL]\n"
+    "                  [--period week|month] [--capacity 200/week] [--format text|json] [HISTORY.csv|-]\n"
     "  leadscore --help | --version\n";
 
 constexpr const char* kScoreHelp =
@@ -126,6 +131,8 @@ void print_help(const std::string& topic) {
   if (topic.empty() || topic == "accounts") std::cout << leadscore::cli::kAccountsHelp;
   if (topic.empty() || topic == "verify") std::cout << leadscore::cli::kVerifyHelp;
   if (topic.empty() || topic == "validate") std::cout << kValidateHelp;
+  if (topic.empty() || topic == "calibrate") std::cout << leadscore::cli::kCalibrateHelp;
+  if (topic.empty() || topic == "evaluate") std::cout << leadscore::cli::kEvaluateHelp;
   std::cout << kExitHelp;
 }
 
@@ -161,6 +168,10 @@ int main(int argc, char** argv) {
       return run_verify(cmd.verify);
     case Command::Validate:
       return run_validate(cmd.validate);
+    case Command::Calibrate:
+      return run_calibrate(cmd.raw);
+    case Command::Evaluate:
+      return run_evaluate(cmd.raw);
   }
   return kExitUsage;
 }

@@ -47,6 +47,21 @@ export function makeApi(factory) {
     return { ok: true, findings: JSON.parse(outcome.json) };
   }
 
+  // Calibration from a historical CSV (text): {report, fit, model, metrics, warnings}
+  // (docs/calibration.md). The exported `model` loads with createScorer() like any other.
+  async function calibrate(csv, options) {
+    if (typeof csv !== 'string') throw new LeadscoreError('history_not_string', 'the history must be CSV text (a string)', '/history');
+    const module = await loadModule();
+    return JSON.parse(unwrap(module.calibrate(csv, toJsonText(options ?? {}, 'the calibration options'), false)));
+  }
+
+  // The close-rate report alone (seed-003 points per attribute value).
+  async function closeRateReport(csv, options) {
+    if (typeof csv !== 'string') throw new LeadscoreError('history_not_string', 'the history must be CSV text (a string)', '/history');
+    const module = await loadModule();
+    return JSON.parse(unwrap(module.calibrate(csv, toJsonText(options ?? {}, 'the calibration options'), true)));
+  }
+
   async function defaultModel() {
     const module = await loadModule();
     return JSON.parse(module.defaultModel());
@@ -57,5 +72,5 @@ export function makeApi(factory) {
     return module.version();
   }
 
-  return { createScorer, evaluateLogic, validateModel, defaultModel, version };
+  return { createScorer, evaluateLogic, validateModel, calibrate, closeRateReport, defaultModel, version };
 }

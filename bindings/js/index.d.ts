@@ -19,6 +19,8 @@ export interface ModelDocument {
     label?: string;
     values?: string[];
     description?: string;
+    /** Another key the value may come under, e.g. a CRM export's header "Lead Origin". */
+    column?: string;
   }>;
   groups: Array<{ id: string; label?: string; min?: number; max?: number; description?: string }>;
   rules: Array<{ id: string; label?: string; group: string; points: number; when: unknown; description?: string }>;
@@ -28,6 +30,8 @@ export interface ModelDocument {
   bands: Array<{ id: string; label?: string; action: string; from: number; to: number; description?: string }>;
   engagement?: EngagementSection;
   checks?: ChecksSection;
+  /** Conversion probability from points (models exported by calibrate()). */
+  probability?: { even_odds_points: number; points_to_double_odds: number };
   [extension: `x-${string}`]: unknown;
 }
 
@@ -386,6 +390,8 @@ export interface ScoreResult {
   raw_points: number;
   /** Points after group and total caps: what the scale maps to 0..100. */
   points: number;
+  /** Conversion probability 0.0001..0.9999 (4 decimals); present when the model has a "probability" section. */
+  probability?: number;
   band: { id: string; label: string; action: string };
   /** Present when the model has a "grading" section. */
   grade?: GradeResult;
@@ -460,6 +466,8 @@ export class Scorer {
   checkField(field: string, value: string, options?: CheckFieldOptions): Finding[];
   /** Checks a whole form: every field's findings and the quality verdict. */
   checkLead(lead: Lead, options?: CheckLeadOptions): LeadCheckResult;
+  /** Evaluates this model on historical leads (CSV text with an outcome column); docs/evaluation.md. */
+  evaluate(csv: string, options: EvaluationOptions): Evaluation;
   /** Frees the compiled model; later calls throw LeadscoreError "scorer_disposed". Idempotent. */
   dispose(): void;
 }
@@ -477,6 +485,128 @@ export function validateModel(model: ModelInput): Promise<
   | { ok: true; findings: LintFinding[] }
   | { ok: false; error: { code: string; path: string; message: string }; findings: [] }
 >;
+/** Options of calibrate() and closeRateReport(); defaults and meaning in docs/calibration.md. */
+export interface CalibrationOptions {
+  outcome: string;
+  positive?: string[];
+  negative?: string[];
+  columns?: string[];
+  ignore?: string[];
+  categorical?: string[];
+  numeric?: string[];
+  missing_values?: string[];
+  date_column?: string;
+  test_every?: number;
+  numeric_mode?: 'bins' | 'standardize';
+  bins?: number;
+  min_count?: number;
+  l2?: number;
+  max_iterations?: number;
+  tolerance?: number;
+  points_to_double_odds?: number;
+  prior_strength?: number;
+  points_per_percentage_point?: number;
+  model_id?: string;
+  model_version?: string;
+  max_rows?: number;
+  max_levels?: number;
+  max_features?: number;
+  delimiter?: ',' | ';';
+}
+
+export interface WarningEntry { code: string; path: string; message: string }
+
+/** One attribute value of the close-rate report. */
+export interface CloseRateValue {
+  value: string;
+  /** Numeric bins: [from, to). */
+  from?: number;
+  to?: number;
+  count: number;
+  conversions: number;
+  rate: number;
+  lift: number;
+  ci_low: number;
+  ci_high: number;
+  shrunk_rate: number;
+  /** Seed-003 points: (shrunk rate - overall rate) in percentage points, times the scaling. */
+  points: number;
+  significant: boolean;
+}
+
+export interface CloseRateReport {
+  format_version: 1;
+  rows: { total: number; train: number; test: number };
+  overall: { count: number; conversions: number; rate: number };
+  method: { interval: 'wilson'; confidence: number; prior_strength: number; points_per_percentage_point: number };
+  columns: Array<{ name: string; kind: 'categorical' | 'numeric'; values: CloseRateValue[] }>;
+  warnings: WarningEntry[];
+}
+
+export interface MetricSet { auc: number | null; log_loss: number | null; brier: number | null }
+
+export interface Calibration {
+  report: CloseRateReport;
+  /** The fitted regression: convergence, intercept, weights (docs/calibration.md, "Fit report"). */
+  fit: {
+    method: 'newton';
+    converged: boolean;
+    iterations: number;
+    gradient_max: number;
+    objective: number;
+    intercept: number;
+    features: Array<Record<string, unknown> & { column: string; value: string; weight: number; count: number }>;
+    [key: string]: unknown;
+  };
+  /** An ordinary model (with a "probability" section): pass it to createScorer(). */
+  model: ModelDocument;
+  metrics: { train: MetricSet; test: MetricSet | null; test_exported: MetricSet | null; rounding_auc_cost: number | null };
+  warnings: WarningEntry[];
+}
+
+/** Options of Scorer.evaluate(); docs/evaluation.md. */
+export interface EvaluationOptions {
+  outcome: string;
+  positive?: string[];
+  negative?: string[];
+  date_column?: string;
+  period?: 'week' | 'month';
+  /** {count: 200, per: "week"} or the CLI's text form "200/week", "50/month", "300", "15%". */
+  capacity?: { count: number; per: 'week' | 'month' | 'all' | 'percent' } | string;
+  now?: string;
+  delimiter?: ',' | ';';
+}
+
+export interface Evaluation {
+  format_version: 1;
+  model: ModelInfo;
+  rows: { total: number; scored: number; errors: number };
+  overall: { count: number; conversions: number; rate: number };
+  ranking: 'probability' | 'points';
+  metrics: MetricSet;
+  deciles: Array<{
+    decile: number; count: number; conversions: number; rate: number; lift: number;
+    cumulative_conversions: number; gain: number; score_min: number; score_max: number;
+    mean_probability: number | null;
+  }>;
+  bands: Array<{ id: string; label: string; count: number; share: number; conversions: number; rate: number; lift: number }>;
+  periods: null | {
+    unit: 'week' | 'month';
+    column: string;
+    items: Array<{ period: string; start: string; count: number; conversions: number; bands: Record<string, number> }>;
+  };
+  capacity: null | {
+    count: number; per: string; periods: number; threshold_score: number | null; leads: number;
+    leads_per_period: number; conversions: number; recall: number | null; rate: number | null;
+  };
+  errors: Array<{ line: number; code: string; message: string }>;
+  warnings: WarningEntry[];
+}
+
+/** Calibrates a points model from historical leads (CSV text); docs/calibration.md. */
+export function calibrate(csv: string, options: CalibrationOptions): Promise<Calibration>;
+/** The close-rate report alone (count, conversions, rate, lift, interval, seed-003 points per value). */
+export function closeRateReport(csv: string, options: CalibrationOptions): Promise<CloseRateReport>;
 /** The bundled default B2B model. */
 export function defaultModel(): Promise<ModelDocument>;
 /** The library version. */

@@ -3,4 +3,4 @@ import factory from '../../dist/leadscore-wasm.cjs';
 import { makeApi } from './api.mjs';
 
 export { LeadscoreError, Scorer } from './api.mjs';
-export const { createScorer, evaluateLogic, validateModel, defaultModel, version } = makeApi(factory);
+export const { createScorer, evaluateLogic, validateModel, calibrate, closeRateReport, defaultModel, version } = makeApi(factory);

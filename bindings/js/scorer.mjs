@@ -105,6 +105,17 @@ export class Scorer {
   }
 
   /**
+   * Evaluates this model on historical leads: `csv` is the CSV text (a CRM export with an outcome
+   * column), `options` {outcome, positive?, negative?, date_column?, period?, capacity?: {count,
+   * per} | "200/week", now?, delimiter?}. Returns the evaluation (docs/evaluation.md).
+   */
+  evaluate(csv, options) {
+    if (typeof csv !== 'string') throw new LeadscoreError('history_not_string', 'the history must be CSV text (a string)', '/history');
+    const handle = this.#live();
+    return JSON.parse(unwrap(handle.evaluate(csv, toJsonText(options ?? {}, 'the evaluation options'))));
+  }
+
+  /**
    * Scores many leads in one call: one entry per lead, a failing lead as {error:{code,path,message}}.
    * `options.events`, when given, has one entry per lead: that lead's events array, or null.
    */

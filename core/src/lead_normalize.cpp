@@ -81,7 +81,8 @@ NormalizedLead normalize_lead(const Model& model, const Json& lead, std::int64_t
     auto warn = [&](const char* code, const std::string& message) {
       out.warnings.push_back(make_warning(code, path, message));
     };
-    const auto it = lead.find(field.name);
+    auto it = lead.find(field.name);
+    if (it == lead.end() && !field.column.empty()) it = lead.find(field.column);  // a CRM export's header
     Json value = it == lead.end() ? Json(nullptr) : *it;
     if (value.is_string()) value = trim_ascii(value.get_ref<const std::string&>());
     if (value.is_null() || (value.is_string() && value.get_ref<const std::string&>().empty())) {

@@ -9,6 +9,7 @@
 #include "feedback_input.h"
 #include "grading_parse.h"
 #include "model_set.h"
+#include "probability.h"
 #include "routing_eval.h"
 #include "model_reader.h"
 #include "sha256.h"
@@ -25,7 +26,7 @@ class ModelBuilder {
     if (!r_.expect_object(doc_, "", "the model")) return r_.error();
     r_.only_keys(doc_, "", {"$schema", "description", "format_version", "id", "version", "fields", "groups",
                             "rules", "completeness", "total", "scale", "bands", "engagement", "checks",
-                            "grading", "routing", "feedback", "account"});
+                            "grading", "routing", "feedback", "account", "probability"});
     const auto format = r_.integer(doc_, "", "format_version", true);
     if (!r_.failed() && format && *format != kModelFormatVersion)
       r_.fail("format_version", "/format_version", "this leadscore reads model format_version 1");
@@ -59,12 +60,12 @@ class ModelBuilder {
   void read_fields() {
     const Json* fields = array_member("fields", true);
     if (!fields) return;
-    std::set<std::string> seen;
+    std::set<std::string> seen, seen_columns;
     for (std::size_t i = 0; i < fields->size() && !r_.failed(); ++i) {
       const std::string p = "/fields/" + std::to_string(i);
       const Json& f = (*fields)[i];
       if (!r_.expect_object(f, p, "a field")) return;
-      r_.only_keys(f, p, {"name", "type", "required", "label", "values", "description"});
+      r_.only_keys(f, p, {"name", "type", "required", "label", "values", "description", "column"});
       FieldSpec spec;
       spec.name = r_.unique_id(f, p, "name", "field", seen);
       const std::string type = r_.string(f, p, "type", true);
@@ -78,6 +79,14 @@ class ModelBuilder {
         r_.fail("unknown_type", p + "/type", "type must be string, number, integer, boolean, enum, email or date");
       spec.required = r_.boolean(f, p, "required", false);
       spec.label = r_.label_or_id(f, p, spec.name);
+      spec.column = r_.string(f, p, "column", false);
+      if (!r_.failed() && r_.member(f, p, "column", false)) {
+        // Any header text (CRM exports have spaces), but not empty, bounded, and one field per column.
+        if (spec.column.empty() || spec.column.size() > 128)
+          r_.fail("invalid_name", p + "/column", "\"column\" must be 1 to 128 bytes");
+        else if (!seen_columns.insert(spec.column).second)
+          r_.fail("duplicate_id", p + "/column", "column \"" + spec.column + "\" is read by two fields");
+      }
       if (const Json* values = r_.member(f, p, "values", false)) {
         if (spec.type != FieldType::Enum) r_.fail("enum_values", p + "/values", "only enum fields take \"values\"");
         else if (r_.expect_array(*values, p + "/values", "values")) {
@@ -266,6 +275,8 @@ class ModelBuilder {
       model_.routing_ = model_detail::read_routing(r_, *ro, model_.bands_, model_.grading_.has_value());
     if (const Json* a = r_.member(doc_, "", "account", false); a && !r_.failed())
       model_.account_ = model_detail::read_account(r_, *a, model_.limits_);
+    if (const Json* pr = r_.member(doc_, "", "probability", false); pr && !r_.failed())
+      model_.probability_ = model_detail::read_probability(r_, *pr);
   }
 
   const Json& doc_;

@@ -14,6 +14,7 @@
 #include "model_set.h"
 #include "routing_eval.h"
 #include "points_json.h"
+#include "probability.h"
 #include "leadscore/time.h"
 #include "leadscore/version.h"
 
@@ -191,6 +192,7 @@ Expected<Json> score_model(const Model& model, const Json& lead, const ScoreOpti
   result["score"] = score;
   result["raw_points"] = points_json(raw);
   result["points"] = points_json(points);
+  if (model.probability()) result["probability"] = probability_from_points(*model.probability(), points);
   result["band"] = {{"id", band->id}, {"label", band->label}, {"action", band->action}};
   if (grade) result["grade"] = std::move(grade->json);
   if (model.routing()) result["route"] = std::move(route);

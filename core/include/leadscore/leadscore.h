@@ -1,8 +1,10 @@
 // Umbrella header: the whole public C++ API of leadscore.
 #pragma once
 #include "leadscore/account.h"
+#include "leadscore/calibrate.h"
 #include "leadscore/csv.h"
 #include "leadscore/error.h"
+#include "leadscore/evaluate.h"
 #include "leadscore/json.h"
 #include "leadscore/limits.h"
 #include "leadscore/lint.h"

@@ -37,6 +37,9 @@ struct FieldSpec {
   bool required = false;
   std::string label;
   std::vector<std::string> values;  ///< allowed values of an enum field
+  /// Another key the value may come under (a CRM export's header such as "Lead Origin"): used when
+  /// the lead has no key `name`. Empty = none.
+  std::string column;
 };
 
 struct GroupSpec {
@@ -89,6 +92,14 @@ struct AccountSpec {
   std::vector<FitRule> rules;           ///< fit rules over the account fields (points on the 0..100 scale)
 };
 
+/// The "probability" section: a conversion probability from the result's points, for models
+/// calibrated on history (docs/calibration.md). p = 1 / (1 + 2^((even_odds_points - points) /
+/// points_to_double_odds)), rounded to 4 decimals and clamped to [0.0001, 0.9999].
+struct ProbabilitySpec {
+  Centipoints even_odds_points = 0;        ///< points at which the odds are 1:1
+  Centipoints points_to_double_odds = 2000;  ///< > 0
+};
+
 class Model;
 
 /// One persona of a model set: the model it selects, and the JsonLogic condition that selects it
@@ -135,6 +146,8 @@ class Model {
   const std::optional<FeedbackSpec>& feedback() const { return feedback_; }
   /// The account section (docs/accounts.md), when the model (or model set) has one.
   const std::optional<AccountSpec>& account() const { return account_; }
+  /// The probability section, when the model has one.
+  const std::optional<ProbabilitySpec>& probability() const { return probability_; }
   /// A model set's personas, in selection order (docs/personas.md); empty for a plain model. For a
   /// set, the accessors above describe the default persona's model, while id(), version(),
   /// fingerprint() and document() describe the whole file.
@@ -163,6 +176,7 @@ class Model {
   std::optional<Routing> routing_;
   std::optional<FeedbackSpec> feedback_;
   std::optional<AccountSpec> account_;
+  std::optional<ProbabilitySpec> probability_;
   std::vector<Persona> personas_;
   Limits limits_;
   Json document_;

@@ -1,0 +1,44 @@
+// Evaluating a model (calibrated or hand-written) on historical leads: ROC AUC, log loss, Brier
+// score, deciles, bands, band volumes per week or month, and the score threshold that matches a
+// sales team's capacity. User guide: docs/evaluation.md; design: docs/design/issue-6-spec.md.
+#pragma once
+#include <cstddef>
+#include <istream>
+#include <string>
+#include <vector>
+
+#include "leadscore/error.h"
+#include "leadscore/json.h"
+#include "leadscore/model.h"
+
+namespace leadscore {
+
+struct EvaluationOptions {
+  std::string outcome;  ///< the outcome column (required)
+  std::vector<std::string> positive{"1", "true", "yes", "y", "won", "converted"};
+  std::vector<std::string> negative{"0", "false", "no", "n", "lost", "not converted"};
+  std::string date_column;  ///< ISO dates or instants; enables "periods" and per-period capacity
+  enum class Period { Week, Month } period = Period::Week;
+  /// Sales capacity: `count` leads per `per` ("week", "month", "all" = the whole file, "percent" =
+  /// count % of the rows). count < 0 = not given.
+  double capacity_count = -1;
+  std::string capacity_per = "week";
+  std::string now = "1970-01-01T00:00:00Z";  ///< the instant every record is scored for
+  char delimiter = 0;
+  std::size_t max_listed_errors = 100;
+};
+
+/// Reads the JSON options ({outcome, positive, negative, date_column, period, capacity: {count,
+/// per}, now, delimiter}); bad values are "options_invalid" at their pointer.
+Expected<EvaluationOptions> evaluation_options_from_json(const Json& options);
+
+/// Parses "200/week", "50/month", "300" (the whole file) or "15%". Error "options_invalid".
+Expected<std::pair<double, std::string>> parse_capacity(const std::string& text);
+
+/// Scores every record of `csv` with `model` and aggregates (layout: docs/evaluation.md). A
+/// record that cannot be used (bad outcome, bad date, ragged row, score error) is listed in
+/// "errors" with its line and counted, never dropped silently. Errors for the whole call:
+/// column_not_found, history_empty, options_invalid, outcome_one_class (AUC needs both classes).
+Expected<Json> evaluate(const Model& model, std::istream& csv, const EvaluationOptions& options);
+
+}  // namespace leadscore

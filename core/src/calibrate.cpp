@@ -1,0 +1,7 @@
+// Interim body (issue 6 wiring); replaced by the real implementation.
+#include "leadscore/calibrate.h"
+#include "leadscore/evaluate.h"
+
+namespace leadscore {
+Expected<Calibration> calibrate(std::istream&, const CalibrationOptions&, std::string_view) { return Error{"not_implemented", "", "not implemented yet"}; }
+}  // namespace leadscore

@@ -1,0 +1,8 @@
+// Interim body (issue 6 wiring); replaced by the real implementation.
+#include "leadscore/calibrate.h"
+#include "leadscore/evaluate.h"
+
+namespace leadscore {
+Expected<EvaluationOptions> evaluation_options_from_json(const Json&) { return Error{"not_implemented", "", "not implemented yet"}; }
+Expected<std::pair<double, std::string>> parse_capacity(const std::string&) { return Error{"not_implemented", "", "not implemented yet"}; }
+}  // namespace leadscore

@@ -1,17 +1,203 @@
-// Interim body (issue 6 wiring); replaced by the real command.
+// See calibrate_command.h. The flags become the options object of docs/calibration.md, read by the
+// core's calibration_options_from_json(): the CLI and JavaScript accept the same options.
 #include "calibrate_command.h"
 
+#include <chrono>
 #include <iostream>
 
+#include "calibration_summary.h"
 #include "exit_codes.h"
+#include "history_flags.h"
+#include "io_guard.h"
+#include "leadscore/calibrate.h"
+#include "report_table.h"
 
 namespace leadscore::cli {
 
-const char* const kCalibrateHelp = "\ncalibrate: not implemented yet\n";
+const char* const kCalibrateHelp =
+    "\n"
+    "calibrate: learns a model from historical leads. HISTORY.csv (a file, or - / nothing for\n"
+    "  stdin) is a CRM export with one row per lead and an outcome column (converted or not).\n"
+    "  Writes an ordinary leadscore model whose fit rules give points per attribute value, plus a\n"
+    "  \"probability\" section (docs/calibration.md).\n"
+    "  --outcome COL        the outcome column (required)\n"
+    "  --positive a,b       values meaning converted (default 1,true,yes,y,won,converted);\n"
+    "  --negative c,d       values meaning not converted (default 0,false,no,n,lost,not converted);\n"
+    "                       compared trimmed, ASCII case-insensitive. Any other value is an error.\n"
+    "  --columns a,b        only these columns are features (default: all others)\n"
+    "  --ignore a,b         columns left out (ids, columns filled in after the outcome); repeatable\n"
+    "  --categorical a,b    force columns categorical;  --numeric a,b  force them numeric\n"
+    "  --missing-values a,b cell texts read as missing besides blank ones (e.g. Select)\n"
+    "  --date-column C      never a feature (evaluate reads it)\n"
+    "  --test-every N       data record i (0-based) is a test row when i % N == 0; default 5;\n"
+    "                       0 = no test set\n"
+    "  --numeric-mode M     bins (default: quantile bins) or standardize\n"
+    "  --bins N             quantile bins per numeric column, 2..50; default 10\n"
+    "  --min-count N        levels with fewer training rows pool into (other); default 1\n"
+    "  --l2 X               L2 penalty (scikit-learn's C = 1/X); default 1\n"
+    "  --max-iterations N   Newton iterations; default 100.   --tolerance X  default 1e-8\n"
+    "  --pdo X              points to double the odds; default 20\n"
+    "  --prior-strength X   report: shrinkage toward the overall rate; default 20\n"
+    "  --points-per-pp X    report: points per percentage point above the overall rate; default 1\n"
+    "  --id ID, --model-version V   the exported model's id and version (calibrated, 1)\n"
+    "  --max-rows N         more data records is the error history_too_large; default 2000000\n"
+    "  --max-levels N, --max-features N   bounds (defaults 1000, 3000)\n"
+    "  --delimiter ,|;      default: detected from the header\n"
+    "  Lists are comma-separated (a name containing a comma cannot be given on the command line;\n"
+    "  use the JavaScript API). Each other flag may appear once.\n"
+    "  --report             only the close-rate report of the training rows (no fit), on stdout:\n"
+    "  --format F           table (default, also when stdout is not a terminal), csv or json\n"
+    "  --out MODEL.json     write the model there (default: stdout); pretty JSON, 2-space indent\n"
+    "  --fit-report F.json  also write {fit, metrics, warnings}: coefficients, convergence, AUC,\n"
+    "                       log loss and Brier score on train/test, of the fit and of the exported\n"
+    "                       integer-point model\n"
+    "  A summary goes to stderr: rows, features, iterations and convergence, fit time, test AUC\n"
+    "  of the fit vs the exported model (the cost of rounding to integer points), warnings as\n"
+    "  \"warning: code at path: message\". The model's description names the input file by its\n"
+    "  base name (stdin for -), never its folders. Same bytes and options, same model, to the bit.\n"
+    "  Errors: \"leadscore calibrate: code at path: message\" naming lines, never cell values.\n"
+    "  Exit: 0 done; 1 the data cannot be used (outcome_invalid, history_csv, history_empty,\n"
+    "  history_too_large, outcome_one_class, too_many_features, fit_failed); 2 usage or\n"
+    "  options_invalid, column_not_found; 3 a file cannot be read or written.\n";
 
-int run_calibrate(const std::vector<std::string>&) {
-  std::cerr << "leadscore calibrate: not implemented yet\n";
+namespace {
+
+const std::vector<FlagSpec>& calibrate_flags() {
+  static const std::vector<FlagSpec> specs{
+      {"--outcome", "outcome", FlagKind::Text},
+      {"--positive", "positive", FlagKind::List},
+      {"--negative", "negative", FlagKind::List},
+      {"--columns", "columns", FlagKind::List},
+      {"--ignore", "ignore", FlagKind::List},
+      {"--categorical", "categorical", FlagKind::List},
+      {"--numeric", "numeric", FlagKind::List},
+      {"--missing-values", "missing_values", FlagKind::List},
+      {"--date-column", "date_column", FlagKind::Text},
+      {"--test-every", "test_every", FlagKind::Number},
+      {"--numeric-mode", "numeric_mode", FlagKind::Text},
+      {"--bins", "bins", FlagKind::Number},
+      {"--min-count", "min_count", FlagKind::Number},
+      {"--l2", "l2", FlagKind::Number},
+      {"--max-iterations", "max_iterations", FlagKind::Number},
+      {"--tolerance", "tolerance", FlagKind::Number},
+      {"--pdo", "points_to_double_odds", FlagKind::Number},
+      {"--prior-strength", "prior_strength", FlagKind::Number},
+      {"--points-per-pp", "points_per_percentage_point", FlagKind::Number},
+      {"--id", "model_id", FlagKind::Text},
+      {"--model-version", "model_version", FlagKind::Text},
+      {"--max-rows", "max_rows", FlagKind::Number},
+      {"--max-levels", "max_levels", FlagKind::Number},
+      {"--max-features", "max_features", FlagKind::Number},
+      {"--delimiter", "delimiter", FlagKind::Text},
+      {"--report", "", FlagKind::Switch},
+      {"--format", "", FlagKind::Cli},
+      {"--out", "", FlagKind::Cli},
+      {"--fit-report", "", FlagKind::Cli},
+  };
+  return specs;
+}
+
+int usage(const std::string& message) {
+  std::cerr << "leadscore calibrate: " << message << "\nRun 'leadscore help calibrate' for details.\n";
   return kExitUsage;
 }
+
+// Errors about the command line (a flag's value, a column it names) are usage errors; the others
+// mean the data cannot be used as it is.
+int exit_for(const Error& error) {
+  if (error.code == "options_invalid" || error.code == "column_not_found" || error.code == "not_implemented")
+    return kExitUsage;
+  return kExitRecordErrors;
+}
+
+int fail(const Error& error) {
+  std::cerr << describe_error("calibrate", error, calibrate_flags()) << '\n';
+  return exit_for(error);
+}
+
+int flushed_stdout() {
+  std::cout.flush();
+  if (std::cout.fail()) {
+    std::cerr << "leadscore calibrate: writing to stdout failed\n";
+    return kExitIo;
+  }
+  return kExitOk;
+}
+
+int run_report(std::istream& input, const CalibrationOptions& options, const std::string& format) {
+  auto history = read_history(input, options);
+  if (!history) return fail(history.error());
+  const Json report = close_rate_report(history.value(), options);
+  if (format == "json") std::cout << pretty_json(report);
+  else if (format == "csv") write_report_csv(std::cout, report);
+  else write_report_table(std::cout, report);
+  if (format != "table") write_warnings(std::cerr, report.value("warnings", Json::array()));
+  return flushed_stdout();
+}
+
+int run_fit(std::istream& input, const CalibrationOptions& options, const std::string& source,
+            const std::map<std::string, std::string>& values) {
+  const auto started = std::chrono::steady_clock::now();
+  auto calibration = calibrate(input, options, source);
+  const auto elapsed = std::chrono::steady_clock::now() - started;
+  if (!calibration) return fail(calibration.error());
+  const Calibration& c = calibration.value();
+  const auto out = values.find("--out");
+  if (out != values.end() && out->second != "-") {
+    if (!write_text_file(out->second, pretty_json(c.model))) {
+      std::cerr << "leadscore calibrate: cannot write " << out->second << '\n';
+      return kExitIo;
+    }
+  } else {
+    std::cout << pretty_json(c.model);
+    if (const int code = flushed_stdout()) return code;
+  }
+  const auto fit_report = values.find("--fit-report");
+  if (fit_report != values.end()) {
+    const Json document{{"fit", c.fit}, {"metrics", c.metrics}, {"warnings", c.warnings}};
+    if (!write_text_file(fit_report->second, pretty_json(document))) {
+      std::cerr << "leadscore calibrate: cannot write " << fit_report->second << '\n';
+      return kExitIo;
+    }
+  }
+  write_calibration_summary(std::cerr, c,
+                            std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count());
+  return kExitOk;
+}
+
+int calibrate_all(const std::vector<std::string>& args) {
+  const ParsedFlags flags = parse_history_flags(args, calibrate_flags());
+  if (!flags.error.empty()) return usage(flags.error);
+  if (flags.positionals.size() > 1)
+    return usage("expected one input (a path or -), got " + std::to_string(flags.positionals.size()));
+  if (!flags.options.contains("outcome") || flags.options["outcome"] == "")
+    return usage("--outcome COL is required");
+  const bool report = flags.switches.count("--report") > 0;
+  std::string format = "table";
+  if (const auto it = flags.values.find("--format"); it != flags.values.end()) {
+    if (!report) return usage("--format goes with --report (the model is always JSON)");
+    format = it->second;
+    if (format != "table" && format != "csv" && format != "json") return usage("--format must be table, csv or json");
+  }
+  if (report && (flags.values.count("--out") || flags.values.count("--fit-report")))
+    return usage("--report prints the close-rate report only: no --out or --fit-report");
+
+  auto options = calibration_options_from_json(flags.options);
+  if (!options) return fail(options.error());
+
+  const std::string path = flags.positionals.empty() ? "-" : flags.positionals[0];
+  std::ifstream file;
+  std::istream* input = open_history(path, file);
+  if (!input) {
+    std::cerr << "leadscore calibrate: cannot open " << path << '\n';
+    return kExitIo;
+  }
+  if (report) return run_report(*input, options.value(), format);
+  return run_fit(*input, options.value(), source_name(path), flags.values);
+}
+
+}  // namespace
+
+int run_calibrate(const std::vector<std::string>& args) { return run_guarding_reads(calibrate_all, args); }
 
 }  // namespace leadscore::cli

@@ -1,0 +1,53 @@
+// See calibration_summary.h.
+#include "calibration_summary.h"
+
+#include <cstdio>
+#include <string>
+
+#include "report_table.h"
+
+namespace leadscore::cli {
+namespace {
+
+std::string metric(const Json& metrics, const char* set, const char* key, int decimals) {
+  const Json entry = metrics.is_object() ? metrics.value(set, Json()) : Json();
+  return entry.is_object() ? fixed_text(entry.value(key, Json()), decimals) : "-";
+}
+
+}  // namespace
+
+void write_warnings(std::ostream& err, const Json& warnings) {
+  if (!warnings.is_array()) return;
+  for (const Json& w : warnings)
+    err << "warning: " << text_at(w, "code") << " at " << text_at(w, "path") << ": " << text_at(w, "message") << "\n";
+}
+
+void write_calibration_summary(std::ostream& err, const Calibration& c, long long elapsed_ms) {
+  const Json rows = c.report.is_object() ? c.report.value("rows", Json::object()) : Json::object();
+  const Json features = c.fit.is_object() ? c.fit.value("features", Json::array()) : Json::array();
+  err << "rows: " << text_at(rows, "train") << " train, " << text_at(rows, "test") << " test ("
+      << text_at(rows, "total") << " in all); " << (features.is_array() ? features.size() : 0) << " features\n";
+
+  const bool converged = c.fit.is_object() && c.fit.value("converged", Json(false)) == Json(true);
+  char gradient[64] = "-";
+  if (c.fit.is_object() && c.fit.value("gradient_max", Json()).is_number())
+    std::snprintf(gradient, sizeof gradient, "%.2g", c.fit["gradient_max"].get<double>());
+  err << "fit: " << text_at(c.fit, "iterations") << " Newton iterations, "
+      << (converged ? "converged" : "NOT converged (raise --max-iterations or --l2)") << " (max gradient "
+      << gradient << ") in " << elapsed_ms << " ms\n";
+
+  const Json& m = c.metrics;
+  const Json test = m.is_object() ? m.value("test", Json()) : Json();
+  if (test.is_object()) {
+    err << "test AUC " << metric(m, "test", "auc", 4) << " (continuous) vs " << metric(m, "test_exported", "auc", 4)
+        << " (exported points): rounding costs " << fixed_text(m.value("rounding_auc_cost", Json()), 4) << "\n"
+        << "test log loss " << metric(m, "test", "log_loss", 4) << " (exported "
+        << metric(m, "test_exported", "log_loss", 4) << "), Brier " << metric(m, "test", "brier", 4) << "\n";
+  } else {
+    err << "no test set (--test-every 0): train AUC " << metric(m, "train", "auc", 4) << ", log loss "
+        << metric(m, "train", "log_loss", 4) << "\n";
+  }
+  write_warnings(err, c.warnings);
+}
+
+}  // namespace leadscore::cli

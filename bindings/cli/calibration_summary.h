@@ -1,0 +1,16 @@
+// The few lines `leadscore calibrate` prints on stderr after a fit: rows, features, how the Newton
+// iterations ended, the fit time (measured by the CLI: the core never reads a clock), test AUC of
+// the continuous fit and of the exported integer-point model, and the warnings.
+#pragma once
+#include <ostream>
+
+#include "leadscore/calibrate.h"
+
+namespace leadscore::cli {
+
+void write_calibration_summary(std::ostream& err, const Calibration& calibration, long long elapsed_ms);
+
+/// "warning: <code> at <path>: <message>" per warning of a JSON array.
+void write_warnings(std::ostream& err, const Json& warnings);
+
+}  // namespace leadscore::cli

@@ -1,0 +1,263 @@
+// The calibration and evaluation page: shows an evaluation JSON (loaded or pasted), or calibrates a
+// model from a history CSV in the browser, offers the exported model for download and evaluates it
+// on the same CSV. Everything runs here through the npm package (import map in evaluation.html):
+// files are read with File.text(), nothing is fetched or uploaded. English only.
+import { calibrate, createScorer, version } from 'leadscore';
+import { $, el } from './dom.mjs';
+import { bandVolumePlot, capacityPerPeriod, decileLiftPlot, gainPlot } from './evaluation-plots.mjs';
+
+// The instant the exported model scores with: calibrate() and evaluate() use the same default (the
+// export has no engagement, so no rule reads the time).
+const SCORE_NOW = '1970-01-01T00:00:00Z';
+const fmt = (n, digits = 4) => (n === null || n === undefined ? 'n/a' : String(Math.round(n * 10 ** digits) / 10 ** digits));
+const pct = (r) => (r === null || r === undefined ? 'n/a' : `${Math.round(r * 1000) / 10} %`);
+const errorText = (e) => (e && e.code ? `${e.code}: ${e.message}${e.path ? ` (at ${e.path})` : ''}` : String(e?.message ?? e));
+
+function setStatus(id, text, state = '') {
+  const node = $(id);
+  node.textContent = text;
+  node.classList.toggle('problem', state === 'error');
+  node.dataset.state = state;
+}
+
+// Lets the browser paint a status before a long synchronous wasm call.
+const nextFrame = () => new Promise((resolve) => { setTimeout(resolve, 0); });
+
+// ---- CSV: the header and the first data record only (the engine reads the whole file itself).
+
+// Splits the first `limit` records of CSV text (RFC 4180 quotes, "" escapes, CRLF or LF).
+export function csvRecords(text, limit) {
+  const delimiter = detectDelimiter(text);
+  const records = [];
+  let record = [];
+  let cell = '';
+  let quoted = false;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (; i < text.length && records.length < limit; i += 1) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i += 1; } else if (c === '"') quoted = false; else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === delimiter) { record.push(cell); cell = ''; } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i += 1;
+      record.push(cell);
+      records.push(record);
+      record = [];
+      cell = '';
+    } else cell += c;
+  }
+  if (records.length < limit && (cell !== '' || record.length > 0)) { record.push(cell); records.push(record); }
+  return records;
+}
+
+// "," unless the header line has more ";" than "," (the engine's own detection decides for real).
+function detectDelimiter(text) {
+  const line = text.slice(0, Math.max(0, text.search(/\r|\n/)) || text.length);
+  const count = (ch) => line.split(ch).length - 1;
+  return count(';') > count(',') ? ';' : ',';
+}
+
+// ---- Rendering an evaluation.
+
+function row(cells, className = '') {
+  return el('tr', { className }, ...cells.map((c, i) => (i === 0 ? el('th', { scope: 'row', textContent: String(c) })
+    : el('td', { className: 'num', textContent: String(c) }))));
+}
+
+function facts(dl, pairs) {
+  dl.replaceChildren(...pairs.map(([k, v, key]) => {
+    const item = el('div', {}, el('dt', { textContent: k }), el('dd', { textContent: String(v) }));
+    if (key) item.dataset.key = key;
+    return item;
+  }));
+}
+
+function renderPeriods(evaluation) {
+  const table = $('period-table');
+  const { periods, bands } = evaluation;
+  table.hidden = !periods;
+  if (!periods) return;
+  table.caption.textContent = `Leads per ${periods.unit} (date column ${periods.column})`;
+  table.tHead.replaceChildren(el('tr', {}, el('th', { scope: 'col', textContent: periods.unit === 'week' ? 'Week' : 'Month' }),
+    el('th', { scope: 'col', textContent: 'Starts' }),
+    ...[...bands.map((b) => b.label ?? b.id), 'Leads', 'Converted'].map((t) => el('th', { scope: 'col', className: 'num', textContent: t }))));
+  table.tBodies[0].replaceChildren(...periods.items.map((p) => {
+    const tr = row([p.period], p.count === 0 ? 'empty' : '');
+    tr.append(el('td', { textContent: p.start }), ...[...bands.map((b) => p.bands[b.id] ?? 0), p.count, p.conversions]
+      .map((n) => el('td', { className: 'num', textContent: String(n) })));
+    return tr;
+  }));
+}
+
+function renderCapacity(evaluation) {
+  const { capacity } = evaluation;
+  $('capacity-box').hidden = !capacity;
+  if (!capacity) return;
+  const perPeriod = capacityPerPeriod(evaluation);
+  const per = capacity.per === 'percent' ? '% of the leads' : capacity.per === 'all' ? 'in all' : `per ${capacity.per}`;
+  facts($('capacity-facts'), [
+    ['Capacity', `${capacity.count} ${per}`, 'capacity'],
+    ['Periods', capacity.periods, 'periods'],
+    ['Threshold score', capacity.threshold_score === null ? 'none (nobody fits)' : `${capacity.threshold_score} and above`, 'threshold'],
+    ['Leads sent', `${capacity.leads} (${fmt(capacity.leads_per_period, 1)} per period)`, 'leads'],
+    ['Conversions among them', `${capacity.conversions}: recall ${pct(capacity.recall)}, rate ${pct(capacity.rate)}`, 'conversions'],
+    ...(perPeriod === null ? [] : [['Line on the plot', `${fmt(perPeriod, 2)} leads per ${evaluation.periods.unit}`, 'line']]),
+  ]);
+}
+
+/** Shows an evaluation (the layout of scorer.evaluate()); `source` says where it came from. */
+export function renderEvaluation(evaluation, source) {
+  if (!evaluation || evaluation.format_version !== 1 || !Array.isArray(evaluation.deciles) || !Array.isArray(evaluation.bands)) {
+    throw new Error('this is not an evaluation (format_version 1 with deciles and bands)');
+  }
+  const box = $('evaluation');
+  $('evaluation-source').textContent = `${source}. Model ${evaluation.model?.id ?? '?'} version ${evaluation.model?.version ?? '?'}, ranked by ${evaluation.ranking}.`;
+  const { metrics, rows, overall } = evaluation;
+  facts($('metrics'), [
+    ['AUC', fmt(metrics.auc), 'auc'], ['Log loss', fmt(metrics.log_loss), 'log_loss'], ['Brier', fmt(metrics.brier), 'brier'],
+    ['Rows scored', `${rows.scored} of ${rows.total}`, 'rows'], ['Errors', rows.errors, 'errors'],
+    ['Conversion rate', `${pct(overall.rate)} (${overall.conversions})`, 'rate'],
+  ]);
+  $('decile-plot-box').replaceChildren(decileLiftPlot(evaluation.deciles));
+  $('gain-plot-box').replaceChildren(gainPlot(evaluation.deciles));
+  $('band-plot-box').replaceChildren(bandVolumePlot(evaluation));
+  $('decile-table').tBodies[0].replaceChildren(...evaluation.deciles.map((d) => row([d.decile, d.count, d.conversions, pct(d.rate),
+    fmt(d.lift, 2), pct(d.gain), `${d.score_min}\u2013${d.score_max}`, d.mean_probability === null ? 'n/a' : pct(d.mean_probability)])));
+  $('band-table').tBodies[0].replaceChildren(...evaluation.bands.map((b) => row([b.label ?? b.id, b.count, pct(b.share),
+    b.conversions, pct(b.rate), fmt(b.lift, 2)])));
+  renderPeriods(evaluation);
+  renderCapacity(evaluation);
+  $('errors-box').hidden = evaluation.errors.length === 0;
+  $('row-errors').replaceChildren(...evaluation.errors.map((e) => el('li', {}, `Line ${e.line}: ${e.message}`,
+    el('code', { textContent: e.code }))));
+  box.hidden = false;
+  box.dataset.rendered = String(Number(box.dataset.rendered ?? 0) + 1);
+}
+
+// ---- Loading an evaluation JSON.
+
+async function showLoaded() {
+  const file = $('eval-file').files[0];
+  const text = $('eval-text').value.trim() !== '' ? $('eval-text').value : file ? await file.text() : '';
+  if (text.trim() === '') return setStatus('load-status', 'Choose a file or paste an evaluation first.', 'error');
+  try {
+    renderEvaluation(JSON.parse(text), $('eval-text').value.trim() !== '' ? 'Pasted evaluation' : `From ${file.name}`);
+    setStatus('load-status', 'Shown below.', 'done');
+  } catch (e) {
+    setStatus('load-status', `Could not show it: ${e.message}`, 'error');
+  }
+}
+
+// ---- Calibrating.
+
+let csvText = '';
+let header = [];
+let modelUrl = null;
+
+async function readColumns() {
+  const file = $('csv-file').files[0];
+  csvText = $('csv-text').value.trim() !== '' ? $('csv-text').value : file ? await file.text() : '';
+  const [first] = csvRecords(csvText, 1);
+  header = first ?? [];
+  if (header.length < 2) {
+    $('columns-box').hidden = true;
+    return setStatus('calibrate-status', 'The CSV needs a header line with at least two columns.', 'error');
+  }
+  const guess = header.find((h) => /convert|outcome|won|closed/i.test(h)) ?? header[header.length - 1];
+  $('outcome').replaceChildren(...header.map((h) => el('option', { value: h, textContent: h, selected: h === guess })));
+  const dateGuess = header.find((h) => /date|created/i.test(h));
+  $('date-column').replaceChildren(el('option', { value: '', textContent: 'None' }),
+    ...header.map((h) => el('option', { value: h, textContent: h, selected: h === dateGuess })));
+  $('ignore-list').replaceChildren(...header.map((h, i) => el('label', { className: 'check' },
+    el('input', { type: 'checkbox', value: h, id: `ignore-${i}`, checked: /(^|[\s_])(id|number)$/i.test(h) }), ` ${h}`)));
+  $('columns-box').hidden = false;
+  syncIgnore();
+  setStatus('calibrate-status', `${header.length} columns. Pick the outcome, then calibrate.`, 'ready');
+}
+
+// The outcome and the date column are never features: their boxes are disabled.
+function syncIgnore() {
+  for (const box of $('ignore-list').querySelectorAll('input')) {
+    box.disabled = box.value === $('outcome').value || box.value === $('date-column').value;
+  }
+}
+
+function leadOfFirstRow(model) {
+  const [, values] = csvRecords(csvText, 2);
+  const lead = {};
+  if (!values) return null;
+  for (const field of model.fields ?? []) {
+    const i = header.indexOf(field.column ?? field.name);
+    if (i >= 0 && values[i] !== undefined && values[i].trim() !== '') lead[field.column ?? field.name] = values[i];
+  }
+  return lead;
+}
+
+function showFit(result, modelText) {
+  const { fit, metrics } = result;
+  facts($('fit-summary'), [
+    ['Converged', fit.converged ? 'yes' : 'no', 'converged'],
+    ['Iterations', fit.iterations, 'iterations'],
+    ['Features', fit.features?.length ?? 'n/a', 'features'],
+    ['Training AUC', fmt(metrics.train?.auc), 'train_auc'],
+    ['Test AUC (fitted model)', fmt(metrics.test?.auc), 'test_auc'],
+    ['Test AUC (exported points)', fmt(metrics.test_exported?.auc), 'test_exported_auc'],
+    ['Rounding cost (AUC)', fmt(metrics.rounding_auc_cost), 'rounding_cost'],
+  ]);
+  $('fit-warnings').replaceChildren(...result.warnings.map((w) => el('li', {}, w.message, el('code', { textContent: `${w.code} ${w.path}` }))));
+  if (modelUrl) URL.revokeObjectURL(modelUrl);
+  modelUrl = URL.createObjectURL(new Blob([modelText], { type: 'application/json' }));
+  const link = $('model-download');
+  link.href = modelUrl;
+  link.download = `${result.model.id}-${result.model.version}.json`;
+  $('model-json').textContent = modelText;
+  $('fit-box').hidden = false;
+}
+
+async function runCalibration() {
+  const outcome = $('outcome').value;
+  const dateColumn = $('date-column').value;
+  const ignore = [...$('ignore-list').querySelectorAll('input:checked:not(:disabled)')].map((b) => b.value);
+  const options = { outcome, ignore, ...(dateColumn ? { date_column: dateColumn } : {}) };
+  $('run-calibrate').disabled = true;
+  setStatus('calibrate-status', 'Calibrating…', 'busy');
+  await nextFrame();
+  let scorer = null;
+  try {
+    const result = await calibrate(csvText, options);
+    const modelText = `${JSON.stringify(result.model, null, 2)}\n`;
+    showFit(result, modelText);
+    scorer = await createScorer(result.model);
+    const lead = leadOfFirstRow(result.model);
+    if (lead) {
+      const json = scorer.scoreJson(lead, { now: SCORE_NOW });
+      const scored = JSON.parse(json);
+      $('sample-lead-json').textContent = JSON.stringify(lead);
+      $('sample-result-json').textContent = json;
+      $('sample-score').textContent = `The first row of the file scores ${scored.score} (${scored.band?.label ?? scored.band?.id ?? ''})${
+        scored.probability === undefined ? '' : `, probability ${pct(scored.probability)}`} with the exported model.`;
+    }
+    setStatus('calibrate-status', 'Evaluating the exported model on the same file…', 'busy');
+    await nextFrame();
+    const capacity = $('capacity').value.trim();
+    const evaluation = scorer.evaluate(csvText, { outcome, ...(dateColumn ? { date_column: dateColumn, period: $('period').value } : {}),
+      ...(capacity ? { capacity } : {}) });
+    renderEvaluation(evaluation, 'The exported model on the whole file (training and test rows)');
+    setStatus('calibrate-status', `Calibrated: ${result.fit.converged ? 'converged' : 'NOT converged'} after ${result.fit.iterations} iterations.`, 'done');
+  } catch (e) {
+    setStatus('calibrate-status', `Calibration failed: ${errorText(e)}`, 'error');
+  } finally {
+    scorer?.dispose();
+    $('run-calibrate').disabled = false;
+  }
+}
+
+$('eval-show').addEventListener('click', showLoaded);
+$('eval-file').addEventListener('change', () => { $('eval-text').value = ''; showLoaded(); });
+$('csv-read').addEventListener('click', readColumns);
+$('csv-file').addEventListener('change', () => { $('csv-text').value = ''; readColumns(); });
+$('outcome').addEventListener('change', syncIgnore);
+$('date-column').addEventListener('change', syncIgnore);
+$('run-calibrate').addEventListener('click', runCalibration);
+version().then((v) => { $('engine-version').textContent = v; document.body.dataset.ready = ''; },
+  (e) => setStatus('calibrate-status', `The engine did not load: ${errorText(e)}`, 'error'));

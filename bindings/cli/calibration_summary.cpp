@@ -34,7 +34,7 @@ void write_calibration_summary(std::ostream& err, const Calibration& c, long lon
     std::snprintf(gradient, sizeof gradient, "%.2g", c.fit["gradient_max"].get<double>());
   err << "fit: " << text_at(c.fit, "iterations") << " Newton iterations, "
       << (converged ? "converged" : "NOT converged (raise --max-iterations or --l2)") << " (max gradient "
-      << gradient << ") in " << elapsed_ms << " ms\n";
+      << gradient << ") in " << elapsed_ms << " ms (the whole run: read, report, fit, export, test scoring)\n";
 
   const Json& m = c.metrics;
   const Json test = m.is_object() ? m.value("test", Json()) : Json();

@@ -21,11 +21,11 @@ const titled = (node, text) => { node.prepend(svgEl('title', {}, text)); return 
 const round2 = (n) => Math.round(n * 100) / 100;
 const pct = (r) => (r === null || r === undefined ? 'n/a' : `${round2(r * 100)} %`);
 
-// The smallest "round" number (1, 2, 2.5 or 5 times a power of ten) at or above v.
+// The smallest "round" number (1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten) at or above v.
 export function niceMax(v) {
   if (!(v > 0)) return 1;
   const mag = 10 ** Math.floor(Math.log10(v));
-  for (const f of [1, 2, 2.5, 5, 10]) if (f * mag >= v - 1e-12) return f * mag;
+  for (const f of [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (f * mag >= v - 1e-12) return f * mag;
   return 10 * mag;
 }
 
@@ -63,7 +63,7 @@ export function decileLiftPlot(deciles) {
   deciles.forEach((d, i) => {
     const x = M.left + i * slot + slot * 0.15;
     const top = y(d.lift ?? 0);
-    plot.append(titled(svgEl('rect', { class: 'bar lift', x, y: top, width: slot * 0.7, height: y(0) - top,
+    plot.append(titled(svgEl('rect', { class: 'plot-bar lift', x, y: top, width: slot * 0.7, height: y(0) - top,
       'data-decile': d.decile, 'data-lift': d.lift }),
     `Decile ${d.decile}: lift ${round2(d.lift)}, ${d.conversions} of ${d.count} converted (${pct(d.rate)}), scores ${d.score_min} to ${d.score_max}`),
     svgEl('text', { class: 'value', x: x + slot * 0.35, y: top - 4, 'text-anchor': 'middle', 'aria-hidden': 'true' },
@@ -112,7 +112,7 @@ export function bandVolumePlot(evaluation) {
     const slot = PLOT_W / Math.max(1, bands.length);
     bands.forEach((b, i) => {
       const x = M.left + i * slot + slot * 0.2;
-      plot.append(titled(svgEl('rect', { class: `bar band-fill band-${i} band-id-${b.id}`, x, y: y(b.count),
+      plot.append(titled(svgEl('rect', { class: `plot-bar band-fill band-${i} band-id-${b.id}`, x, y: y(b.count),
         width: slot * 0.6, height: y(0) - y(b.count), 'data-band': b.id, 'data-count': b.count }),
       `${b.label ?? b.id}: ${b.count} leads (${pct(b.share)}), ${b.conversions} converted (${pct(b.rate)})`),
       svgEl('text', { class: 'tick', x: x + slot * 0.3, y: y(0) + 16, 'text-anchor': 'middle', 'aria-hidden': 'true' }, b.label ?? b.id));
@@ -135,7 +135,7 @@ export function bandVolumePlot(evaluation) {
     bands.forEach((b, j) => {
       const n = p.bands[b.id] ?? 0;
       if (n > 0) {
-        g.append(titled(svgEl('rect', { class: `bar band-fill band-${j} band-id-${b.id}`, x, y: y(base + n),
+        g.append(titled(svgEl('rect', { class: `plot-bar band-fill band-${j} band-id-${b.id}`, x, y: y(base + n),
           width: slot * 0.7, height: y(base) - y(base + n), 'data-band': b.id, 'data-count': n }),
         `${p.period}: ${n} ${b.label ?? b.id} leads of ${p.count}`));
       }

@@ -14,7 +14,9 @@ import { repoRoot, tempDir } from './support.mjs';
 
 const FIXTURE_PATH = join(repoRoot, 'tests/js/fixtures/evaluation-fixture.json');
 const FIXTURE = JSON.parse(readFileSync(FIXTURE_PATH, 'utf8'));
-const close = (a, b, what) => assert.ok(Math.abs(a - b) < 1e-6 * Math.max(1, Math.abs(b)), `${what}: ${a} vs ${b}`);
+// Rendered geometry is in CSS pixels with sub-pixel precision: equal to within a hundredth of a pixel.
+const close = (a, b, what, tolerance = 1e-6) => assert.ok(Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(b)), `${what}: ${a} vs ${b}`);
+const px = (a, b, what) => close(a, b, what, 0.01);
 
 async function openEvaluationPage(t) {
   const session = await openDemoPage(t);
@@ -31,12 +33,14 @@ async function showPasted(page, evaluation) {
     || document.querySelector('#load-status').dataset.state === 'error', before);
 }
 
-// The bars' heights, the reference lines' and the axis' positions, read from the SVG attributes.
+// The bars' heights and the reference line's position as rendered (client rectangles, so a style
+// that overrode the SVG geometry would show), in CSS pixels.
 const readDecilePlot = (page) => page.$eval('#decile-plot', (svg) => ({
-  bars: [...svg.querySelectorAll('rect.bar.lift')].map((r) => ({ decile: Number(r.dataset.decile),
-    height: Number(r.getAttribute('height')), bottom: Number(r.getAttribute('y')) + Number(r.getAttribute('height')),
-    title: r.querySelector('title')?.textContent })),
-  one: Number(svg.querySelector('line.reference[data-lift="1"]').getAttribute('y1')),
+  bars: [...svg.querySelectorAll('rect.plot-bar.lift')].map((r) => {
+    const box = r.getBoundingClientRect();
+    return { decile: Number(r.dataset.decile), height: box.height, bottom: box.bottom, title: r.querySelector('title')?.textContent };
+  }),
+  one: svg.querySelector('line.reference[data-lift="1"]').getBoundingClientRect().top,
   role: svg.getAttribute('role'), title: svg.querySelector(':scope > title')?.textContent,
 }));
 
@@ -52,11 +56,11 @@ test('evaluation page: a loaded evaluation is plotted to scale, with the numbers
     assert.deepEqual(plot.bars.map((b) => b.decile), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     const lift = (d) => FIXTURE.deciles[d - 1].lift;
     const height = (d) => plot.bars[d - 1].height;
-    close(height(1) / height(2), lift(1) / lift(2), 'decile 1 / decile 2 (3 / 2)');
-    close(height(1) / height(10), lift(1) / lift(10), 'decile 1 / decile 10');
+    close(height(1) / height(2), lift(1) / lift(2), 'decile 1 / decile 2 (3 / 2)', 1e-4);
+    close(height(1) / height(10), lift(1) / lift(10), 'decile 1 / decile 10', 1e-4);
     // The line at lift 1 is as high above the axis as a bar of lift 1 would be.
     const axis = plot.bars[0].bottom;
-    for (const b of plot.bars) close(b.height, (axis - plot.one) * lift(b.decile), `decile ${b.decile} against the lift-1 line`);
+    for (const b of plot.bars) px(b.height, (axis - plot.one) * lift(b.decile), `decile ${b.decile} against the lift-1 line`);
     assert.match(plot.bars[0].title, /^Decile 1: lift 3, 45 of 100 converted/);
   });
 
@@ -64,13 +68,13 @@ test('evaluation page: a loaded evaluation is plotted to scale, with the numbers
     const plot = await page.$eval('#band-plot', (svg) => ({
       periods: [...svg.querySelectorAll('g.period')].map((g) => ({ period: g.dataset.period,
         segments: [...g.querySelectorAll('rect')].map((r) => ({ band: r.dataset.band, count: Number(r.dataset.count),
-          height: Number(r.getAttribute('height')), y: Number(r.getAttribute('y')) })) })),
+          height: r.getBoundingClientRect().height, y: r.getBoundingClientRect().top })) })),
       capacity: (() => {
         const line = svg.querySelector('line.capacity');
-        return line && { value: Number(line.dataset.capacity), y: Number(line.getAttribute('y1')),
+        return line && { value: Number(line.dataset.capacity), y: line.getBoundingClientRect().top,
           dash: getComputedStyle(line).strokeDasharray, title: line.querySelector('title').textContent };
       })(),
-      axis: Number(svg.querySelector('line.axis-line').getAttribute('y1')),
+      axis: svg.querySelector('line.axis-line').getBoundingClientRect().top,
       legend: [...svg.querySelectorAll('.legend text')].map((x) => x.textContent),
     }));
     assert.deepEqual(plot.periods.map((p) => p.period), ['2026-07', '2026-08', '2026-09', '2026-10', '2026-11']);
@@ -82,11 +86,11 @@ test('evaluation page: a loaded evaluation is plotted to scale, with the numbers
     assert.equal(plot.periods[2].segments.length, 0, 'September is empty');
     const july = plot.periods[0].segments;
     assert.deepEqual(july.map((s) => s.band), ['cold', 'warm', 'hot'], 'the bands bottom-up in the evaluation\'s order');
-    close(july[0].y, july[1].y + july[1].height, 'warm sits on cold');
+    px(july[0].y, july[1].y + july[1].height, 'warm sits on cold');
     const perLead = july[0].height / july[0].count;
-    for (const s of july) close(s.height, s.count * perLead, `${s.band} height`);
+    for (const s of july) px(s.height, s.count * perLead, `${s.band} height`);
     assert.equal(plot.capacity.value, 60);
-    close(plot.axis - plot.capacity.y, 60 * perLead, 'the capacity line at 60 leads');
+    px(plot.axis - plot.capacity.y, 60 * perLead, 'the capacity line at 60 leads');
     assert.notEqual(plot.capacity.dash, 'none');
     assert.equal(plot.capacity.title, 'Capacity: 60 leads per month');
     assert.deepEqual(plot.legend, ['Cold', 'Warm', 'Hot']);
@@ -109,9 +113,9 @@ test('evaluation page: a loaded evaluation is plotted to scale, with the numbers
 
   await t.test('without periods: one bar per band and no capacity line', async () => {
     await showPasted(page, { ...FIXTURE, periods: null, capacity: null });
-    const bars = await page.$$eval('#band-plot rect.bar', (rs) => rs.map((r) => [r.dataset.band, Number(r.getAttribute('height'))]));
+    const bars = await page.$$eval('#band-plot rect.plot-bar', (rs) => rs.map((r) => [r.dataset.band, r.getBoundingClientRect().height]));
     assert.deepEqual(bars.map(([b]) => b), ['cold', 'warm', 'hot']);
-    close(bars[1][1] / bars[0][1], 450 / 400, 'warm / cold');
+    close(bars[1][1] / bars[0][1], 450 / 400, 'warm / cold', 1e-4);
     assert.equal(await page.$('#band-plot line.capacity'), null);
     assert.equal(await page.$eval('#period-table', (e) => e.hidden), true);
   });
@@ -209,7 +213,7 @@ test('evaluation page: calibrate in the browser, download the model, evaluate it
   });
 
   await t.test('the exported model is evaluated on the file: 10 deciles, months with a capacity line', async () => {
-    assert.equal(await page.$$eval('#decile-plot rect.bar.lift', (r) => r.length), 10);
+    assert.equal(await page.$$eval('#decile-plot rect.plot-bar.lift', (r) => r.length), 10);
     assert.deepEqual(await page.$$eval('#band-plot g.period', (g) => g.map((x) => x.dataset.period)),
       ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06']);
     assert.equal(await page.$eval('#band-plot line.capacity', (l) => Number(l.dataset.capacity)), 20);

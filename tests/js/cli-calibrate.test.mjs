@@ -181,7 +181,7 @@ test('1,000,000 rows stream through calibrate --report', { skip }, () => {
 });
 
 /** A 3-column CSV of 1,000,000 leads: channel (5 levels), visits (0..99), won (about 1 in 4). */
-export function writeMillion(target) {
+function writeMillion(target) {
   const channels = ['web', 'email', 'ads', 'event', 'partner'];
   const lines = ['channel,visits,won'];
   for (let i = 0; i < 1_000_000; i++) {

@@ -9,6 +9,12 @@ import { bandVolumePlot, capacityPerPeriod, decileLiftPlot, gainPlot } from './e
 // The instant the exported model scores with: calibrate() and evaluate() use the same default (the
 // export has no engagement, so no rule reads the time).
 const SCORE_NOW = '1970-01-01T00:00:00Z';
+// Columns left out by default: ids and personal data, which identify a lead rather than describe
+// it (the engine warns identifier_column about such columns otherwise). Only a first guess: the
+// boxes can be changed.
+const IGNORE_GUESS = /(^|[\s_])(id|number)$|^(e-?mail|email[\s_]address|phone|mobile)$|^((first|last|full)[\s_]?)?name$/i;
+// A date column by its name: "created_at", "Created", "Lead Date" (not "Update me on ...").
+const DATE_GUESS = /^(created|date)([\s_](at|on|date))?$|[\s_](date|created([\s_](at|on))?)$/i;
 const fmt = (n, digits = 4) => (n === null || n === undefined ? 'n/a' : String(Math.round(n * 10 ** digits) / 10 ** digits));
 const pct = (r) => (r === null || r === undefined ? 'n/a' : `${Math.round(r * 1000) / 10} %`);
 const errorText = (e) => (e && e.code ? `${e.code}: ${e.message}${e.path ? ` (at ${e.path})` : ''}` : String(e?.message ?? e));
@@ -128,6 +134,7 @@ export function renderEvaluation(evaluation, source) {
   renderPeriods(evaluation);
   renderCapacity(evaluation);
   $('errors-box').hidden = evaluation.errors.length === 0;
+  $('errors-summary').textContent = `Rows not scored: ${rows.errors}${rows.errors > evaluation.errors.length ? ` (the first ${evaluation.errors.length} listed)` : ''}`;
   $('row-errors').replaceChildren(...evaluation.errors.map((e) => el('li', {}, `Line ${e.line}: ${e.message}`,
     el('code', { textContent: e.code }))));
   box.hidden = false;
@@ -165,11 +172,11 @@ async function readColumns() {
   }
   const guess = header.find((h) => /convert|outcome|won|closed/i.test(h)) ?? header[header.length - 1];
   $('outcome').replaceChildren(...header.map((h) => el('option', { value: h, textContent: h, selected: h === guess })));
-  const dateGuess = header.find((h) => /date|created/i.test(h));
+  const dateGuess = header.find((h) => DATE_GUESS.test(h));
   $('date-column').replaceChildren(el('option', { value: '', textContent: 'None' }),
     ...header.map((h) => el('option', { value: h, textContent: h, selected: h === dateGuess })));
   $('ignore-list').replaceChildren(...header.map((h, i) => el('label', { className: 'check' },
-    el('input', { type: 'checkbox', value: h, id: `ignore-${i}`, checked: /(^|[\s_])(id|number)$/i.test(h) }), ` ${h}`)));
+    el('input', { type: 'checkbox', value: h, id: `ignore-${i}`, checked: IGNORE_GUESS.test(h) }), ` ${h}`)));
   $('columns-box').hidden = false;
   syncIgnore();
   setStatus('calibrate-status', `${header.length} columns. Pick the outcome, then calibrate.`, 'ready');

@@ -5,53 +5,13 @@
 #include <string>
 #include <vector>
 
+#include "calibration_support.h"
 #include "leadscore/calibrate.h"
 
 using namespace leadscore;
+using namespace calibration_support;
 
 namespace {
-
-HistoryColumn categorical(const std::string& name, const std::vector<std::string>& cells) {
-  HistoryColumn c;
-  c.name = name;
-  c.kind = HistoryColumn::Kind::Categorical;
-  c.levels = {kMissingLevel};
-  for (const std::string& cell : cells) {
-    std::uint32_t code = 0;
-    if (!cell.empty()) {
-      while (code < c.levels.size() && c.levels[code] != cell) ++code;
-      if (code == c.levels.size()) c.levels.push_back(cell);
-    }
-    c.codes.push_back(code);
-  }
-  return c;
-}
-
-HistoryColumn numeric(const std::string& name, const std::vector<double>& values) {
-  HistoryColumn c;
-  c.name = name;
-  c.kind = HistoryColumn::Kind::Numeric;
-  c.values = values;
-  return c;
-}
-
-History history_of(std::vector<HistoryColumn> columns, const std::vector<std::uint8_t>& outcome) {
-  History h;
-  h.columns = std::move(columns);
-  h.outcome = outcome;
-  h.is_test.assign(outcome.size(), 0);
-  for (std::size_t i = 0; i < outcome.size(); ++i) h.lines.push_back(i + 2);
-  return h;
-}
-
-// 12 leads: a source (API / Form / Import / missing), a visit count with one missing value.
-History small_history() {
-  const double nan = std::nan("");
-  return history_of(
-      {categorical("Source", {"API", "Form", "API", "Import", "Form", "", "API", "Form", "Import", "API", "Form", ""}),
-       numeric("Visits", {1, 5, 2, 0, 7, 3, nan, 6, 1, 2, 4, 0})},
-      {0, 1, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0});
-}
 
 // The feature vector of a row, worked out from the Feature descriptions alone (not the design code).
 std::vector<double> features_of(const LogisticFit& fit, const History& h, std::size_t row) {

@@ -1,0 +1,91 @@
+// calibrate() end to end: a small CSV by hand, and the acceptance figures on the X Education
+// leads (../shared/datasets/README.md), pre-contact variant, test_every 5, bins mode.
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+
+#include "leadscore/calibrate.h"
+#include "leadscore/lint.h"
+#include "leadscore/model.h"
+#include "test_support.h"
+
+using namespace leadscore;
+
+TEST_CASE("calibrate: report, fit, model and metrics from one CSV", "[calibrate]") {
+  std::string csv = "Id,Source,Visits,Won\n";
+  const char* sources[] = {"API", "Form", "Import", ""};
+  for (int i = 0; i < 200; ++i) {
+    // Form converts most, API some, Import seldom; more visits help a little.
+    const int s = i % 4;
+    const int visits = (i * 7) % 13;
+    const bool won = s == 1 ? (i % 5 != 0) : s == 0 ? (i % 3 == 0) : (s == 3 ? i % 2 == 0 : (i % 11 == 0)) || visits > 10;
+    csv += std::to_string(i) + "," + sources[s] + "," + std::to_string(visits) + "," + (won ? "yes" : "no") + "\n";
+  }
+  std::istringstream in(csv);
+  CalibrationOptions o;
+  o.outcome = "Won";
+  o.ignore = {"Id"};
+  auto c = calibrate(in, o, "history.csv");
+  REQUIRE(c);
+  const Calibration& cal = c.value();
+  CHECK(cal.fit["converged"] == true);
+  CHECK(cal.model["x-calibration"]["rows"] == Json{{"total", 200}, {"train", 160}, {"test", 40}});
+  CHECK(cal.model["x-calibration"]["metrics"] == cal.metrics);
+  for (const char* split : {"train", "test", "test_exported"})
+    for (const char* key : {"auc", "log_loss", "brier"}) CHECK(cal.metrics[split][key].is_number());
+  CHECK(cal.metrics["rounding_auc_cost"].get<double>() ==
+        Approx(cal.metrics["test"]["auc"].get<double>() - cal.metrics["test_exported"]["auc"].get<double>()).margin(2e-6));
+  auto model = Model::from_json(cal.model);
+  REQUIRE(model);
+  CHECK(lint_model(model.value()).empty());
+  // The same input gives the same bytes.
+  std::istringstream again(csv);
+  auto c2 = calibrate(again, o, "history.csv");
+  REQUIRE(c2);
+  CHECK(dump_json(c2.value().model) == dump_json(cal.model));
+  CHECK(dump_json(c2.value().fit) == dump_json(cal.fit));
+
+  SECTION("no test set: test metrics are null") {
+    std::istringstream in2(csv);
+    o.test_every = 0;
+    auto c3 = calibrate(in2, o, "history.csv");
+    REQUIRE(c3);
+    CHECK(c3.value().metrics["test"].is_null());
+    CHECK(c3.value().metrics["test_exported"].is_null());
+    CHECK(c3.value().metrics["rounding_auc_cost"].is_null());
+  }
+  SECTION("not_converged warning") {
+    std::istringstream in2(csv);
+    o.max_iterations = 1;
+    auto c3 = calibrate(in2, o, "history.csv");
+    REQUIRE(c3);
+    bool found = false;
+    for (const Json& w : c3.value().warnings) found = found || w["code"] == "not_converged";
+    CHECK(found);
+  }
+}
+
+TEST_CASE("calibrate: X Education pre-contact, exported test AUC >= 0.885", "[calibrate][xeducation]") {
+  const std::string path = test_support::shared_dir() + "/datasets/x-education-leads.csv";
+  std::ifstream in(path, std::ios::binary);
+  REQUIRE(in.good());
+  CalibrationOptions o;
+  o.outcome = "Converted";
+  o.ignore = {"Prospect ID", "Lead Number", "Tags", "Lead Quality", "Lead Profile",
+              "Asymmetrique Activity Index", "Asymmetrique Profile Index", "Asymmetrique Activity Score",
+              "Asymmetrique Profile Score", "Last Notable Activity"};
+  o.test_every = 5;
+  auto c = calibrate(in, o, "x-education-leads.csv");
+  REQUIRE(c);
+  const Json& m = c.value().metrics;
+  std::cout << "X Education (bins): iterations " << c.value().fit["iterations"] << ", train " << m["train"].dump()
+            << ", test " << m["test"].dump() << ", exported " << m["test_exported"].dump() << ", rounding cost "
+            << m["rounding_auc_cost"] << "\n";
+  CHECK(c.value().fit["converged"] == true);
+  CHECK(m["test"]["auc"].get<double>() >= 0.885);
+  CHECK(m["test_exported"]["auc"].get<double>() >= 0.885);
+  CHECK(m["test_exported"]["log_loss"].get<double>() <= 0.42);
+  CHECK(c.value().model["x-calibration"]["rows"] == Json{{"total", 9240}, {"train", 7392}, {"test", 1848}});
+}

@@ -182,10 +182,15 @@ test('evaluation page: calibrate in the browser, download the model, evaluate it
   });
 
   await page.fill('#capacity', '20/month');
+  const requestsBefore = session.requests.length;
   await page.click('#run-calibrate');
   await page.waitForSelector('#calibrate-status[data-state="done"], #calibrate-status[data-state="error"]', { timeout: 120_000 });
   const status = await page.textContent('#calibrate-status');
   const modelText = await page.textContent('#model-json');
+
+  await t.test('calibrating and evaluating made no request at all (the CSV stays in the page)', () => {
+    assert.deepEqual(session.requests.slice(requestsBefore).filter((u) => !u.startsWith('blob:')), []);
+  });
 
   await t.test('the fit converged and its summary is shown', async () => {
     assert.match(status, /^Calibrated: converged/);

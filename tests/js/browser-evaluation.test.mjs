@@ -217,6 +217,23 @@ test('evaluation page: calibrate in the browser, download the model, evaluate it
     assert.equal(modelText, `${JSON.stringify(node.model, null, 2)}\n`);
   });
 
+  await t.test('the hand-written fixture has the layout of a real evaluation (same keys at every level)', async () => {
+    const scorer = await createScorer(node.model);
+    let real;
+    try {
+      real = scorer.evaluate(historyCsv(), { outcome: 'Converted', date_column: 'Created', period: 'month', capacity: '20/month' });
+    } finally {
+      scorer.dispose();
+    }
+    // Keys of objects (first array element for arrays), with the band ids of period items generalised.
+    const shape = (v) => (Array.isArray(v) ? (v.length ? [shape(v[0])] : [])
+      : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, shape(v[k])])) : typeof v);
+    const { description, ...fixture } = FIXTURE;
+    assert.match(description, /^FIXTURE/);
+    // The real file has no error; warnings depend on the data: only the entries' lists are compared.
+    assert.deepEqual(shape({ ...real, errors: [], warnings: [] }), shape({ ...fixture, errors: [], warnings: [] }));
+  });
+
   await t.test('the exported model is evaluated on the file: 10 deciles, months with a capacity line', async () => {
     assert.equal(await page.$$eval('#decile-plot rect.plot-bar.lift', (r) => r.length), 10);
     assert.deepEqual(await page.$$eval('#band-plot g.period', (g) => g.map((x) => x.dataset.period)),

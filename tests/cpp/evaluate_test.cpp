@@ -307,3 +307,52 @@ TEST_CASE("evaluate: a 1,000,000-row stream", "[evaluate][slow]") {
   CHECK(r["metrics"]["auc"].get<double>() == Approx(0.966667).margin(1e-6));
   CHECK(r["deciles"][0]["rate"] == 1.0);
 }
+
+TEST_CASE("evaluate: the error list is capped, the count is not", "[evaluate]") {
+  std::string csv = "tier,won\nA,1\nB,0\n";
+  for (int i = 0; i < 150; ++i) csv += "C,perhaps\n";  // lines 4..153
+  const Json r = run(parse(tier_model(false)), csv, {{"outcome", "won"}});
+  CHECK(r["rows"] == Json({{"total", 152}, {"scored", 2}, {"errors", 150}}));
+  REQUIRE(r["errors"].size() == 100);
+  CHECK(r["errors"][0]["line"] == 4);
+  CHECK(r["errors"][99]["line"] == 103);
+  CHECK(r["metrics"]["auc"] == 1.0);  // A (won) above B
+}
+
+TEST_CASE("evaluate: dates spanning millennia give no period table but a warning", "[evaluate]") {
+  const Json r = run(parse(tier_model(false)), "d,tier,won\n0001-01-01,A,1\n9999-12-31,B,0\n",
+                     {{"outcome", "won"}, {"date_column", "d"}, {"capacity", "1/month"}});
+  CHECK(r["periods"].is_null());
+  REQUIRE(r["warnings"].size() == 1);
+  CHECK(r["warnings"][0]["code"] == "too_many_periods");
+  // 1/month over 9999 years * 12 = 119,988 months: both leads fit, T = 0.
+  CHECK(r["capacity"]["periods"] == 119988);
+  CHECK(r["capacity"]["threshold_score"] == 0);
+}
+
+TEST_CASE("evaluate: a model set scores each lead by its persona, bands from the default", "[evaluate]") {
+  // Persona "big" (size >= 100) uses a model where tier A is worth 100 points; the default uses the
+  // tier model (A = 75). Bands of the default model: cold 0-29, warm 30-69, hot 70-100.
+  const Model set = parse(R"({"format_version": 1, "id": "set", "version": "1",
+    "models": {
+      "base": {"fields": [{"name": "tier", "type": "string"}, {"name": "size", "type": "integer"}],
+               "groups": [{"id": "fit"}],
+               "rules": [{"id": "a", "group": "fit", "points": 75, "when": {"==": [{"var": "tier"}, "A"]}}],
+               "scale": {"min": 0, "max": 100},
+               "bands": [{"id": "cold", "action": "-", "from": 0, "to": 29}, {"id": "warm", "action": "-", "from": 30, "to": 69},
+                         {"id": "hot", "action": "-", "from": 70, "to": 100}]},
+      "big": {"extends": "base", "rules": [{"id": "a", "group": "fit", "points": 100, "when": {"==": [{"var": "tier"}, "A"]}}]}},
+    "personas": [{"id": "big", "model": "big", "when": {">=": [{"var": "lead.size"}, 100]}},
+                 {"id": "general", "model": "base"}]})");
+  // Scores: A/500 -> 100 (won), A/5 -> 75 (won), B/500 -> 0, B/5 -> 0. Capacity 1 for the file:
+  // T = 76..100 holds only the 100 -> T = 76, 1 lead.
+  const Json r = run(set, "tier,size,won\nA,500,1\nA,5,1\nB,500,0\nB,5,0\n", {{"outcome", "won"}, {"capacity", "1"}});
+  CHECK(r["bands"][2]["count"] == 2);
+  CHECK(r["bands"][0]["count"] == 2);
+  CHECK(r["deciles"][9]["score_max"] == 0);
+  CHECK(r["deciles"][1]["count"] == 0);        // N = 4: decile 2 = [floor(4/10), floor(8/10)) = [0, 0)
+  CHECK(r["deciles"][2]["score_max"] == 100);  // decile 3 = [0, floor(12/10) = 1): the persona's 100
+  CHECK(r["capacity"]["threshold_score"] == 76);
+  CHECK(r["capacity"]["leads"] == 1);
+  CHECK(r["metrics"]["auc"] == 1.0);
+}

@@ -31,6 +31,9 @@ using namespace evaluation_detail;
 constexpr std::size_t kMaxRecords = 50000000;
 // A date column spanning more periods than this gives no period table (warning too_many_periods).
 constexpr std::int64_t kMaxPeriods = 10000;
+// 0001-01-01 (a Monday) as days since 1970-01-01. Year 0000 is refused so that every week and month
+// label has a four-digit year.
+constexpr std::int64_t kFirstDay = -719162;
 
 std::string normalized(const std::string& s) {
   std::size_t a = 0, b = s.size();
@@ -142,7 +145,8 @@ class Evaluation {
     std::int64_t period = 0, date = 0;
     if (date_column_) {
       auto day = parse_date(normalized(record.cells[*date_column_]));
-      if (!day) return add_error(record.line, "date_invalid", "the date cell is not an ISO date (YYYY-MM-DD) or instant");
+      if (!day || day.value() < kFirstDay)
+        return add_error(record.line, "date_invalid", "the date cell is not an ISO date (YYYY-MM-DD, year 0001 or later) or instant");
       date = day.value();
       period = period_of_day(date, options_.period);
     }
@@ -154,8 +158,10 @@ class Evaluation {
     const auto probability = r.find("probability");
     if (by_probability_ && probability == r.end())
       return add_error(record.line, "probability_missing", "the result has no probability");
-    const int s = std::min(100, std::max(0, r.at("score").get<int>()));
-    rows_.key.push_back(by_probability_ ? probability->get<double>() : r.at("points").get<double>());
+    // score() always writes a whole "score" and a numeric "points"; value() keeps this total anyway
+    // (no throwing accessor: the wasm build has no exceptions).
+    const int s = std::min(100, std::max(0, r.value("score", 0)));
+    rows_.key.push_back(by_probability_ ? probability->get<double>() : r.value("points", 0.0));
     rows_.outcome.push_back(converted);
     rows_.score.push_back(static_cast<std::uint8_t>(s));
     rows_.band.push_back(static_cast<std::uint8_t>(band_of(model_.bands(), s)));

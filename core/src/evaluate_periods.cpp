@@ -18,9 +18,9 @@ std::int64_t floor_div(std::int64_t a, std::int64_t b) {
 
 // Year and month of a day, read back from its "YYYY-MM-DD" form.
 void year_month(std::int64_t days, int& year, int& month) {
-  const std::string date = format_date(days);
-  year = std::stoi(date.substr(0, 4));
-  month = std::stoi(date.substr(5, 2));
+  const std::string date = format_date(days);  // "YYYY-MM-DD": digits at fixed places
+  year = (date[0] - '0') * 1000 + (date[1] - '0') * 100 + (date[2] - '0') * 10 + (date[3] - '0');
+  month = (date[5] - '0') * 10 + (date[6] - '0');
 }
 
 std::int64_t day_of(int year, int month, int day) {

@@ -328,6 +328,12 @@ TEST_CASE("evaluate: dates spanning millennia give no period table but a warning
   // 1/month over 9999 years * 12 = 119,988 months: both leads fit, T = 0.
   CHECK(r["capacity"]["periods"] == 119988);
   CHECK(r["capacity"]["threshold_score"] == 0);
+  // Year 0000 is refused (labels keep four-digit years); 0001-01-01 was a Monday: week 0001-W01.
+  const Json early = run(parse(tier_model(false)), "d,tier,won\n0000-12-31,A,1\n0001-01-01,B,0\n",
+                         {{"outcome", "won"}, {"date_column", "d"}});
+  CHECK(early["errors"][0]["code"] == "date_invalid");
+  CHECK(early["periods"]["items"][0]["period"] == "0001-W01");
+  CHECK(early["periods"]["items"][0]["start"] == "0001-01-01");
 }
 
 TEST_CASE("evaluate: a model set scores each lead by its persona, bands from the default", "[evaluate]") {

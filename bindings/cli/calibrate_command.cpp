@@ -137,9 +137,16 @@ int run_report(std::istream& input, const CalibrationOptions& options, const std
 
 int run_fit(std::istream& input, const CalibrationOptions& options, const std::string& source,
             const std::map<std::string, std::string>& values) {
-  const auto started = std::chrono::steady_clock::now();
-  auto calibration = calibrate(input, options, source);
-  const auto elapsed = std::chrono::steady_clock::now() - started;
+  // The core calls back as each phase starts; the clock is read here, never in the core.
+  PhaseTimes times;
+  auto last = std::chrono::steady_clock::now();
+  std::string current;
+  auto calibration = calibrate(input, options, source, [&](std::string_view phase) {
+    const auto now = std::chrono::steady_clock::now();
+    if (!current.empty()) times.emplace_back(current, std::chrono::duration<double, std::milli>(now - last).count());
+    current = std::string(phase);
+    last = now;
+  });
   if (!calibration) return fail(calibration.error());
   const Calibration& c = calibration.value();
   const auto out = values.find("--out");
@@ -160,8 +167,7 @@ int run_fit(std::istream& input, const CalibrationOptions& options, const std::s
       return kExitIo;
     }
   }
-  write_calibration_summary(std::cerr, c,
-                            std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count());
+  write_calibration_summary(std::cerr, c, times);
   return kExitOk;
 }
 

@@ -14,6 +14,18 @@ std::string metric(const Json& metrics, const char* set, const char* key, int de
   return entry.is_object() ? fixed_text(entry.value(key, Json()), decimals) : "-";
 }
 
+std::string ms_text(double ms) {
+  char text[32];
+  std::snprintf(text, sizeof text, ms < 10 ? "%.1f" : "%.0f", ms);
+  return text;
+}
+
+std::string phase_ms(const PhaseTimes& times, const char* phase) {
+  for (const auto& [name, ms] : times)
+    if (name == phase) return ms_text(ms);
+  return "-";
+}
+
 }  // namespace
 
 void write_warnings(std::ostream& err, const Json& warnings) {
@@ -22,7 +34,7 @@ void write_warnings(std::ostream& err, const Json& warnings) {
     err << "warning: " << text_at(w, "code") << " at " << text_at(w, "path") << ": " << text_at(w, "message") << "\n";
 }
 
-void write_calibration_summary(std::ostream& err, const Calibration& c, long long elapsed_ms) {
+void write_calibration_summary(std::ostream& err, const Calibration& c, const PhaseTimes& times) {
   const Json rows = c.report.is_object() ? c.report.value("rows", Json::object()) : Json::object();
   const Json features = c.fit.is_object() ? c.fit.value("features", Json::array()) : Json::array();
   err << "rows: " << text_at(rows, "train") << " train, " << text_at(rows, "test") << " test ("
@@ -34,7 +46,15 @@ void write_calibration_summary(std::ostream& err, const Calibration& c, long lon
     std::snprintf(gradient, sizeof gradient, "%.2g", c.fit["gradient_max"].get<double>());
   err << "fit: " << text_at(c.fit, "iterations") << " Newton iterations, "
       << (converged ? "converged" : "NOT converged (raise --max-iterations or --l2)") << " (max gradient "
-      << gradient << ") in " << elapsed_ms << " ms (the whole run: read, report, fit, export, test scoring)\n";
+      << gradient << ") in " << phase_ms(times, "fit") << " ms\n";
+  double total = 0;
+  err << "time:";
+  for (std::size_t i = 0; i < times.size(); ++i) {
+    err << (i ? ", " : " ") << (times[i].first == "score_test" ? "test scoring" : times[i].first) << ' '
+        << ms_text(times[i].second) << " ms";
+    total += times[i].second;
+  }
+  err << "; " << ms_text(total) << " ms in all\n";
 
   const Json& m = c.metrics;
   const Json test = m.is_object() ? m.value("test", Json()) : Json();

@@ -3,12 +3,18 @@
 // the continuous fit and of the exported integer-point model, and the warnings.
 #pragma once
 #include <ostream>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "leadscore/calibrate.h"
 
 namespace leadscore::cli {
 
-void write_calibration_summary(std::ostream& err, const Calibration& calibration, long long elapsed_ms);
+/// Milliseconds per phase of calibrate() ("read", "report", "fit", "export", "score_test"), in order.
+using PhaseTimes = std::vector<std::pair<std::string, double>>;
+
+void write_calibration_summary(std::ostream& err, const Calibration& calibration, const PhaseTimes& times);
 
 /// "warning: <code> at <path>: <message>" per warning of a JSON array.
 void write_warnings(std::ostream& err, const Json& warnings);

@@ -55,16 +55,23 @@ Json split_metrics(const Split& s) {
 }  // namespace
 
 Expected<Calibration> calibrate(std::istream& csv, const CalibrationOptions& options,
-                                std::string_view source_name) {
+                                std::string_view source_name, const CalibrationPhaseHook& on_phase) {
+  auto phase = [&](std::string_view name) {
+    if (on_phase) on_phase(name);
+  };
+  phase("read");
   auto read = read_history(csv, options);
   if (!read) return read.error();
   const History& history = read.value();
   Calibration out;
+  phase("report");
   out.report = close_rate_report(history, options);
+  phase("fit");
   auto fitted = fit_logistic(history, options);
   if (!fitted) return fitted.error();
   const LogisticFit& fit = fitted.value();
   out.fit = fit_json(fit, history, options);
+  phase("export");
   auto exported = export_scorecard(fit, history, options, source_name);
   if (!exported) return exported.error();
   out.model = std::move(exported).value();
@@ -80,6 +87,7 @@ Expected<Calibration> calibrate(std::istream& csv, const CalibrationOptions& opt
   }
 
   // The export through the public scoring path.
+  phase("score_test");
   auto model = Model::from_json(out.model);
   if (!model)
     return Error{"export_invalid", model.error().path,
@@ -112,6 +120,7 @@ Expected<Calibration> calibrate(std::istream& csv, const CalibrationOptions& opt
                                    "the fit stopped after " + std::to_string(fit.iterations) +
                                        " iterations before its gradient reached the tolerance"));
   separating_warnings(fit, design, history, out.warnings);
+  phase("done");
   return out;
 }
 

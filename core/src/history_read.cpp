@@ -46,14 +46,14 @@ class HistoryReader {
         csv_errors_.add(line_of(error));
         continue;
       }
-      if (builders_.empty() && sample.size() < kSampleRecords) {
+      if (!sampled_ && sample.size() < kSampleRecords) {
         sample.push_back(std::move(record));
         if (sample.size() == kSampleRecords) flush_sample(sample, header);
       } else {
         add(record);
       }
     }
-    if (builders_.empty()) flush_sample(sample, header);
+    if (!sampled_) flush_sample(sample, header);
     return finish();
   }
 
@@ -61,12 +61,20 @@ class HistoryReader {
   void flush_sample(std::vector<CsvRecord>& sample, const std::vector<std::string>& header) {
     std::vector<std::vector<std::string>> cells;
     for (auto& r : sample) cells.push_back(std::move(r.cells));
+    // An identifier (every sampled value different: ids, emails, names) is left out unless forced:
+    // as a feature it would put one rule per person into the exported model and only overfit.
+    sampled_ = true;
+    std::vector<ColumnPlan::Feature> kept;
     for (const auto& f : plan_.features) {
       const auto kind = f.forced ? *f.forced : sample_kind(cells, f.index, missing_);
-      builders_.emplace_back(header[f.index], kind, options_.max_levels);
-      if (kind == HistoryColumn::Kind::Categorical && sample_is_identifier(cells, f.index, missing_))
+      if (!f.forced && kind == HistoryColumn::Kind::Categorical && sample_is_identifier(cells, f.index, missing_)) {
         identifiers_.push_back(header[f.index]);
+        continue;
+      }
+      builders_.emplace_back(header[f.index], kind, options_.max_levels);
+      kept.push_back(f);
     }
+    plan_.features = std::move(kept);
     for (std::size_t i = 0; i < sample.size(); ++i) {
       sample[i].cells = std::move(cells[i]);
       add(sample[i]);
@@ -110,7 +118,7 @@ class HistoryReader {
     for (auto& b : builders_) history_.columns.push_back(b.finish(history_.is_test, history_.warnings));
     for (const auto& name : identifiers_)
       history_.warnings.push_back(make_warning("identifier_column", "/columns/" + pointer_token(name),
-                                               "every sampled value is different: an identifier? add it to ignore"));
+                                               "every sampled value is different (an identifier): left out of the features; list it under categorical to keep it"));
     return std::move(history_);
   }
 
@@ -120,6 +128,7 @@ class HistoryReader {
   OutcomeValues outcomes_;
   std::vector<ColumnBuilder> builders_;
   std::vector<std::string> identifiers_;
+  bool sampled_ = false;  // the kinds are decided (after the first kSampleRecords records)
   History history_;
   LineList csv_errors_{10}, outcome_errors_{10};
   std::string csv_code_;

@@ -60,6 +60,7 @@ double independent_gradient_max(const LogisticFit& fit, const History& h, double
 TEST_CASE("fit_logistic finds the L2 optimum: an independent gradient is ~0 there", "[logistic]") {
   const History h = small_history();
   CalibrationOptions o;
+  o.min_count = 1;  // tiny hand-made data: every level is its own feature
   o.outcome = "Converted";
   o.bins = 3;
   auto fit = fit_logistic(h, o);
@@ -91,6 +92,7 @@ TEST_CASE("fit_logistic finds the L2 optimum: an independent gradient is ~0 ther
 TEST_CASE("fit_logistic in standardize mode: one linear feature, median for missing", "[logistic]") {
   const History h = small_history();
   CalibrationOptions o;
+  o.min_count = 1;  // tiny hand-made data: every level is its own feature
   o.outcome = "Converted";
   o.numeric_mode = CalibrationOptions::NumericMode::Standardize;
   o.l2 = 0.5;
@@ -111,6 +113,7 @@ TEST_CASE("fit_logistic: perfect separation stays finite and converges", "[logis
   History h = history_of({categorical("Plan", {"Pro", "Pro", "Pro", "Free", "Free", "Free", "Pro", "Free"})},
                          {1, 1, 1, 0, 0, 0, 1, 0});
   CalibrationOptions o;
+  o.min_count = 1;  // tiny hand-made data: every level is its own feature
   o.outcome = "Won";
   auto fit = fit_logistic(h, o);
   REQUIRE(fit);
@@ -123,6 +126,7 @@ TEST_CASE("fit_logistic: perfect separation stays finite and converges", "[logis
 TEST_CASE("fit_logistic: a rerun gives bit-identical weights and JSON", "[logistic]") {
   const History h = small_history();
   CalibrationOptions o;
+  o.min_count = 1;  // tiny hand-made data: every level is its own feature
   o.outcome = "Converted";
   auto a = fit_logistic(h, o);
   auto b = fit_logistic(h, o);
@@ -140,6 +144,7 @@ TEST_CASE("fit_logistic: a rerun gives bit-identical weights and JSON", "[logist
 TEST_CASE("fit_logistic: test rows, min_count pooling, errors", "[logistic]") {
   History h = small_history();
   CalibrationOptions o;
+  o.min_count = 1;  // tiny hand-made data: every level is its own feature
   o.outcome = "Converted";
   SECTION("test rows are left out of the fit") {
     h.is_test[0] = 1;

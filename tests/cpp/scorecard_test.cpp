@@ -42,6 +42,7 @@ double round4(double p) { return std::floor(p * 10000 + 0.5) / 10000; }
 
 TEST_CASE("export_scorecard: a model that loads, lints clean and reads its columns", "[scorecard]") {
   CalibrationOptions o;
+  o.min_count = 1;  // tiny hand-made data: every level is its own feature
   o.bins = 3;
   const Exported e = fit_and_export(small_history(), o);
   const Json& d = e.document;
@@ -91,6 +92,7 @@ TEST_CASE("export_scorecard: a model that loads, lints clean and reads its colum
 
 TEST_CASE("export_scorecard: a lead keyed by the CSV headers gets the fit's probability", "[scorecard]") {
   CalibrationOptions o;
+  o.min_count = 1;  // tiny hand-made data: every level is its own feature
   o.bins = 3;
   const History h = small_history();
   const Exported e = fit_and_export(h, o);
@@ -117,6 +119,7 @@ TEST_CASE("export_scorecard: standardize mode, field names from awkward headers"
   h.columns.push_back(h.columns[0]);
   h.columns.back().name = "2nd source";
   CalibrationOptions o;
+  o.min_count = 1;  // tiny hand-made data: every level is its own feature
   o.numeric_mode = CalibrationOptions::NumericMode::Standardize;
   const Exported e = fit_and_export(h, o);
   const Json& d = e.document;
@@ -142,6 +145,7 @@ TEST_CASE("export_scorecard: standardize mode, field names from awkward headers"
 TEST_CASE("export_scorecard: points_to_double_odds must be above 0", "[scorecard]") {
   const History h = small_history();
   CalibrationOptions o;
+  o.min_count = 1;  // tiny hand-made data: every level is its own feature
   o.outcome = "Converted";
   auto fit = fit_logistic(h, o);
   REQUIRE(fit);

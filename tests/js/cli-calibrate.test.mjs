@@ -77,7 +77,7 @@ test('calibrate writes a model that score loads; the fit report says converged',
     '--out', out, '--fit-report', fit, HISTORY]);
   assert.equal(r.status, 0, r.stderr);
   assert.equal(r.stdout, '');
-  assert.match(r.stderr, /fit: \d+ Newton iterations, converged \(max gradient [^)]+\) in \d+ ms/);
+  assert.match(r.stderr, /fit: \d+ Newton iterations, converged \(max gradient [^)]+\) in \d+(\.\d)? ms/);
   const text = readFileSync(out, 'utf8');
   assert.ok(text.endsWith('}\n') && text.startsWith('{\n  "'), 'pretty JSON with a trailing newline');
   const model = JSON.parse(text);

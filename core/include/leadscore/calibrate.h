@@ -8,6 +8,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <istream>
 #include <string>
 #include <string_view>
@@ -33,7 +34,7 @@ struct CalibrationOptions {
   std::size_t test_every = 5;               ///< record i is test when i % test_every == 0; 0 = none
   enum class NumericMode { Bins, Standardize } numeric_mode = NumericMode::Bins;
   int bins = 10;                       ///< quantile bins per numeric column (2..50)
-  std::size_t min_count = 1;           ///< levels with fewer training rows pool into "(other)"
+  std::size_t min_count = 5;           ///< levels with fewer training rows pool into "(other)"
   double l2 = 1.0;                     ///< L2 penalty l2/2*|w|^2 on the summed log loss
   int max_iterations = 100;            ///< Newton iterations
   double tolerance = 1e-8;             ///< converged when max|gradient| <= tolerance*max(1,rows)
@@ -139,9 +140,13 @@ struct Calibration {
   Json warnings;  ///< history and fit warnings
 };
 
+/// Called as each phase of calibrate() starts ("read", "report", "fit", "export", "score_test")
+/// and once at the end ("done"), so a caller can time the phases: the core never reads a clock.
+using CalibrationPhaseHook = std::function<void(std::string_view phase)>;
+
 /// Everything: read, report, fit, export, and score the test rows with the exported model through
 /// score() to measure what rounding to integer points costs.
 Expected<Calibration> calibrate(std::istream& csv, const CalibrationOptions& options,
-                                std::string_view source_name);
+                                std::string_view source_name, const CalibrationPhaseHook& on_phase = {});
 
 }  // namespace leadscore

@@ -2,6 +2,7 @@
 // checks or formats anything itself; no exception crosses into JavaScript (the core returns errors
 // as values, and this module is built without exception support).
 #include <emscripten/bind.h>
+#include <emscripten/val.h>
 
 #include <optional>
 #include <sstream>
@@ -261,7 +262,10 @@ Outcome evaluate_logic(const std::string& rule_text, const std::string& data_tex
 
 /// Calibrates from a historical CSV (text) with the JSON options of docs/calibration.md: returns
 /// {report, fit, model, metrics, warnings}; with "report_only": the close-rate report alone.
-Outcome calibrate(const std::string& csv_text, const std::string& options_text, bool report_only) {
+/// `on_phase` is a JS function (or undefined) called with each phase name as it starts ("read",
+/// "report", "fit", "export", "score_test", "done"), so JavaScript can time the phases.
+Outcome calibrate(const std::string& csv_text, const std::string& options_text, bool report_only,
+                  emscripten::val on_phase) {
   auto options_json = leadscore::parse_json(options_text, "the calibration options");
   if (!options_json) return failure(options_json.error());
   auto options = leadscore::calibration_options_from_json(options_json.value());
@@ -272,7 +276,10 @@ Outcome calibrate(const std::string& csv_text, const std::string& options_text, 
     if (!history) return failure(history.error());
     return success(leadscore::dump_json(leadscore::close_rate_report(history.value(), options.value())));
   }
-  auto result = leadscore::calibrate(csv, options.value(), "history.csv");
+  leadscore::CalibrationPhaseHook hook;
+  if (on_phase.typeOf().as<std::string>() == "function")
+    hook = [&on_phase](std::string_view phase) { on_phase(std::string(phase)); };
+  auto result = leadscore::calibrate(csv, options.value(), "history.csv", hook);
   if (!result) return failure(result.error());
   const auto& c = result.value();
   return success(leadscore::dump_json(Json{{"report", c.report}, {"fit", c.fit}, {"model", c.model},

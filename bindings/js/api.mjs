@@ -49,17 +49,21 @@ export function makeApi(factory) {
 
   // Calibration from a historical CSV (text): {report, fit, model, metrics, warnings}
   // (docs/calibration.md). The exported `model` loads with createScorer() like any other.
-  async function calibrate(csv, options) {
+  // `hooks.onPhase(name)` is called as each phase starts (read, report, fit, export, score_test, done).
+  async function calibrate(csv, options, hooks) {
     if (typeof csv !== 'string') throw new LeadscoreError('history_not_string', 'the history must be CSV text (a string)', '/history');
+    const onPhase = hooks?.onPhase;
+    if (onPhase !== undefined && typeof onPhase !== 'function')
+      throw new LeadscoreError('hook_not_function', 'hooks.onPhase must be a function', '/onPhase');
     const module = await loadModule();
-    return JSON.parse(unwrap(module.calibrate(csv, toJsonText(options ?? {}, 'the calibration options'), false)));
+    return JSON.parse(unwrap(module.calibrate(csv, toJsonText(options ?? {}, 'the calibration options'), false, onPhase)));
   }
 
   // The close-rate report alone (seed-003 points per attribute value).
   async function closeRateReport(csv, options) {
     if (typeof csv !== 'string') throw new LeadscoreError('history_not_string', 'the history must be CSV text (a string)', '/history');
     const module = await loadModule();
-    return JSON.parse(unwrap(module.calibrate(csv, toJsonText(options ?? {}, 'the calibration options'), true)));
+    return JSON.parse(unwrap(module.calibrate(csv, toJsonText(options ?? {}, 'the calibration options'), true, undefined)));
   }
 
   async function defaultModel() {

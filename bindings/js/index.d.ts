@@ -604,7 +604,12 @@ export interface Evaluation {
 }
 
 /** Calibrates a points model from historical leads (CSV text); docs/calibration.md. */
-export function calibrate(csv: string, options: CalibrationOptions): Promise<Calibration>;
+export function calibrate(
+  csv: string,
+  options: CalibrationOptions,
+  /** onPhase(name) is called as each phase starts: read, report, fit, export, score_test, done (for timing). */
+  hooks?: { onPhase?: (phase: 'read' | 'report' | 'fit' | 'export' | 'score_test' | 'done') => void },
+): Promise<Calibration>;
 /** The close-rate report alone (count, conversions, rate, lift, interval, seed-003 points per value). */
 export function closeRateReport(csv: string, options: CalibrationOptions): Promise<CloseRateReport>;
 /** The bundled default B2B model. */

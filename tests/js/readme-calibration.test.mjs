@@ -1,0 +1,41 @@
+// The README's "Calibrating from history" section states figures: this test recomputes each one
+// from the commands and the lead it shows, so the README cannot drift from what the engine does.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import { createScorer } from '../../bindings/js/node.mjs';
+import { cliPath, repoRoot, sharedDir, tempDir } from './support.mjs';
+
+const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+const section = readme.slice(readme.indexOf('## Calibrating from history'), readme.indexOf('## Web demo'));
+
+test('README calibration section: the summary lines and the deployed lead match a real run', async () => {
+  const leaveOut = /LEAVE_OUT="([^"]+)"/s.exec(section)[1].replace(/\\\n/g, '');
+  const dir = tempDir();
+  const model = path.join(dir, 'model.json');
+  const run = spawnSync(cliPath, ['calibrate', '--outcome', 'Converted', '--ignore', leaveOut, '--out', model,
+    path.join(sharedDir, 'datasets/x-education-leads.csv')], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  // Every "# ..." line the README shows after the calibrate command, except the timing figure.
+  const shown = [...section.matchAll(/^# (rows: .*|fit: .*|test AUC .*)$/gm)].map((m) => m[1]);
+  assert.equal(shown.length, 3);
+  for (const line of shown) {
+    const pattern = line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/in \d+ ms/, 'in [0-9.]+ ms');
+    assert.match(run.stderr, new RegExp(pattern), `README line "${line}"`);
+  }
+
+  const scorer = await createScorer(readFileSync(model, 'utf8'));
+  const lead = /scorer\.score\((\{[^}]+\})/s.exec(section)[1];
+  // The README's lead literal is JS object syntax; evaluate it as data only (no calls in it).
+  const leadObject = Function(`"use strict"; return (${lead});`)();
+  const result = scorer.score(leadObject, { now: '2026-11-23T10:00:00Z' });
+  const [, score, band] = /result\.score;\s+\/\/ (\d+) with the X Education model above: band "(\w+)"/.exec(section);
+  const [, probability] = /result\.probability;\s+\/\/ ([0-9.]+) =/.exec(section);
+  assert.equal(result.score, Number(score));
+  assert.equal(result.band.id, band);
+  assert.equal(result.probability, Number(probability));
+  scorer.dispose();
+});

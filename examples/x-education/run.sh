@@ -32,6 +32,13 @@ echo "== 1. calibrate: fit on 4 rows in 5, test on every 5th (data record i with
 grep -v -e '^time:' -e '^warning:' "$out/calibrate.log"
 
 echo
+echo "== 1b. the same with numeric columns standardised (one weight each), as scikit-learn's reference"
+"$leadscore" calibrate --outcome Converted --ignore "$ignore" --test-every 5 --numeric-mode standardize \
+  --out "$out/model-standardize.json" --fit-report "$out/fit-standardize.json" "$data" \
+  2> "$out/calibrate-standardize.log"
+grep -e '^test' "$out/calibrate-standardize.log"
+
+echo
 echo "== 2. close rates of the training rows (first lines)"
 "$leadscore" calibrate --report --outcome Converted --ignore "$ignore" --test-every 5 "$data" \
   > "$out/close-rates.txt"
@@ -52,4 +59,4 @@ sed -E 's/.*"points":(-?[0-9]+).*"probability":([0-9.]+).*"score":([0-9]+).*/poi
   "$out/one-lead.jsonl"
 
 echo
-echo "Output in $out: model.json, fit.json, calibrate.log, close-rates.txt, evaluation.txt, one-lead.jsonl"
+echo "Output in $out: model.json, fit.json, calibrate.log, *-standardize.*, close-rates.txt, evaluation.txt, one-lead.jsonl"

@@ -30,9 +30,11 @@ constexpr const char* kUsage =
     "                  [--events FILE|- [--events-format csv|jsonl]] [INPUT|-]\n"
     "  leadscore verify --model M.json [--format jsonl|csv] [INPUT|-]\n"
     "  leadscore validate --model M.json [--format text|json]\n"
-    "  leadscore calibrate --outcome COL [--report] [--out MODEL.json] [options] [HISTORY.csv|-]\n"
+    "  leadscore calibrate --outcome COL [--report [--format table|csv|json]]\n"
+    "                  [--out MODEL.json] [--fit-report FIT.json] [options] [HISTORY.csv|-]\n"
     "  leadscore evaluate --model M.json --outcome COL [--date-column COL]\n"
-    "                  [--period week|month] [--capacity 200/week] [--format text|json] [HISTORY.csv|-]\n"
+    "                  [--period week|month] [--capacity 200/week] [--format text|json]\n"
+    "                  [--history HISTORY.csv | HISTORY.csv | -]\n"
     "  leadscore --help | --version\n";
 
 constexpr const char* kScoreHelp =
@@ -117,9 +119,12 @@ constexpr const char* kExitHelp =
     "     contacts that failed to score;\n"
     "     score, check: some records were error lines, the input is empty, a CSV header\n"
     "     is unusable; score: some events lines were broken;\n"
-    "     validate: warnings\n"
-    "  2  usage error, the model is invalid (accounts: or has no account section), or\n"
-    "     unsorted events through a pipe\n"
+    "     validate: warnings;  calibrate: the history cannot be used (outcome_invalid,\n"
+    "     history_csv, history_empty, history_too_large, outcome_one_class,\n"
+    "     too_many_features, fit_failed);  evaluate: some records were errors (listed)\n"
+    "  2  usage error, the model is invalid (accounts: or has no account section),\n"
+    "     unsorted events through a pipe, or (calibrate, evaluate) options_invalid or\n"
+    "     column_not_found\n"
     "  3  I/O error: the model, input or events file cannot be opened, or output cannot be\n"
     "     written\n";
 

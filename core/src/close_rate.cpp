@@ -129,12 +129,13 @@ Json close_rate_report(const History& h, const CalibrationOptions& o) {
     const bool numeric = col.kind == HistoryColumn::Kind::Numeric;
     std::vector<Cell> cells = numeric ? numeric_cells(col, h, o.bins) : categorical_cells(col, h);
     cells.erase(std::remove_if(cells.begin(), cells.end(), [](const Cell& c) { return c.count == 0; }), cells.end());
-    // Count descending; ties: bins in bin order before (missing), levels by byte order. The cells
-    // come in bin order (missing last) for numeric columns, so a stable sort keeps that order.
-    std::stable_sort(cells.begin(), cells.end(), [numeric](const Cell& a, const Cell& b) {
-      if (a.count != b.count) return a.count > b.count;
-      return !numeric && a.value < b.value;
-    });
+    // Levels by count descending (ties by byte order); numeric bins stay in bin order, (missing)
+    // last, so a reader sees the close rate rise or fall along the value.
+    if (!numeric)
+      std::stable_sort(cells.begin(), cells.end(), [](const Cell& a, const Cell& b) {
+        if (a.count != b.count) return a.count > b.count;
+        return a.value < b.value;
+      });
     Json values = Json::array();
     for (const auto& cell : cells) values.push_back(value_json(cell, overall, o));
     columns.push_back({{"name", col.name},

@@ -581,15 +581,16 @@ export interface Evaluation {
   format_version: 1;
   model: ModelInfo;
   rows: { total: number; scored: number; errors: number };
-  overall: { count: number; conversions: number; rate: number };
+  /** Ratios whose denominator is 0 are null (e.g. the rate of an empty decile). */
+  overall: { count: number; conversions: number; rate: number | null };
   ranking: 'probability' | 'points';
   metrics: MetricSet;
   deciles: Array<{
-    decile: number; count: number; conversions: number; rate: number; lift: number;
-    cumulative_conversions: number; gain: number; score_min: number; score_max: number;
+    decile: number; count: number; conversions: number; rate: number | null; lift: number | null;
+    cumulative_conversions: number; gain: number | null; score_min: number | null; score_max: number | null;
     mean_probability: number | null;
   }>;
-  bands: Array<{ id: string; label: string; count: number; share: number; conversions: number; rate: number; lift: number }>;
+  bands: Array<{ id: string; label: string; count: number; share: number | null; conversions: number; rate: number | null; lift: number | null }>;
   periods: null | {
     unit: 'week' | 'month';
     column: string;

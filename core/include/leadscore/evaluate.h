@@ -38,7 +38,8 @@ Expected<std::pair<double, std::string>> parse_capacity(const std::string& text)
 /// Scores every record of `csv` with `model` and aggregates (layout: docs/evaluation.md). A
 /// record that cannot be used (bad outcome, bad date, ragged row, score error) is listed in
 /// "errors" with its line and counted, never dropped silently. Errors for the whole call:
-/// column_not_found, history_empty, options_invalid, outcome_one_class (AUC needs both classes).
+/// column_not_found, history_empty, history_too_large (over 50,000,000 records), options_invalid.
+/// One class only is not an error: "auc" is null and the warning one_class says why.
 Expected<Json> evaluate(const Model& model, std::istream& csv, const EvaluationOptions& options);
 
 }  // namespace leadscore

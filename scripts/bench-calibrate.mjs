@@ -1,0 +1,162 @@
+#!/usr/bin/env node
+// Calibration benchmark (docs/benchmarks.md, "Calibration"): `leadscore calibrate` on the X Education
+// pre-contact variant, natively and in wasm under Node, in both numeric modes.
+//
+//   node scripts/bench-calibrate.mjs [--runs N] [--data FILE.csv] [--write]
+//
+// Native: N runs of the CLI (after one warm-up); the phase times are the CLI's own stderr line
+// "time: read X ms, report X ms, fit X ms, export X ms, test scoring X ms; X ms in all".
+// Wasm: N calls of calibrate(csv, options, {onPhase}) in this process (after one warm-up), each
+// phase timed with performance.now() between its onPhase call and the next; "whole" is from the
+// call to the resolved result (the CSV string crossing into wasm and the JSON result back included).
+// Medians are printed as a markdown table; --write also rewrites the block between
+// <!-- calibrate:start --> and <!-- calibrate:end --> in docs/benchmarks.md. The metrics are the
+// same in every run and every runtime (the script checks it); only the times vary.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { calibrate } from '../bindings/js/node.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cliPath = process.env.LEADSCORE ?? path.join(root, 'build/native/bindings/cli/leadscore');
+const docPath = path.join(root, 'docs/benchmarks.md');
+const START = '<!-- calibrate:start -->';
+const END = '<!-- calibrate:end -->';
+const IGNORE = ['Prospect ID', 'Lead Number', 'Tags', 'Lead Quality', 'Lead Profile',
+  'Asymmetrique Activity Index', 'Asymmetrique Profile Index', 'Asymmetrique Activity Score',
+  'Asymmetrique Profile Score', 'Last Notable Activity'];
+const MODES = ['bins', 'standardize'];
+
+function parseArgs(argv) {
+  const opts = { runs: 5, data: path.resolve(root, '..', 'shared/datasets/x-education-leads.csv'), write: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--runs' && /^[1-9][0-9]*$/.test(argv[i + 1] ?? '')) opts.runs = Number(argv[++i]);
+    else if (arg === '--data' && argv[i + 1]) opts.data = path.resolve(argv[++i]);
+    else if (arg === '--write') opts.write = true;
+    else {
+      process.stderr.write('usage: node scripts/bench-calibrate.mjs [--runs N] [--data FILE.csv] [--write]\n');
+      process.exit(2);
+    }
+  }
+  return opts;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** The CLI's "time:" line as {read, report, fit, export, score_test, all} in ms. */
+function parseTimeLine(stderr) {
+  const m = stderr.match(/^time: read ([\d.]+) ms, report ([\d.]+) ms, fit ([\d.]+) ms, export ([\d.]+) ms, test scoring ([\d.]+) ms; ([\d.]+) ms in all$/m);
+  if (!m) throw new Error(`no time line in the CLI's stderr:\n${stderr}`);
+  const [read, report, fit, exp, scoreTest, all] = m.slice(1).map(Number);
+  return { read, report, fit, export: exp, score_test: scoreTest, all };
+}
+
+function runNative(data, mode, runs) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'leadscore-bench-calibrate-'));
+  const fitPath = path.join(dir, 'fit.json');
+  const args = ['calibrate', '--outcome', 'Converted', '--ignore', IGNORE.join(','), '--test-every', '5',
+    '--numeric-mode', mode, '--out', path.join(dir, 'model.json'), '--fit-report', fitPath, data];
+  const times = [];
+  let metrics = null;
+  let fitIterations = null;
+  for (let i = 0; i <= runs; i++) {
+    const t0 = performance.now();
+    const r = spawnSync(cliPath, args, { encoding: 'utf8' });
+    const wall = performance.now() - t0;
+    if (r.error) throw r.error;
+    if (r.status !== 0) throw new Error(`leadscore calibrate exited ${r.status}:\n${r.stderr}`);
+    const report = JSON.parse(fs.readFileSync(fitPath, 'utf8'));
+    if (metrics && JSON.stringify(report.metrics) !== JSON.stringify(metrics)) throw new Error('native metrics changed between runs');
+    metrics = report.metrics;
+    fitIterations = report.fit.iterations;
+    if (i > 0) times.push({ ...parseTimeLine(r.stderr), wall });
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+  return { metrics, iterations: fitIterations, times };
+}
+
+async function runWasm(csv, mode, runs) {
+  const options = { outcome: 'Converted', ignore: IGNORE, test_every: 5, numeric_mode: mode };
+  const times = [];
+  let metrics = null;
+  let iterations = null;
+  for (let i = 0; i <= runs; i++) {
+    const marks = [];
+    const t0 = performance.now();
+    const result = await calibrate(csv, options, { onPhase: (name) => marks.push([name, performance.now()]) });
+    const whole = performance.now() - t0;
+    const at = Object.fromEntries(marks);
+    const phases = ['read', 'report', 'fit', 'export', 'score_test', 'done'];
+    if (marks.map(([n]) => n).join() !== phases.join()) throw new Error(`unexpected phases ${marks.map(([n]) => n)}`);
+    const t = { all: at.done - at.read, whole };
+    for (let p = 0; p < phases.length - 1; p++) t[phases[p]] = at[phases[p + 1]] - at[phases[p]];
+    if (metrics && JSON.stringify(result.metrics) !== JSON.stringify(metrics)) throw new Error('wasm metrics changed between runs');
+    metrics = result.metrics;
+    iterations = result.fit.iterations;
+    if (i > 0) times.push(t);
+  }
+  return { metrics, iterations, times };
+}
+
+const f4 = (x) => x.toFixed(4);
+const ms = (x) => (x < 10 ? x.toFixed(1) : x.toFixed(0));
+
+function tableOf(rows, runs) {
+  const lines = [
+    `X Education pre-contact variant (9240 rows: 7392 train, 1848 test), median of ${runs} runs after a warm-up.`,
+    '',
+    '| numeric mode | runtime | test AUC (fit) | test AUC (exported points) | rounding cost | test log loss (fit) | iterations | fit ms | whole calibrate ms |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const r of rows) {
+    const m = r.metrics;
+    lines.push(`| ${r.mode} | ${r.runtime} | ${f4(m.test.auc)} | ${f4(m.test_exported.auc)} | ${f4(m.rounding_auc_cost)} | `
+      + `${f4(m.test.log_loss)} | ${r.iterations} | ${ms(median(r.times.map((t) => t.fit)))} | ${ms(median(r.times.map((t) => r.wholeOf(t))))} |`);
+  }
+  lines.push('', 'Phases (median ms): read / report / fit / export / test scoring:', '');
+  for (const r of rows) {
+    const med = (k) => ms(median(r.times.map((t) => t[k])));
+    lines.push(`- ${r.mode}, ${r.runtime}: ${med('read')} / ${med('report')} / ${med('fit')} / ${med('export')} / ${med('score_test')}`);
+  }
+  const same = MODES.every((mode) => {
+    const [a, b] = rows.filter((r) => r.mode === mode);
+    return JSON.stringify(a.metrics) === JSON.stringify(b.metrics);
+  });
+  lines.push('', `Metrics native vs wasm: ${same ? 'identical in both modes' : 'DIFFERENT (a determinism bug)'}.`);
+  lines.push(`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}), Node ${process.version}.`);
+  return lines.join('\n');
+}
+
+const opts = parseArgs(process.argv.slice(2));
+if (!fs.existsSync(cliPath)) throw new Error(`no CLI at ${cliPath} (bash scripts/build.sh native)`);
+if (!fs.existsSync(opts.data)) {
+  // The data set lives next to the repository, not in it: without it there is nothing to measure.
+  process.stdout.write(`calibration benchmark skipped: no dataset at ${opts.data} (--data FILE.csv)\n`);
+  process.exit(0);
+}
+const csv = fs.readFileSync(opts.data, 'utf8');
+const rows = [];
+for (const mode of MODES) {
+  const n = runNative(opts.data, mode, opts.runs);
+  rows.push({ mode, runtime: 'native CLI', ...n, wholeOf: (t) => t.all });
+  const w = await runWasm(csv, mode, opts.runs);
+  rows.push({ mode, runtime: 'wasm (Node)', ...w, wholeOf: (t) => t.whole });
+}
+const block = tableOf(rows, opts.runs);
+process.stdout.write(`${block}\n`);
+if (opts.write) {
+  let doc = fs.readFileSync(docPath, 'utf8');
+  const i = doc.indexOf(START);
+  const j = doc.indexOf(END);
+  if (i < 0 || j < i) throw new Error(`docs/benchmarks.md has no ${START} ... ${END} block`);
+  doc = `${doc.slice(0, i)}${START}\n${block}\n${END}${doc.slice(j + END.length)}`;
+  fs.writeFileSync(docPath, doc);
+  process.stdout.write('docs/benchmarks.md: calibration block rewritten\n');
+}

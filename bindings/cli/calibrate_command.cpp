@@ -33,7 +33,7 @@ const char* const kCalibrateHelp =
     "                       0 = no test set\n"
     "  --numeric-mode M     bins (default: quantile bins) or standardize\n"
     "  --bins N             quantile bins per numeric column, 2..50; default 10\n"
-    "  --min-count N        levels with fewer training rows pool into (other); default 1\n"
+    "  --min-count N        levels with fewer training rows pool into (other); default 5\n"
     "  --l2 X               L2 penalty (scikit-learn's C = 1/X); default 1\n"
     "  --max-iterations N   Newton iterations; default 100.   --tolerance X  default 1e-8\n"
     "  --pdo X              points to double the odds; default 20\n"

@@ -58,13 +58,19 @@ class Scorer {
 
   /// `events_text` is a JSON array of events, or "" for none. `lang` is "en" or "fr".
   /// `extras_text` is "" or a JSON object with the optional "feedback" and "previous" inputs.
+  /// `detail` is "explain" or "summary".
   Outcome score(const std::string& lead_text, const std::string& events_text, const std::string& now,
-                const std::string& lang, const std::string& extras_text) const {
+                const std::string& lang, const std::string& extras_text, const std::string& detail) {
     Inputs in;
     if (auto e = read_inputs(lead_text, events_text, now, lang, extras_text, in)) return failure(*e);
-    auto result = leadscore::score(model_, in.lead, in.options());
-    if (!result) return failure(result.error());
-    return success(leadscore::dump_json(result.value()));
+    const auto level = read_detail(detail);
+    if (!level) return failure(level.error());
+    leadscore::ScoreOptions options = in.options();
+    options.detail = level.value();
+    if (auto error = leadscore::score_into(model_, in.lead, options, result_)) return failure(*error);
+    std::string out;
+    leadscore::write_result(result_, options.detail, out);
+    return success(std::move(out));
   }
 
   /// Same inputs as score(): the submission a server checks with verify().
@@ -116,10 +122,12 @@ class Scorer {
   /// Scores a JSON array of leads: one entry per lead, a failing lead as {"error":{...}}.
   /// `events_text` is "" or a JSON array with one entry per lead: an events array, or null for none.
   Outcome score_many(const std::string& leads_text, const std::string& events_text, const std::string& now,
-                     const std::string& lang) const {
+                     const std::string& lang, const std::string& detail) {
     if (!loaded_) return failure(not_loaded());
     const auto language = leadscore::parse_language(lang);
     if (!language) return failure(bad_language());
+    const auto level = read_detail(detail);
+    if (!level) return failure(level.error());
     auto leads = leadscore::parse_json(leads_text, "the leads", model_.limits().max_json_depth + 1);
     if (!leads) return failure(leads.error());
     if (!leads.value().is_array()) return failure(Error{"leads_not_array", "", "scoreMany takes an array of leads"});
@@ -135,13 +143,14 @@ class Scorer {
     for (std::size_t i = 0; i < leads.value().size(); ++i) {
       if (i > 0) out.push_back(',');
       const leadscore::Json* lead_events = events.is_array() && !events[i].is_null() ? &events[i] : nullptr;
-      auto result = leadscore::score(model_, leads.value()[i], leadscore::ScoreOptions{now, lead_events, *language});
-      if (!result) {
-        Error e = result.error();
+      leadscore::ScoreOptions options{now, lead_events, *language};
+      options.detail = level.value();
+      if (auto error = leadscore::score_into(model_, leads.value()[i], options, result_)) {
+        Error e = *error;
         if (e.path.empty() || e.path[0] == '/') e.path = "/" + std::to_string(i) + e.path;
         out += error_json(e);
       } else {
-        out += leadscore::dump_json(result.value());
+        leadscore::write_result(result_, options.detail, out);
       }
     }
     out.push_back(']');
@@ -242,10 +251,15 @@ class Scorer {
     if (e.path.empty() || e.path[0] == '/') e.path = "/events" + e.path;
     return e;
   }
+  static leadscore::Expected<leadscore::Detail> read_detail(const std::string& text) {
+    if (const auto level = leadscore::parse_detail(text)) return *level;
+    return Error{"detail_invalid", "/detail", "the detail level must be \"explain\" or \"summary\""};
+  }
   static Error not_loaded() { return Error{"model_not_loaded", "", "no model is loaded"}; }
   leadscore::Model model_;
   bool loaded_ = false;
   std::vector<leadscore::Finding> findings_;
+  leadscore::ScoreResult result_;  // reused from call to call (and lead to lead in scoreMany)
 };
 
 Outcome evaluate_logic(const std::string& rule_text, const std::string& data_text) {

@@ -171,7 +171,15 @@ export interface ScoreOptions {
   feedback?: Feedback;
   /** An earlier result of the same lead: the result then reports band and grade changes (result.tracking). */
   previous?: ScoreResult | { tracking: Tracking } | { band: { id: string }; grade?: { letter: GradeLetter } };
+  /**
+   * How much the result says: "explain" (default) is the whole result; "summary" the short
+   * {@link SummaryResult}, cheaper to compute and to carry (docs/model-format.md, "Summary result").
+   */
+  detail?: Detail;
 }
+
+/** The detail level of a result. */
+export type Detail = 'explain' | 'summary';
 
 /** Pardot's 13 grades, from worst to best. */
 export type GradeLetter = 'F' | 'D-' | 'D' | 'D+' | 'C-' | 'C' | 'C+' | 'B-' | 'B' | 'B+' | 'A-' | 'A' | 'A+';
@@ -288,6 +296,8 @@ export interface ScoreManyOptions {
   lang?: string;
   /** One entry per lead, in the same order: that lead's events, or null for none (or the JSON text of this array). */
   events?: Array<LeadEvent[] | null> | string;
+  /** "explain" (default) or "summary", as for score(). */
+  detail?: Detail;
 }
 
 export interface ModelInfo {
@@ -419,8 +429,38 @@ export interface ScoreResult {
   warnings: Warning[];
 }
 
+/**
+ * A result with `detail: "summary"`: what a batch job or a CRM column needs, without the
+ * explanation (contributions, groups, grade steps, findings). Keys absent when the model has no
+ * such section: grade (grading), probability, quality (checks), route (routing).
+ */
+export interface SummaryResult {
+  detail: 'summary';
+  format_version: 1;
+  /** The model (a model set's, with the persona's id). */
+  model: { id: string; version: string; fingerprint: string; persona?: string };
+  now: string;
+  score: number;
+  points: number;
+  fit_points: number;
+  engagement_points: number;
+  probability?: number;
+  band: { id: string; label: string; action: string };
+  /** The grade letter. */
+  grade?: GradeLetter;
+  /** The route's action. */
+  route?: string;
+  /** The form-quality verdict. */
+  quality?: 'ok' | 'suspicious' | 'spam';
+  last_activity: string | null;
+  /** The codes of the result's warnings, in order. */
+  warnings: string[];
+}
+
 /** One entry of scoreMany(): a result, or the error of that lead. */
 export type ManyEntry = ScoreResult | { error: { code: string; path: string; message: string } };
+/** One entry of scoreMany() with detail "summary". */
+export type SummaryEntry = SummaryResult | { error: { code: string; path: string; message: string } };
 
 export interface LintFinding {
   code: string;
@@ -448,10 +488,12 @@ export class Scorer {
    * Scores one lead and its events. Throws LeadscoreError for a non-object lead, an invalid `now`,
    * events that are not an array ("events_not_array") or more than 100,000 ("too_many_events").
    */
+  score(lead: Lead, options: ScoreOptions & { detail: 'summary' }): SummaryResult;
   score(lead: Lead, options?: ScoreOptions): ScoreResult;
   /** Like score(), as JSON text byte-identical to the native engine's output. */
   scoreJson(lead: Lead | string, options?: ScoreOptions): string;
   /** Scores an array of leads in one call; one entry per lead, in order. */
+  scoreMany(leads: Lead[], options: ScoreManyOptions & { detail: 'summary' }): SummaryEntry[];
   scoreMany(leads: Lead[], options?: ScoreManyOptions): ManyEntry[];
   /** Scores one lead and packs inputs, result and model identity for a server to verify. */
   submission(lead: Lead, options?: ScoreOptions): Submission;

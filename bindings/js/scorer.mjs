@@ -47,6 +47,14 @@ function extrasText(options) {
   return toJsonText(extras, 'the feedback and previous options');
 }
 
+// The detail option: "explain" (default, the whole result) or "summary"; the core checks the text.
+function detailText(options) {
+  const detail = options?.detail;
+  if (detail === undefined || detail === null) return 'explain';
+  if (typeof detail !== 'string') throw new LeadscoreError('detail_invalid', 'the detail level must be "explain" or "summary"', '/detail');
+  return detail;
+}
+
 export class Scorer {
   #handle;
   #info;
@@ -72,7 +80,7 @@ export class Scorer {
   scoreJson(lead, options) {
     const handle = this.#live();
     return unwrap(handle.score(toJsonText(lead, 'the lead'), eventsText(options, 'the events'), nowText(options),
-      langText(options), extrasText(options)));
+      langText(options), extrasText(options), detailText(options)));
   }
 
   /**
@@ -123,7 +131,7 @@ export class Scorer {
     if (!Array.isArray(leads)) throw new LeadscoreError('leads_not_array', 'scoreMany takes an array of leads');
     const handle = this.#live();
     const events = eventsText(options, 'the events of scoreMany');
-    return JSON.parse(unwrap(handle.scoreMany(toJsonText(leads, 'the leads'), events, nowText(options), langText(options))));
+    return JSON.parse(unwrap(handle.scoreMany(toJsonText(leads, 'the leads'), events, nowText(options), langText(options), detailText(options))));
   }
 
   /**

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "js_value.h"
+#include "json_text.h"
 
 namespace leadscore {
 namespace {
@@ -76,42 +76,6 @@ class DomBuilder {
   std::size_t error_position_ = 0;
 };
 
-Json normalized_numbers(const Json& v) {
-  switch (v.type()) {
-    case Json::value_t::number_float: return js::number(v.get<double>());
-    case Json::value_t::discarded: return Json(nullptr);
-    case Json::value_t::array: {
-      Json out = Json::array();
-      for (const auto& e : v) out.push_back(normalized_numbers(e));
-      return out;
-    }
-    case Json::value_t::object: {
-      Json out = Json::object();
-      for (auto it = v.begin(); it != v.end(); ++it) out[it.key()] = normalized_numbers(it.value());
-      return out;
-    }
-    default: return v;
-  }
-}
-
-// Whether dump_json must rewrite anything: an integral double (JSON.stringify writes 3, not 3.0),
-// -0, or an undefined (discarded) value. Most results hold none, and then need no copy.
-bool needs_normalizing(const Json& v) {
-  switch (v.type()) {
-    case Json::value_t::number_float: {
-      const double d = v.get<double>();
-      return d == std::trunc(d);  // also true for -0; false for NaN and non-integral values
-    }
-    case Json::value_t::discarded: return true;
-    case Json::value_t::array:
-    case Json::value_t::object:
-      for (const auto& e : v)
-        if (needs_normalizing(e)) return true;
-      return false;
-    default: return false;
-  }
-}
-
 }  // namespace
 
 Expected<Json> parse_json(std::string_view text, const char* what, std::size_t max_depth) {
@@ -149,10 +113,11 @@ std::string find_too_deep(const Json& value, std::size_t max_depth) {
 }
 
 std::string dump_json(const Json& value) {
-  // Invalid UTF-8 cannot come from parse_json, but a C++ caller may build such strings: replace
-  // it rather than fail.
-  if (!needs_normalizing(value)) return value.dump(-1, ' ', false, Json::error_handler_t::replace);
-  return normalized_numbers(value).dump(-1, ' ', false, Json::error_handler_t::replace);
+  // One writer for trees and flat results (json_text.h): integral doubles as integers (as
+  // JSON.stringify), invalid UTF-8 that a C++ caller may build replaced rather than failing.
+  std::string out;
+  json_text::append_value(out, value);
+  return out;
 }
 
 std::string pointer_token(std::string_view key) {

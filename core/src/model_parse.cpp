@@ -1,4 +1,5 @@
 // Model file v1 -> compiled Model. The format is documented in docs/model-format.md.
+#include <map>
 #include <set>
 
 #include "leadscore/model.h"
@@ -45,6 +46,7 @@ class ModelBuilder {
     read_checks_section();
     read_optional_sections();
     if (r_.failed()) return r_.error();
+    resolve_group_indices();
     model_.document_ = doc_;
     model_.fingerprint_ = "sha256:" + sha256_hex(dump_json(doc_));
     return std::move(model_);
@@ -122,6 +124,16 @@ class ModelBuilder {
         r_.fail("cap_range", p, "the group's min is above its max");
       model_.groups_.push_back(std::move(spec));
     }
+  }
+
+  // Scoring adds points to groups by index: every reference was checked above, so each id is found.
+  void resolve_group_indices() {
+    std::map<std::string_view, std::size_t> index;
+    for (std::size_t i = 0; i < model_.groups_.size(); ++i) index.emplace(model_.groups_[i].id, i);
+    for (auto& rule : model_.rules_) rule.group_index = index.at(rule.group);
+    if (model_.completeness_) model_.completeness_->group_index = index.at(model_.completeness_->group);
+    // A checks section names a group only when it gives points.
+    if (model_.checks_ && !model_.checks_->points.empty()) model_.checks_->group_index = index.at(model_.checks_->group);
   }
 
   // An entry's "group": required, and one of the groups declared in /groups.

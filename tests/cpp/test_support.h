@@ -1,9 +1,12 @@
 // Helpers shared by the Catch2 suites: locating test data and reading files.
 #pragma once
+#include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace test_support {
 
@@ -20,6 +23,15 @@ inline std::string read_file(const std::string& path) {
   std::ostringstream out;
   out << in.rdbuf();
   return out.str();
+}
+
+/// The golden vectors (tests/vectors/*.json), in name order.
+inline std::vector<std::filesystem::path> vector_files() {
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry : std::filesystem::directory_iterator(source_dir() + "/tests/vectors"))
+    if (entry.path().extension() == ".json") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  return files;
 }
 
 }  // namespace test_support

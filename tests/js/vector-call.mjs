@@ -12,7 +12,7 @@ export function vectorCall(scorer, c) {
   // The score options a case gives: now, and events / lang / feedback / previous when present.
   const scoreOptions = (x) => {
     const options = { now: x.now };
-    for (const key of ['events', 'lang', 'feedback', 'previous']) if (key in x) options[key] = x[key];
+    for (const key of ['events', 'lang', 'feedback', 'previous', 'detail']) if (key in x) options[key] = x[key];
     return options;
   };
   if ('check_field' in c) {

@@ -81,6 +81,7 @@ struct CheckConfig {
   /// Fit points per finding code (centipoints), into `group`; applied once per code and field.
   std::map<std::string, std::int64_t, std::less<>> points;
   std::string group;
+  std::size_t group_index = 0;               ///< index of `group` in the model's groups (parse time)
   bool spam_blocks_score = false;            ///< a "spam" verdict sets the score to 0
 
   /// The kind of a field: from `fields`, else nullopt (the field is not checked).

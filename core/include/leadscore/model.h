@@ -53,6 +53,7 @@ struct FitRule {
   std::string id;
   std::string label;
   std::string group;
+  std::size_t group_index = 0;  ///< index of `group` in Model::groups(), resolved at parse time
   Centipoints points = 0;
   Logic when;
 };
@@ -62,6 +63,7 @@ struct CompletenessRule {
   std::string id;
   std::string label;
   std::string group;
+  std::size_t group_index = 0;  ///< index of `group` in Model::groups(), resolved at parse time
   Centipoints points_per_field = 0;
   std::vector<std::string> fields;  ///< the optional fields that count, in model order
 };

@@ -9,6 +9,7 @@
 #include "leadscore/error.h"
 #include "leadscore/json.h"
 #include "leadscore/model.h"
+#include "leadscore/score_result.h"
 
 namespace leadscore {
 
@@ -27,14 +28,24 @@ struct ScoreOptions {
   /// An earlier result of the same lead: the result then reports band and grade changes
   /// ("tracking", docs/routing.md). Not owned.
   const Json* previous = nullptr;
+  /// How much the result says: Detail::Explain (everything, the default) or Detail::Summary
+  /// (docs/model-format.md, "Summary result"). A summary score also skips building the parts only
+  /// an explain result shows.
+  Detail detail = Detail::Explain;
 };
 
 /// Scores one lead (a JSON object of field values) and its events. Bad field values and unusable
 /// events do not fail the score: they become warnings and are left out. Errors: "lead_not_object",
 /// "now_missing", "now_invalid", "events_not_array", "too_many_events", "json_too_deep",
 /// "feedback_invalid", "previous_invalid".
-/// Result layout: docs/model-format.md, "Result".
+/// Result layout: docs/model-format.md, "Result". A convenience over score_into() + write_result():
+/// the tree is parsed from the written text, so hot paths should call those two directly.
 Expected<Json> score(const Model& model, const Json& lead, const ScoreOptions& options);
+
+/// Scores one lead into `out`, reusing its buffers (clear() first). Returns the error, or nullopt
+/// when `out` holds the result. Same errors as score(). Write it with write_result().
+std::optional<Error> score_into(const Model& model, const Json& lead, const ScoreOptions& options,
+                                ScoreResult& out);
 
 /// Converts one CSV record into a lead object: header names map to cell strings; empty cells are
 /// left out (a missing value). Field types are applied later by score().

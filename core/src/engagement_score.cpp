@@ -18,8 +18,9 @@ const char* age_decay_name(AgeDecay::Kind kind) {
 
 class EngagementScorer {
  public:
-  EngagementScorer(const Model& model, const CleanEvents& events, Millis now, Json& contributions, Json& warnings)
-      : e_(*model.engagement()), events_(events), now_(now), contributions_(contributions),
+  EngagementScorer(const Engagement& engagement, const CleanEvents& events, Millis now, bool explain,
+                   Json& contributions, Json& warnings)
+      : e_(engagement), events_(events), now_(now), explain_(explain), contributions_(contributions),
         warnings_(warnings) {}
 
   EngagementScore run() {
@@ -29,12 +30,17 @@ class EngagementScorer {
     Json rules = Json::array();
     for (std::size_t r = 0; r < e_.rules.size(); ++r) {
       const EngagementRule& rule = e_.rules[r];
-      Json entry = {{"id", rule.id}, {"group", e_.groups[rule.group].id}};
-      const Centipoints points = rule.kind == RuleKind::Event ? event_rule(r, entry) : pattern_rule(r, entry);
-      entry["points"] = points_json(points);
+      Json entry;
+      if (explain_) entry = {{"id", rule.id}, {"group", e_.groups[rule.group].id}};
+      std::size_t matched = 0;
+      const Centipoints points =
+          rule.kind == RuleKind::Event ? event_rule(r, entry, matched) : pattern_rule(r, entry, matched);
       // Rules that saw no event and give nothing are left out: most leads touch few rules, and
       // listing every rule doubled the size (and halved the speed) of every result.
-      if (entry["matched"] != 0 || points != 0) rules.push_back(std::move(entry));
+      if (explain_ && (matched != 0 || points != 0)) {
+        entry["points"] = points_json(points);
+        rules.push_back(std::move(entry));
+      }
       group_sums[rule.group] += points;
       if (rule.stage) stage_sums[*rule.stage] += points;
     }
@@ -48,25 +54,27 @@ class EngagementScorer {
         const Centipoints removed = decay::inactivity_removed(*group.decay.inactivity, subtotal, now_ - *events_.last_activity);
         if (removed != 0) {
           subtotal -= removed;
-          add_line({{"kind", "decay"}, {"decay", "inactivity"}, {"group", group.id}, {"label", group.label}}, -removed);
+          add_line([&] { return Json{{"kind", "decay"}, {"decay", "inactivity"}, {"group", group.id}, {"label", group.label}}; },
+                   -removed);
         }
       }
       const Centipoints capped = clamp_optional(subtotal, group.min, group.max);
+      sum += capped;
+      if (!explain_) continue;
       Json entry = {{"id", group.id}, {"label", group.label}, {"points_before_cap", points_json(subtotal)},
                     {"points", points_json(capped)}};
       put_caps(entry, group.min, group.max);
       if (resets_[g]) entry["reset_at"] = format_instant(*resets_[g]);
       groups.push_back(std::move(entry));
-      sum += capped;
     }
-
-    Json stages = Json::array();
-    for (std::size_t s = 0; s < e_.stages.size(); ++s)
-      stages.push_back({{"id", e_.stages[s].id}, {"label", e_.stages[s].label}, {"points", points_json(stage_sums[s])}});
 
     EngagementScore out;
     out.points = clamp_optional(sum, e_.min, e_.max);
     out.raw = raw_;
+    if (!explain_) return out;
+    Json stages = Json::array();
+    for (std::size_t s = 0; s < e_.stages.size(); ++s)
+      stages.push_back({{"id", e_.stages[s].id}, {"label", e_.stages[s].label}, {"points", points_json(stage_sums[s])}});
     out.result = {{"points_before_cap", points_json(sum)}, {"points", points_json(out.points)}, {"groups", std::move(groups)},
                   {"stages", std::move(stages)}, {"rules", std::move(rules)}};
     put_caps(out.result, e_.min, e_.max);
@@ -123,9 +131,13 @@ class EngagementScorer {
     return !resets_[rule.group] || ev.at >= *resets_[rule.group];
   }
 
-  void add_line(Json line, Centipoints points) {
-    line["points"] = points_json(points);
+  // Counts a contribution's points; an explain score also lists the line `make_line()` builds.
+  template <class MakeLine>
+  void add_line(MakeLine make_line, Centipoints points) {
     raw_ += points;
+    if (!explain_) return;
+    Json line = make_line();
+    line["points"] = points_json(points);
     contributions_.push_back(std::move(line));
   }
 
@@ -135,11 +147,11 @@ class EngagementScorer {
     return line;
   }
 
-  Centipoints event_rule(std::size_t r, Json& entry) {
+  Centipoints event_rule(std::size_t r, Json& entry, std::size_t& matched) {
     const EngagementRule& rule = e_.rules[r];
     const EngagementGroup& group = e_.groups[rule.group];
     const AgeDecay age = rule.decay.age ? *rule.decay.age : group.decay.age ? *group.decay.age : AgeDecay{};
-    std::size_t matched = 0, counted = 0;
+    std::size_t counted = 0;
     Centipoints earned = 0, decayed = 0;
     std::deque<Millis> window;  // counted events inside (at - per, at], for {"max", "per"}
     for (std::size_t i : matches_[r]) {
@@ -156,39 +168,44 @@ class EngagementScorer {
         }
       }
       ++counted;
-      Json line = rule_line("event", rule);
-      line["type"] = e_.event_types[ev.type].id;
-      line["at"] = format_instant(ev.at);
-      line["event_index"] = ev.index;
-      add_line(std::move(line), rule.points);
+      add_line([&] {
+        Json line = rule_line("event", rule);
+        line["type"] = e_.event_types[ev.type].id;
+        line["at"] = format_instant(ev.at);
+        line["event_index"] = ev.index;
+        return line;
+      }, rule.points);
       earned += rule.points;
       decayed += decay::apply_age(age, rule.points, now_ - ev.at);
     }
     if (decayed != earned) {
-      Json line = {{"kind", "decay"}, {"decay", age_decay_name(age.kind)}, {"rule", rule.id}, {"label", rule.label},
-                   {"group", group.id}};
-      add_line(std::move(line), decayed - earned);
+      add_line([&] {
+        return Json{{"kind", "decay"}, {"decay", age_decay_name(age.kind)}, {"rule", rule.id}, {"label", rule.label},
+                    {"group", group.id}};
+      }, decayed - earned);
     }
     Centipoints subtotal = decayed;
     if (rule.decay.inactivity && events_.last_activity) {
       const Centipoints removed = decay::inactivity_removed(*rule.decay.inactivity, subtotal, now_ - *events_.last_activity);
       if (removed != 0) {
         subtotal -= removed;
-        add_line({{"kind", "decay"}, {"decay", "inactivity"}, {"rule", rule.id}, {"label", rule.label}, {"group", group.id}},
-                 -removed);
+        add_line([&] {
+          return Json{{"kind", "decay"}, {"decay", "inactivity"}, {"rule", rule.id}, {"label", rule.label}, {"group", group.id}};
+        }, -removed);
       }
     }
     const Centipoints points = clamp_optional(subtotal, rule.min, rule.max);
-    entry["matched"] = matched;
-    entry["counted"] = counted;
-    entry["points_before_cap"] = points_json(subtotal);
-    put_caps(entry, rule.min, rule.max);
+    if (explain_) {
+      entry["matched"] = matched;
+      entry["counted"] = counted;
+      entry["points_before_cap"] = points_json(subtotal);
+      put_caps(entry, rule.min, rule.max);
+    }
     return points;
   }
 
-  Centipoints pattern_rule(std::size_t r, Json& entry) {
+  Centipoints pattern_rule(std::size_t r, Json& entry, std::size_t& matched) {
     const EngagementRule& rule = e_.rules[r];
-    std::size_t matched = 0;
     bool fired = false;
     std::optional<Millis> at;
     if (rule.kind == RuleKind::Streak) {
@@ -203,14 +220,18 @@ class EngagementScorer {
       }
       fired = rule.kind == RuleKind::Frequency ? matched >= rule.at_least : matched > 0;
     }
-    entry["matched"] = matched;
-    entry["fired"] = fired;
+    if (explain_) {
+      entry["matched"] = matched;
+      entry["fired"] = fired;
+    }
     if (!fired) return 0;
-    Json line = rule_line("pattern", rule);
-    line["pattern"] = rule_kind_name(rule.kind);
-    if (at) line["at"] = format_instant(*at);
-    if (rule.kind == RuleKind::Frequency) line["count"] = matched;
-    add_line(std::move(line), rule.points);
+    add_line([&] {
+      Json line = rule_line("pattern", rule);
+      line["pattern"] = rule_kind_name(rule.kind);
+      if (at) line["at"] = format_instant(*at);
+      if (rule.kind == RuleKind::Frequency) line["count"] = matched;
+      return line;
+    }, rule.points);
     return rule.points;
   }
 
@@ -255,6 +276,7 @@ class EngagementScorer {
   const Engagement& e_;
   const CleanEvents& events_;
   const Millis now_;
+  const bool explain_;  // false: points only, no result objects or contribution lines
   Json& contributions_;
   Json& warnings_;
   std::vector<std::vector<std::size_t>> matches_;
@@ -264,15 +286,40 @@ class EngagementScorer {
 
 }  // namespace
 
-EngagementScore score_engagement(const Model& model, const CleanEvents& events, Millis now, Json& contributions,
-                                 Json& warnings) {
+EngagementScore score_engagement(const Model& model, const CleanEvents& events, Millis now, Detail detail,
+                                 Json& contributions, Json& warnings) {
+  const bool explain = detail == Detail::Explain;
   if (!model.engagement()) {
     EngagementScore none;
-    none.result = {{"points_before_cap", 0}, {"points", 0}, {"groups", Json::array()}, {"stages", Json::array()},
-                   {"rules", Json::array()}};
+    if (explain)
+      none.result = {{"points_before_cap", 0}, {"points", 0}, {"groups", Json::array()}, {"stages", Json::array()},
+                     {"rules", Json::array()}};
     return none;
   }
-  return EngagementScorer(model, events, now, contributions, warnings).run();
+  const Engagement& engagement = *model.engagement();
+  // Most leads have no event: their engagement part depends on the model alone, computed once.
+  if (events.used.empty() && !events.last_activity && engagement.without_events) {
+    const EngagementScore& constant = *engagement.without_events;
+    EngagementScore out;
+    out.points = constant.points;
+    out.raw = constant.raw;
+    if (explain) {
+      out.result = constant.result;
+      for (const Json& line : constant.lines) contributions.push_back(line);
+    }
+    return out;
+  }
+  return EngagementScorer(engagement, events, now, explain, contributions, warnings).run();
+}
+
+std::shared_ptr<const EngagementScore> engagement_without_events(const Engagement& engagement) {
+  // Without used events no rule reads `now` (windows, decay and inactivity all start from an
+  // event), so any instant gives the same answer.
+  const CleanEvents none;
+  auto constant = std::make_shared<EngagementScore>();
+  Json warnings = Json::array();
+  *constant = EngagementScorer(engagement, none, 0, true, constant->lines, warnings).run();
+  return constant;
 }
 
 }  // namespace leadscore

@@ -93,7 +93,26 @@ Expected<Json> parse_json(std::string_view text, const char* what, std::size_t m
   return Error{"json_syntax", at, name + " is not valid JSON (syntax error at " + at + ")"};
 }
 
+namespace {
+// Whether anything in `value` is nested `max_depth` or more levels below it: the good path, with no
+// pointer strings built (most values are a few levels deep). Iterative: a C++ caller may hand in a
+// value of any depth.
+bool nested_too_deep(const Json& value, std::size_t max_depth) {
+  if (!value.is_structured()) return false;
+  std::vector<std::pair<const Json*, std::size_t>> pending{{&value, 0}};
+  while (!pending.empty()) {
+    const auto [node, depth] = pending.back();
+    pending.pop_back();
+    if (depth >= max_depth) return true;
+    for (const Json& child : *node)
+      if (child.is_structured()) pending.emplace_back(&child, depth + 1);
+  }
+  return false;
+}
+}  // namespace
+
 std::string find_too_deep(const Json& value, std::size_t max_depth) {
+  if (!nested_too_deep(value, max_depth)) return "";
   struct Frame { const Json* value; std::size_t depth; std::string pointer; };
   std::vector<Frame> pending{{&value, 0, ""}};
   while (!pending.empty()) {

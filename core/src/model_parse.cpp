@@ -7,6 +7,7 @@
 #include "account_parse.h"
 #include "checks_parse.h"
 #include "engagement_parse.h"
+#include "engagement_score.h"
 #include "feedback_input.h"
 #include "grading_parse.h"
 #include "model_set.h"
@@ -266,6 +267,9 @@ class ModelBuilder {
     for (const auto& rule : model_.rules_) rule_ids.insert(rule.id);
     if (model_.completeness_) rule_ids.insert(model_.completeness_->id);
     model_.engagement_ = model_detail::read_engagement(r_, *e, model_.limits_, group_ids, rule_ids);
+    // The engagement part of a lead without events is a constant of the model: computed once.
+    if (model_.engagement_ && !r_.failed())
+      model_.engagement_->without_events = engagement_without_events(*model_.engagement_);
   }
 
   void read_checks_section() {

@@ -96,19 +96,16 @@ void write_contributions(std::string& out, const ScoreResult& r) {
     o.points("points", c.points_per_field);
     o.string("rule", c.id);
   }
-  if (!r.check_hits.empty()) {
-    const Json& findings = (*r.quality)["findings"];
-    for (const auto& hit : r.check_hits) {
-      const Json& finding = findings[hit.finding];
-      next();
-      ObjectWriter o(out);
-      o.json("code", finding["code"]);
-      o.json("field", finding["field"]);
-      o.string("group", model.checks().group);
-      o.string("kind", "check");
-      o.json("label", finding["message"]);
-      o.points("points", hit.points);
-    }
+  for (const auto& hit : r.check_hits) {
+    const Finding& finding = r.checks.findings[hit.finding];
+    next();
+    ObjectWriter o(out);
+    o.string("code", finding.code);
+    o.string("field", finding.field);
+    o.string("group", model.checks().group);
+    o.string("kind", "check");
+    o.string("label", finding.message);
+    o.points("points", hit.points);
   }
   for (const Json& line : r.engagement_lines) append_value(next(), line);
   for (const Json& line : r.feedback_lines) append_value(next(), line);

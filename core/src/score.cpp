@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <limits>
-#include <set>
 #include <utility>
 
 #include "engagement_score.h"
@@ -96,35 +95,44 @@ std::optional<Error> score_model(const Model& model, const Json& lead, Millis no
 
   // Form checks: findings with points in the model become fit contributions, once per code and field.
   if (model.has_checks()) {
-    auto checked = check_lead(model.checks(), lead, LeadCheckOptions{options.language, options.now});
-    if (!checked) return checked.error();
     const CheckConfig& config = model.checks();
-    std::set<std::pair<std::string, std::string>> applied;
-    const Json& findings = checked.value()["findings"];
+    if (auto error = check_lead_into(config, lead, LeadCheckOptions{options.language, options.now}, out.checks))
+      return error;
+    const auto& findings = out.checks.findings;
     for (std::size_t k = 0; k < findings.size(); ++k) {
-      const Json& f = findings[k];
-      const std::string& code = f["code"].get_ref<const std::string&>();
-      const auto pts = config.points.find(code);
-      if (pts == config.points.end() || !applied.emplace(code, f["field"].get<std::string>()).second) continue;
+      const Finding& f = findings[k];
+      const auto pts = config.points.find(f.code);
+      if (pts == config.points.end()) continue;
+      // Once per code and field (findings are few: a linear look at the earlier hits is enough).
+      const bool seen = std::any_of(out.check_hits.begin(), out.check_hits.end(), [&](const ScoreResult::CheckHit& h) {
+        return findings[h.finding].code == f.code && findings[h.finding].field == f.field;
+      });
+      if (seen) continue;
       group_sums[config.group_index] += pts->second;
       raw += pts->second;
       out.check_hits.push_back({static_cast<std::uint32_t>(k), pts->second});
     }
-    Json quality = std::move(checked.value()["quality"]);
-    out.quality_verdict = quality["verdict"].get<std::string>();
-    quality["findings"] = std::move(checked.value()["findings"]);
-    quality["blocked"] = false;
-    out.quality = std::move(quality);
+    out.quality_verdict = out.checks.verdict;
+    if (explain) {
+      Json checked = lead_quality_json(config, out.checks);
+      Json quality = std::move(checked["quality"]);
+      quality["findings"] = std::move(checked["findings"]);
+      quality["blocked"] = false;
+      out.quality = std::move(quality);
+    }
   }
 
   for (auto& w : event_warnings) warnings.push_back(std::move(w));
-  EngagementScore engagement = score_engagement(model, events.value(), now_ms, out.engagement_lines, warnings);
+  EngagementScore engagement =
+      score_engagement(model, events.value(), now_ms, options.detail, out.engagement_lines, warnings);
   raw += engagement.raw;
   const CleanEvents& cleaned = events.value();
-  engagement.result["events"] = {{"received", cleaned.received}, {"invalid", cleaned.invalid},
-                                 {"unknown", cleaned.unknown}, {"future", cleaned.future},
-                                 {"duplicates", cleaned.duplicates}, {"used", cleaned.used.size()}};
-  out.engagement = std::move(engagement.result);
+  if (explain) {
+    engagement.result["events"] = {{"received", cleaned.received}, {"invalid", cleaned.invalid},
+                                   {"unknown", cleaned.unknown}, {"future", cleaned.future},
+                                   {"duplicates", cleaned.duplicates}, {"used", cleaned.used.size()}};
+    out.engagement = std::move(engagement.result);
+  }
   out.engagement_points = engagement.points;
 
   // Sales feedback: active point adjustments count after the group caps, before the total cap.
@@ -155,7 +163,7 @@ std::optional<Error> score_model(const Model& model, const Json& lead, Millis no
   // A spam verdict blocks the score when the model says so; the contribution says what it was.
   if (model.has_checks() && model.checks().spam_blocks_score && out.quality_verdict == "spam") {
     out.blocked_score = static_cast<int>(score);
-    (*out.quality)["blocked"] = true;
+    if (out.quality) (*out.quality)["blocked"] = true;
     score = 0;
   }
   out.score = static_cast<int>(score);
@@ -225,6 +233,9 @@ void ScoreResult::clear() {
   rule_hits.clear();
   completeness_hits.clear();
   check_hits.clear();
+  checks.findings.clear();
+  checks.score = 100;
+  checks.verdict = "ok";
   engagement_lines = Json::array();
   feedback_lines = Json::array();
   blocked_score.reset();

@@ -120,6 +120,20 @@ struct LeadCheckOptions {
 /// Errors: "lead_not_object", "now_missing", "now_invalid", "json_too_deep".
 Expected<Json> check_lead(const CheckConfig& config, const Json& lead, const LeadCheckOptions& options);
 
+/// check_lead() as values: the findings in check_lead() order, the quality score and verdict.
+struct LeadQuality {
+  std::vector<Finding> findings;
+  int score = 100;              ///< 100 - the findings' penalties, at least 0
+  const char* verdict = "ok";   ///< "ok", "suspicious" or "spam"
+};
+
+/// Fills `out` (reusing its buffers) with what check_lead() reports; same errors.
+std::optional<Error> check_lead_into(const CheckConfig& config, const Json& lead, const LeadCheckOptions& options,
+                                     LeadQuality& out);
+
+/// The check_lead() JSON of `quality`: {"findings": [...], "quality": {"score","verdict","reasons"}}.
+Json lead_quality_json(const CheckConfig& config, const LeadQuality& quality);
+
 /// A finding as JSON: {"field","code","severity","message","suggestion"?,"span"?:[start,end]}.
 Json finding_json(const Finding& finding);
 

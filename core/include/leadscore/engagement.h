@@ -2,6 +2,7 @@
 // rules, and decay. Documented for model authors in docs/model-format.md, "Engagement (events)".
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -82,12 +83,17 @@ struct EngagementRule {
   std::string match_on;  ///< empty: opens are matched to the send they follow
 };
 
+struct EngagementScore;  // engagement_score.h (internal)
+
 struct Engagement {
   std::vector<EventType> event_types;
   std::vector<Stage> stages;
   std::vector<EngagementGroup> groups;
   std::vector<EngagementRule> rules;
   std::optional<Centipoints> min, max;
+  /// The engagement part of every lead without used events, computed once when the model is
+  /// parsed (most leads have no event). Internal to the core.
+  std::shared_ptr<const EngagementScore> without_events;
 
   /// Index of the event type with this id, or -1.
   long type_index(const std::string& id) const;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "leadscore/json.h"
+#include "leadscore/checks.h"
 #include "leadscore/engagement.h"
 #include "leadscore/model.h"
 
@@ -56,9 +57,10 @@ struct ScoreResult {
   std::vector<std::uint32_t> rule_hits;          ///< indices into model->rules() that matched
   std::vector<std::uint32_t> completeness_hits;  ///< indices into completeness()->fields
   struct CheckHit {
-    std::uint32_t finding;  ///< index into quality["findings"]
+    std::uint32_t finding;  ///< index into checks.findings
     Centipoints points;
   };
+  LeadQuality checks;                      ///< the form checks' findings and verdict (checks section)
   std::vector<CheckHit> check_hits;
   Json engagement_lines = Json::array();   ///< engagement contribution objects
   Json feedback_lines = Json::array();     ///< feedback adjustment contribution objects

@@ -43,12 +43,16 @@ void check_value(const CheckConfig& config, const std::string& name, FieldKind k
 
 }  // namespace
 
-Expected<Json> check_lead(const CheckConfig& config, const Json& lead, const LeadCheckOptions& options) {
+std::optional<Error> check_lead_into(const CheckConfig& config, const Json& lead, const LeadCheckOptions& options,
+                                     LeadQuality& out) {
+  out.findings.clear();
+  out.score = 100;
+  out.verdict = "ok";
   if (!lead.is_object()) return Error{"lead_not_object", "", "a lead must be a JSON object of field values"};
   const std::string deep = find_too_deep(lead, 128);
   if (!deep.empty()) return Error{"json_too_deep", deep, "the lead is nested too deeply"};
 
-  std::vector<Finding> findings;
+  std::vector<Finding>& findings = out.findings;
   const FieldContext context{options.language, &lead};
   for (const auto& [name, kind] : config.fields) {  // in field-name order: stable output
     const auto it = lead.find(name);
@@ -81,21 +85,32 @@ Expected<Json> check_lead(const CheckConfig& config, const Json& lead, const Lea
 
   int quality = 100;
   bool blocked = false;
-  Json list = Json::array(), reasons = Json::array();
   for (const Finding& f : findings) {
-    const int penalty = penalty_of(config, f);
-    quality -= penalty;
+    quality -= penalty_of(config, f);
     blocked = blocked || f.severity == Severity::Block;
-    if (penalty > 0 || f.severity == Severity::Block)
+  }
+  out.score = std::max(quality, 0);
+  out.verdict = blocked || out.score < config.spam_below ? "spam"
+                : out.score < config.suspicious_below    ? "suspicious"
+                                                         : "ok";
+  return std::nullopt;
+}
+
+Json lead_quality_json(const CheckConfig& config, const LeadQuality& quality) {
+  Json list = Json::array(), reasons = Json::array();
+  for (const Finding& f : quality.findings) {
+    if (penalty_of(config, f) > 0 || f.severity == Severity::Block)
       reasons.push_back({{"field", f.field}, {"code", f.code}, {"severity", severity_name(f.severity)}});
     list.push_back(finding_json(f));
   }
-  quality = std::max(quality, 0);
-  const char* verdict = blocked || quality < config.spam_below ? "spam"
-                        : quality < config.suspicious_below    ? "suspicious"
-                                                               : "ok";
   return Json{{"findings", std::move(list)},
-              {"quality", {{"score", quality}, {"verdict", verdict}, {"reasons", std::move(reasons)}}}};
+              {"quality", {{"score", quality.score}, {"verdict", quality.verdict}, {"reasons", std::move(reasons)}}}};
+}
+
+Expected<Json> check_lead(const CheckConfig& config, const Json& lead, const LeadCheckOptions& options) {
+  LeadQuality quality;
+  if (auto error = check_lead_into(config, lead, options, quality)) return *error;
+  return lead_quality_json(config, quality);
 }
 
 }  // namespace leadscore

@@ -179,6 +179,12 @@ std::optional<std::string_view> find_closest(std::string_view value, NameList li
   std::optional<std::string_view> closest;
   for (std::size_t i = 0; i < list.size; ++i) {
     if (list.items[i] == value) return list.items[i];
+    // sift4 is max(l1, l2) - common + transpositions with common <= min(l1, l2), so it is at least
+    // the length difference: an item that far off can neither beat `best` nor pass the threshold,
+    // and skipping it keeps the result exactly (and most of the list is skipped).
+    const std::size_t gap = value.size() > list.items[i].size() ? value.size() - list.items[i].size()
+                                                                 : list.items[i].size() - value.size();
+    if (gap > static_cast<std::size_t>(std::max(threshold, 0)) || static_cast<long long>(gap) >= best) continue;
     const int d = sift4_distance(value, list.items[i]);
     if (d < best) {
       best = d;

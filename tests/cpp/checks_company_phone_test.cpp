@@ -10,10 +10,10 @@
 #include <string>
 #include <vector>
 
-#include "../../core/src/checks/company.h"
-#include "../../core/src/checks/form_guard.h"
-#include "../../core/src/checks/phone.h"
-#include "../../core/src/checks/public_suffix.h"
+#include "checks/company.h"
+#include "checks/form_guard.h"
+#include "checks/phone.h"
+#include "checks/public_suffix.h"
 #include "test_support.h"
 
 using leadscore::CheckConfig;

@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "../../core/src/checks/domain_lists.h"
-#include "../../core/src/checks/email.h"
-#include "../../core/src/checks/email_typo.h"
+#include "checks/domain_lists.h"
+#include "checks/email.h"
+#include "checks/email_typo.h"
 #include "test_support.h"
 
 using namespace leadscore;

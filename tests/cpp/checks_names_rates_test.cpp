@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "../../core/src/checks/gibberish.h"
-#include "../../core/src/checks/names.h"
-#include "../../core/src/checks/unicode_case.h"
-#include "../../core/src/checks/utf8.h"
+#include "checks/gibberish.h"
+#include "checks/names.h"
+#include "checks/unicode_case.h"
+#include "checks/utf8.h"
 #include "leadscore/json.h"
 #include "test_support.h"
 

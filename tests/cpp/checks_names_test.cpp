@@ -8,11 +8,11 @@
 #include <string>
 #include <vector>
 
-#include "../../core/src/checks/keyboard.h"
-#include "../../core/src/checks/name_case.h"
-#include "../../core/src/checks/names.h"
-#include "../../core/src/checks/unicode_case.h"
-#include "../../core/src/checks/utf8.h"
+#include "checks/keyboard.h"
+#include "checks/name_case.h"
+#include "checks/names.h"
+#include "checks/unicode_case.h"
+#include "checks/utf8.h"
 #include "leadscore/json.h"
 #include "test_support.h"
 

@@ -7,7 +7,7 @@
 #include <cstring>
 #include <limits>
 
-#include "../../core/src/detmath.h"  // internal: the functions are checked directly
+#include "analytics/detmath.h"  // internal: the functions are checked directly
 
 using namespace leadscore;
 

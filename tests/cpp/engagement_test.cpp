@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "../../core/src/decay.h"  // internal: the fixed-point table and functions are checked directly
+#include "engagement/decay.h"  // internal: the fixed-point table and functions are checked directly
 #include "leadscore/leadscore.h"
 
 using leadscore::Json;

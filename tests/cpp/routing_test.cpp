@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "../../core/src/routing_eval.h"  // internal: route_lead with a verdict, before feedback input exists
+#include "grading/routing_eval.h"  // internal: route_lead with a verdict, before feedback input exists
 #include "leadscore/leadscore.h"
 
 using leadscore::Json;

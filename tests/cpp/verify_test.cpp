@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "../../core/src/verify_compare.h"  // internal: the comparison rules are checked directly
+#include "score/verify_compare.h"  // internal: the comparison rules are checked directly
 #include "leadscore/leadscore.h"
 
 using leadscore::Json;

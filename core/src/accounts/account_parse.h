@@ -1,0 +1,12 @@
+// The model's "account" section -> AccountSpec. Internal to the core.
+#pragma once
+#include <optional>
+
+#include "leadscore/model.h"
+#include "model/model_reader.h"
+
+namespace leadscore::model_detail {
+
+std::optional<AccountSpec> read_account(Reader& r, const Json& section, const Limits& limits);
+
+}  // namespace leadscore::model_detail

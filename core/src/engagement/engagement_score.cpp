@@ -1,0 +1,325 @@
+// See engagement_score.h. Every step is integer arithmetic on centipoints and milliseconds.
+#include "engagement/engagement_score.h"
+
+#include <algorithm>
+#include <deque>
+
+#include "engagement/decay.h"
+#include "score/lead_normalize.h"
+#include "leadscore/time.h"
+#include "score/points_json.h"
+
+namespace leadscore {
+namespace {
+
+const char* age_decay_name(AgeDecay::Kind kind) {
+  return kind == AgeDecay::HalfLife ? "half_life" : kind == AgeDecay::Linear ? "linear" : "none";
+}
+
+class EngagementScorer {
+ public:
+  EngagementScorer(const Engagement& engagement, const CleanEvents& events, Millis now, bool explain,
+                   Json& contributions, Json& warnings)
+      : e_(engagement), events_(events), now_(now), explain_(explain), contributions_(contributions),
+        warnings_(warnings) {}
+
+  EngagementScore run() {
+    match_all();
+    find_resets();
+    std::vector<Centipoints> group_sums(e_.groups.size(), 0), stage_sums(e_.stages.size(), 0);
+    Json rules = Json::array();
+    for (std::size_t r = 0; r < e_.rules.size(); ++r) {
+      const EngagementRule& rule = e_.rules[r];
+      Json entry;
+      if (explain_) entry = {{"id", rule.id}, {"group", e_.groups[rule.group].id}};
+      std::size_t matched = 0;
+      const Centipoints points =
+          rule.kind == RuleKind::Event ? event_rule(r, entry, matched) : pattern_rule(r, entry, matched);
+      // Rules that saw no event and give nothing are left out: most leads touch few rules, and
+      // listing every rule doubled the size (and halved the speed) of every result.
+      if (explain_ && (matched != 0 || points != 0)) {
+        entry["points"] = points_json(points);
+        rules.push_back(std::move(entry));
+      }
+      group_sums[rule.group] += points;
+      if (rule.stage) stage_sums[*rule.stage] += points;
+    }
+
+    Json groups = Json::array();
+    Centipoints sum = 0;
+    for (std::size_t g = 0; g < e_.groups.size(); ++g) {
+      const EngagementGroup& group = e_.groups[g];
+      Centipoints subtotal = group_sums[g];
+      if (group.decay.inactivity && events_.last_activity) {
+        const Centipoints removed = decay::inactivity_removed(*group.decay.inactivity, subtotal, now_ - *events_.last_activity);
+        if (removed != 0) {
+          subtotal -= removed;
+          add_line([&] { return Json{{"kind", "decay"}, {"decay", "inactivity"}, {"group", group.id}, {"label", group.label}}; },
+                   -removed);
+        }
+      }
+      const Centipoints capped = clamp_optional(subtotal, group.min, group.max);
+      sum += capped;
+      if (!explain_) continue;
+      Json entry = {{"id", group.id}, {"label", group.label}, {"points_before_cap", points_json(subtotal)},
+                    {"points", points_json(capped)}};
+      put_caps(entry, group.min, group.max);
+      if (resets_[g]) entry["reset_at"] = format_instant(*resets_[g]);
+      groups.push_back(std::move(entry));
+    }
+
+    EngagementScore out;
+    out.points = clamp_optional(sum, e_.min, e_.max);
+    out.raw = raw_;
+    if (!explain_) return out;
+    Json stages = Json::array();
+    for (std::size_t s = 0; s < e_.stages.size(); ++s)
+      stages.push_back({{"id", e_.stages[s].id}, {"label", e_.stages[s].label}, {"points", points_json(stage_sums[s])}});
+    out.result = {{"points_before_cap", points_json(sum)}, {"points", points_json(out.points)}, {"groups", std::move(groups)},
+                  {"stages", std::move(stages)}, {"rules", std::move(rules)}};
+    put_caps(out.result, e_.min, e_.max);
+    return out;
+  }
+
+ private:
+  bool reads_type(const EngagementRule& rule, std::size_t type) const {
+    if (rule.types.empty()) return e_.event_types[type].activity;  // recency without "events"
+    return std::find(rule.types.begin(), rule.types.end(), type) != rule.types.end();
+  }
+
+  // For each event, frequency and recency rule: the used events (indices) of its types that pass
+  // its condition, in time order, before resets. A failing condition warns once per rule.
+  void match_all() {
+    static const Json kNoProps = Json::object();
+    matches_.resize(e_.rules.size());
+    for (std::size_t r = 0; r < e_.rules.size(); ++r) {
+      const EngagementRule& rule = e_.rules[r];
+      if (rule.kind == RuleKind::Streak) continue;
+      bool warned = false;
+      for (std::size_t i = 0; i < events_.used.size(); ++i) {
+        const UsedEvent& ev = events_.used[i];
+        if (!reads_type(rule, ev.type)) continue;
+        if (rule.when) {
+          const auto value = rule.when->apply(ev.props ? *ev.props : kNoProps);
+          if (!value) {
+            if (!warned)
+              warnings_.push_back(make_warning("rule_failed", "/engagement/rules/" + std::to_string(r) + "/when",
+                                               "rule \"" + rule.id + "\" could not be evaluated on event " +
+                                                   std::to_string(ev.index) + ": " + value.error().message));
+            warned = true;
+            continue;
+          }
+          if (!logic_truthy(value.value())) continue;
+        }
+        matches_[r].push_back(i);
+      }
+    }
+  }
+
+  void find_resets() {
+    resets_.assign(e_.groups.size(), std::nullopt);
+    for (std::size_t r = 0; r < e_.rules.size(); ++r) {
+      const EngagementRule& rule = e_.rules[r];
+      if (rule.resets.empty() || matches_[r].empty()) continue;
+      const Millis latest = events_.used[matches_[r].back()].at;
+      for (std::size_t g : rule.resets)
+        if (!resets_[g] || *resets_[g] < latest) resets_[g] = latest;
+    }
+  }
+
+  bool after_reset(const EngagementRule& rule, const UsedEvent& ev) const {
+    return !resets_[rule.group] || ev.at >= *resets_[rule.group];
+  }
+
+  // Counts a contribution's points; an explain score also lists the line `make_line()` builds.
+  template <class MakeLine>
+  void add_line(MakeLine make_line, Centipoints points) {
+    raw_ += points;
+    if (!explain_) return;
+    Json line = make_line();
+    line["points"] = points_json(points);
+    contributions_.push_back(std::move(line));
+  }
+
+  Json rule_line(const char* kind, const EngagementRule& rule) const {
+    Json line = {{"kind", kind}, {"rule", rule.id}, {"label", rule.label}, {"group", e_.groups[rule.group].id}};
+    if (rule.stage) line["stage"] = e_.stages[*rule.stage].id;
+    return line;
+  }
+
+  Centipoints event_rule(std::size_t r, Json& entry, std::size_t& matched) {
+    const EngagementRule& rule = e_.rules[r];
+    const EngagementGroup& group = e_.groups[rule.group];
+    const AgeDecay age = rule.decay.age ? *rule.decay.age : group.decay.age ? *group.decay.age : AgeDecay{};
+    std::size_t counted = 0;
+    Centipoints earned = 0, decayed = 0;
+    std::deque<Millis> window;  // counted events inside (at - per, at], for {"max", "per"}
+    for (std::size_t i : matches_[r]) {
+      const UsedEvent& ev = events_.used[i];
+      if (!after_reset(rule, ev)) continue;
+      ++matched;
+      if (rule.repeat_max) {
+        if (rule.repeat_per) {
+          while (!window.empty() && window.front() <= ev.at - *rule.repeat_per) window.pop_front();
+          if (window.size() >= *rule.repeat_max) continue;
+          window.push_back(ev.at);
+        } else if (counted >= *rule.repeat_max) {
+          continue;
+        }
+      }
+      ++counted;
+      add_line([&] {
+        Json line = rule_line("event", rule);
+        line["type"] = e_.event_types[ev.type].id;
+        line["at"] = format_instant(ev.at);
+        line["event_index"] = ev.index;
+        return line;
+      }, rule.points);
+      earned += rule.points;
+      decayed += decay::apply_age(age, rule.points, now_ - ev.at);
+    }
+    if (decayed != earned) {
+      add_line([&] {
+        return Json{{"kind", "decay"}, {"decay", age_decay_name(age.kind)}, {"rule", rule.id}, {"label", rule.label},
+                    {"group", group.id}};
+      }, decayed - earned);
+    }
+    Centipoints subtotal = decayed;
+    if (rule.decay.inactivity && events_.last_activity) {
+      const Centipoints removed = decay::inactivity_removed(*rule.decay.inactivity, subtotal, now_ - *events_.last_activity);
+      if (removed != 0) {
+        subtotal -= removed;
+        add_line([&] {
+          return Json{{"kind", "decay"}, {"decay", "inactivity"}, {"rule", rule.id}, {"label", rule.label}, {"group", group.id}};
+        }, -removed);
+      }
+    }
+    const Centipoints points = clamp_optional(subtotal, rule.min, rule.max);
+    if (explain_) {
+      entry["matched"] = matched;
+      entry["counted"] = counted;
+      entry["points_before_cap"] = points_json(subtotal);
+      put_caps(entry, rule.min, rule.max);
+    }
+    return points;
+  }
+
+  Centipoints pattern_rule(std::size_t r, Json& entry, std::size_t& matched) {
+    const EngagementRule& rule = e_.rules[r];
+    bool fired = false;
+    std::optional<Millis> at;
+    if (rule.kind == RuleKind::Streak) {
+      fired = streak(rule, matched, at);
+    } else {
+      const Millis from = now_ - rule.within;
+      for (std::size_t i : matches_[r]) {
+        const UsedEvent& ev = events_.used[i];
+        if (!after_reset(rule, ev) || ev.at < from) continue;
+        ++matched;
+        at = ev.at;
+      }
+      fired = rule.kind == RuleKind::Frequency ? matched >= rule.at_least : matched > 0;
+    }
+    if (explain_) {
+      entry["matched"] = matched;
+      entry["fired"] = fired;
+    }
+    if (!fired) return 0;
+    add_line([&] {
+      Json line = rule_line("pattern", rule);
+      line["pattern"] = rule_kind_name(rule.kind);
+      if (at) line["at"] = format_instant(*at);
+      if (rule.kind == RuleKind::Frequency) line["count"] = matched;
+      return line;
+    }, rule.points);
+    return rule.points;
+  }
+
+  // The latest `last` sends each opened (docs: "streak"). `opened` counts the opened ones among
+  // them; `at` is the latest send.
+  bool streak(const EngagementRule& rule, std::size_t& opened, std::optional<Millis>& at) const {
+    std::vector<const UsedEvent*> sends, opens;
+    for (const UsedEvent& ev : events_.used) {
+      if (!after_reset(rule, ev)) continue;
+      if (ev.type == rule.sent) sends.push_back(&ev);
+      if (ev.type == rule.opened) opens.push_back(&ev);
+    }
+    if (sends.empty()) return false;
+    at = sends.back()->at;
+    const std::size_t first = sends.size() > rule.last ? sends.size() - rule.last : 0;
+    for (std::size_t k = first; k < sends.size(); ++k) {
+      const UsedEvent& send = *sends[k];
+      const bool has_next = k + 1 < sends.size();
+      const Json* key = rule.match_on.empty() ? nullptr : prop(send, rule.match_on);
+      if (!rule.match_on.empty() && key == nullptr) continue;
+      for (const UsedEvent* open : opens) {
+        if (open->at < send.at) continue;
+        if (key) {
+          const Json* other = prop(*open, rule.match_on);
+          if (other == nullptr || *other != *key) continue;
+        } else if (has_next && open->at >= sends[k + 1]->at) {
+          break;
+        }
+        ++opened;
+        break;
+      }
+    }
+    return sends.size() >= rule.last && opened == rule.last;
+  }
+
+  static const Json* prop(const UsedEvent& ev, const std::string& key) {
+    if (!ev.props) return nullptr;
+    const auto it = ev.props->find(key);
+    return it == ev.props->end() ? nullptr : &*it;
+  }
+
+  const Engagement& e_;
+  const CleanEvents& events_;
+  const Millis now_;
+  const bool explain_;  // false: points only, no result objects or contribution lines
+  Json& contributions_;
+  Json& warnings_;
+  std::vector<std::vector<std::size_t>> matches_;
+  std::vector<std::optional<Millis>> resets_;
+  Centipoints raw_ = 0;
+};
+
+}  // namespace
+
+EngagementScore score_engagement(const Model& model, const CleanEvents& events, Millis now, Detail detail,
+                                 Json& contributions, Json& warnings) {
+  const bool explain = detail == Detail::Explain;
+  if (!model.engagement()) {
+    EngagementScore none;
+    if (explain)
+      none.result = {{"points_before_cap", 0}, {"points", 0}, {"groups", Json::array()}, {"stages", Json::array()},
+                     {"rules", Json::array()}};
+    return none;
+  }
+  const Engagement& engagement = *model.engagement();
+  // Most leads have no event: their engagement part depends on the model alone, computed once.
+  if (events.used.empty() && !events.last_activity && engagement.without_events) {
+    const EngagementScore& constant = *engagement.without_events;
+    EngagementScore out;
+    out.points = constant.points;
+    out.raw = constant.raw;
+    if (explain) {
+      out.result = constant.result;
+      for (const Json& line : constant.lines) contributions.push_back(line);
+    }
+    return out;
+  }
+  return EngagementScorer(engagement, events, now, explain, contributions, warnings).run();
+}
+
+std::shared_ptr<const EngagementScore> engagement_without_events(const Engagement& engagement) {
+  // Without used events no rule reads `now` (windows, decay and inactivity all start from an
+  // event), so any instant gives the same answer.
+  const CleanEvents none;
+  auto constant = std::make_shared<EngagementScore>();
+  Json warnings = Json::array();
+  *constant = EngagementScorer(engagement, none, 0, true, constant->lines, warnings).run();
+  return constant;
+}
+
+}  // namespace leadscore

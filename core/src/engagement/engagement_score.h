@@ -1,0 +1,28 @@
+// Engagement scoring: cleaned events -> rule and group points, decay, caps, and the result's
+// "engagement" object (docs/model-format.md, "Order of application"). Internal to the core.
+#pragma once
+#include "engagement/events.h"
+#include <memory>
+
+#include "leadscore/model.h"
+#include "leadscore/score_result.h"
+
+namespace leadscore {
+
+struct EngagementScore {
+  Centipoints points = 0;  ///< after the engagement caps
+  Centipoints raw = 0;     ///< sum of the contribution lines it appended
+  Json result;             ///< the result's "engagement" object (explain only)
+  Json lines = Json::array();  ///< engagement_without_events(): the contribution lines it gives
+};
+
+/// Appends engagement contributions and warnings; `events` must come from clean_events() for the
+/// same model and `now`. A summary score counts points only: no result object, no lines.
+EngagementScore score_engagement(const Model& model, const CleanEvents& events, Millis now, Detail detail,
+                                 Json& contributions, Json& warnings);
+
+/// The engagement part of a lead without used events (a constant of the model), for the model to
+/// keep (Engagement::without_events).
+std::shared_ptr<const EngagementScore> engagement_without_events(const Engagement& engagement);
+
+}  // namespace leadscore

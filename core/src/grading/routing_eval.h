@@ -1,0 +1,45 @@
+// Routing, strong actions and threshold tracking (docs/routing.md). Internal to the core.
+#pragma once
+#include <optional>
+#include <string>
+
+#include "engagement/events.h"
+#include "score/feedback_input.h"
+#include "leadscore/error.h"
+#include "leadscore/model.h"
+#include "model/model_reader.h"
+
+namespace leadscore {
+
+/// The strong actions among the used events: [{"rule","type","at"}], latest first, at most 10.
+Json find_strong_actions(const Model& model, const CleanEvents& events, Millis now);
+
+struct Tracking {
+  std::string band;          ///< the held band id
+  std::optional<int> grade;  ///< the held grade rank (none without grading)
+  Json json;                 ///< the result's "tracking" object
+};
+
+/// Held band and grade and their changes since `previous` (an earlier result). Errors:
+/// "previous_invalid" at /previous/... .
+Expected<Tracking> track(const Model& model, const Json& previous, int score, const Band& band,
+                         std::optional<int> grade);
+
+struct RouteInput {
+  std::string band;                   ///< the band routing reads (held when tracking)
+  std::optional<int> grade;           ///< the grade rank routing reads (none without grading)
+  const Json* strong_actions = nullptr;
+  std::string quality;                ///< form-check verdict, "" without checks
+  const SalesVerdict* verdict = nullptr;
+};
+
+/// The result's "route" object.
+Json route_lead(const Routing& routing, const RouteInput& input);
+
+namespace model_detail {
+/// Reads /routing; `bands` are the model's bands, `has_grading` whether it has a grading section.
+std::optional<Routing> read_routing(Reader& r, const Json& section, const std::vector<Band>& bands,
+                                    bool has_grading);
+}  // namespace model_detail
+
+}  // namespace leadscore

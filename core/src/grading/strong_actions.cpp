@@ -1,0 +1,47 @@
+// Strong actions: the used events that an engagement event rule flagged "strong" counts (its event
+// types and its `when` on the event's props), no older than routing.strong_within (docs/routing.md).
+#include "leadscore/time.h"
+#include "grading/routing_eval.h"
+
+namespace leadscore {
+namespace {
+
+constexpr std::size_t kMaxStrongActions = 10;
+
+// The same test engagement applies before counting an event for a rule (engagement_score.cpp,
+// match_all): the type is one of the rule's, and its condition, if any, is truthy on the props. A
+// condition that fails to evaluate is not a strong action; engagement has already warned about it.
+bool rule_takes(const EngagementRule& rule, const UsedEvent& ev) {
+  bool typed = false;
+  for (std::size_t t : rule.types) typed = typed || t == ev.type;
+  if (!typed) return false;
+  if (!rule.when) return true;
+  static const Json kNoProps = Json::object();
+  const auto value = rule.when->apply(ev.props ? *ev.props : kNoProps);
+  return value && logic_truthy(value.value());
+}
+
+}  // namespace
+
+Json find_strong_actions(const Model& model, const CleanEvents& events, Millis now) {
+  Json out = Json::array();
+  if (!model.engagement()) return out;
+  const Engagement& e = *model.engagement();
+  const bool bounded = model.routing() && model.routing()->strong_within;
+  const Millis within = bounded ? *model.routing()->strong_within : 0;
+  // Repeat limits and resets shape points, not intent: a second demo request is still a strong
+  // action, so only the type, the condition and the age are checked. Walking the events from the
+  // latest (they are sorted by time) stops at the first ten, whatever the number of events.
+  for (std::size_t i = events.used.size(); i-- > 0 && out.size() < kMaxStrongActions;) {
+    const UsedEvent& ev = events.used[i];
+    if (bounded && now - ev.at > within) break;  // older events are older still
+    for (const EngagementRule& rule : e.rules) {
+      if (out.size() >= kMaxStrongActions) break;
+      if (rule.kind != RuleKind::Event || !rule.strong || !rule_takes(rule, ev)) continue;
+      out.push_back({{"rule", rule.id}, {"type", e.event_types[ev.type].id}, {"at", format_instant(ev.at)}});
+    }
+  }
+  return out;
+}
+
+}  // namespace leadscore

@@ -1,0 +1,132 @@
+// Compiling JsonLogic: every operator is resolved once, so an unknown operator is a load-time error
+// with its JSON pointer, and evaluation never meets a name it does not know.
+#include <unordered_map>
+
+#include "leadscore/logic.h"
+#include "logic/logic_node.h"
+
+namespace leadscore {
+namespace logic_detail {
+
+bool lookup_operator(const std::string& name, Op& op) {
+  static const std::unordered_map<std::string, Op> kOperators = {
+      {"var", Op::Var}, {"missing", Op::Missing}, {"missing_some", Op::MissingSome},
+      {"if", Op::If}, {"?:", Op::If}, {"and", Op::And}, {"or", Op::Or}, {"!", Op::Not},
+      {"!!", Op::NotNot}, {"==", Op::Eq}, {"===", Op::StrictEq}, {"!=", Op::Ne},
+      {"!==", Op::StrictNe}, {">", Op::Gt}, {">=", Op::Ge}, {"<", Op::Lt}, {"<=", Op::Le},
+      {"+", Op::Add}, {"-", Op::Sub}, {"*", Op::Mul}, {"/", Op::Div}, {"%", Op::Mod},
+      {"min", Op::Min}, {"max", Op::Max}, {"map", Op::Map}, {"filter", Op::Filter},
+      {"reduce", Op::Reduce}, {"all", Op::All}, {"none", Op::None}, {"some", Op::Some},
+      {"merge", Op::Merge}, {"in", Op::In}, {"cat", Op::Cat}, {"substr", Op::Substr},
+      {"log", Op::Log},
+  };
+  const auto it = kOperators.find(name);
+  if (it == kOperators.end()) return false;
+  op = it->second;
+  return true;
+}
+
+namespace {
+
+struct Compiler {
+  const Limits& limits;
+  std::vector<std::string>& variables;
+  bool& dynamic_vars;
+
+  // Returns an empty Error code on success.
+  Error compile(const Json& rule, const std::string& pointer, std::size_t depth, Node& out) {
+    if (depth > limits.max_json_depth)
+      return {"logic_too_deep", pointer, "condition is nested deeper than " + std::to_string(limits.max_json_depth) + " levels"};
+    if (rule.is_array()) {
+      out.op = Op::Array;
+      out.args.resize(rule.size());
+      bool constant = true;
+      for (std::size_t i = 0; i < rule.size(); ++i) {
+        Error e = compile(rule[i], pointer + "/" + std::to_string(i), depth + 1, out.args[i]);
+        if (!e.code.empty()) return e;
+        constant = constant && out.args[i].op == Op::Literal;
+      }
+      if (constant) {  // an array of plain values evaluates to itself: keep one copy, no rebuilding
+        out.op = Op::Literal;
+        out.literal = rule;
+        out.args.clear();
+      }
+      return {};
+    }
+    if (!rule.is_object() || rule.size() != 1) {  // data, not logic (json-logic-js's is_logic)
+      out.op = Op::Literal;
+      out.literal = rule;
+      return {};
+    }
+    const auto it = rule.begin();
+    const std::string name = it.key();
+    const std::string op_pointer = pointer + "/" + pointer_token(name);
+    if (!lookup_operator(name, out.op))
+      return {"unknown_operator", op_pointer, "unknown JsonLogic operator \"" + name + "\""};
+    const Json& operands = it.value();
+    if (operands.is_array()) {
+      out.args.resize(operands.size());
+      for (std::size_t i = 0; i < operands.size(); ++i) {
+        Error e = compile(operands[i], op_pointer + "/" + std::to_string(i), depth + 2, out.args[i]);
+        if (!e.code.empty()) return e;
+      }
+    } else {  // unary shorthand: {"var": "x"} means {"var": ["x"]}
+      out.args.resize(1);
+      Error e = compile(operands, op_pointer, depth + 1, out.args[0]);
+      if (!e.code.empty()) return e;
+    }
+    note_variables(out);
+    return {};
+  }
+
+  void note_variables(const Node& node) {
+    if (node.op != Op::Var && node.op != Op::Missing && node.op != Op::MissingSome) return;
+    auto note = [&](const Node& arg) {
+      if (arg.op != Op::Literal) { dynamic_vars = true; return; }
+      if (arg.literal.is_string()) {
+        const auto& s = arg.literal.get_ref<const std::string&>();
+        if (!s.empty()) variables.push_back(s.substr(0, s.find('.')));
+      } else if (arg.literal.is_number()) {
+        variables.push_back(dump_json(arg.literal));
+      }
+    };
+    if (node.op == Op::Var) {
+      if (!node.args.empty()) note(node.args[0]);
+      return;
+    }
+    const Node* keys = &node;
+    if (node.op == Op::MissingSome) {
+      if (node.args.size() < 2) return;
+      keys = &node.args[1];
+    } else if (node.args.size() == 1 && (node.args[0].op == Op::Array ||
+                                         (node.args[0].op == Op::Literal && node.args[0].literal.is_array()))) {
+      keys = &node.args[0];
+    }
+    if (keys->op == Op::Literal) {
+      if (keys->literal.is_array())
+        for (const auto& k : keys->literal) {
+          Node n;
+          n.literal = k;
+          note(n);
+        }
+      return;
+    }
+    for (const auto& k : keys->args) note(k);
+  }
+};
+
+}  // namespace
+}  // namespace logic_detail
+
+Expected<Logic> Logic::compile(const Json& rule, const std::string& pointer, const Limits& limits) {
+  Logic logic;
+  logic.limits_ = limits;
+  auto root = std::make_shared<logic_detail::Node>();
+  logic_detail::Compiler compiler{limits, logic.variables_, logic.dynamic_vars_};
+  Error e = compiler.compile(rule, pointer, 0, *root);
+  if (!e.code.empty()) return e;
+  logic.root_ = std::move(root);
+  return logic;
+}
+
+}  // namespace leadscore

@@ -1,0 +1,438 @@
+// Evaluating compiled JsonLogic with json-logic-js 2.0 semantics, bounded in steps and value size.
+#include <cmath>
+#include <limits>
+
+#include "logic/js_value.h"
+#include "leadscore/logic.h"
+#include "logic/logic_node.h"
+
+namespace leadscore {
+namespace logic_detail {
+namespace {
+
+// A result that either borrows a value that outlives the evaluation (a literal of the rule, a part
+// of the data) or owns a computed one; borrowing avoids copying data on every `var`.
+class Val {
+ public:
+  Val() : owned_(js::undefined()) {}
+  static Val borrow(const Json& v) { Val r; r.ref_ = &v; return r; }
+  static Val own(Json v) { Val r; r.owned_ = std::move(v); return r; }
+  const Json& get() const { return ref_ != nullptr ? *ref_ : owned_; }
+  Json take() && { return ref_ != nullptr ? *ref_ : std::move(owned_); }
+
+ private:
+  Json owned_;
+  const Json* ref_ = nullptr;
+};
+
+class Evaluator {
+ public:
+  explicit Evaluator(const Limits& limits) : limits_(limits) {}
+  bool failed() const { return !error_.code.empty(); }
+  const Error& error() const { return error_; }
+
+  Val eval(const Node& node, const Json& data) {
+    if (!step()) return Val();
+    switch (node.op) {
+      case Op::Literal: return Val::borrow(node.literal);
+      case Op::Array: {
+        Json out = Json::array();
+        for (const auto& a : node.args) {
+          Val v = eval(a, data);
+          if (failed()) return Val();
+          out.push_back(std::move(v).take());
+        }
+        return Val::own(std::move(out));
+      }
+      case Op::If: return eval_if(node, data);
+      case Op::And:
+      case Op::Or: return eval_and_or(node, data);
+      case Op::Map:
+      case Op::Filter:
+      case Op::All:
+      case Op::None:
+      case Op::Some: return eval_iteration(node, data);
+      case Op::Reduce: return eval_reduce(node, data);
+      default: break;
+    }
+    std::vector<Val> values;  // every other operator evaluates all its operands first
+    values.reserve(node.args.size());
+    for (const auto& a : node.args) {
+      values.push_back(eval(a, data));
+      if (failed()) return Val();
+    }
+    return apply_operator(node.op, values, data);
+  }
+
+ private:
+  bool step() {
+    if (failed()) return false;
+    if (++steps_ > limits_.max_logic_steps) {
+      fail("logic_budget_exceeded", "condition needed more than " + std::to_string(limits_.max_logic_steps) + " evaluation steps");
+      return false;
+    }
+    return true;
+  }
+  void fail(const char* code, std::string message) {
+    if (!failed()) error_ = Error{code, "", std::move(message)};
+  }
+  bool check_size(std::size_t size) {
+    if (size <= limits_.max_logic_value_size) return true;
+    fail("logic_value_too_large", "condition built a value larger than " + std::to_string(limits_.max_logic_value_size) + " elements or characters");
+    return false;
+  }
+
+  static const Json& at(const std::vector<Val>& v, std::size_t i) {
+    static const Json kUndefined = js::undefined();
+    return i < v.size() ? v[i].get() : kUndefined;
+  }
+
+  Val eval_if(const Node& node, const Json& data) {
+    const std::size_t n = node.args.size();
+    std::size_t i = 0;
+    for (; i + 1 < n; i += 2) {
+      Val cond = eval(node.args[i], data);
+      if (failed()) return Val();
+      if (js::truthy(cond.get())) return eval(node.args[i + 1], data);
+    }
+    if (n == i + 1) return eval(node.args[i], data);
+    return Val::own(nullptr);
+  }
+
+  Val eval_and_or(const Node& node, const Json& data) {
+    Val current;
+    for (const auto& a : node.args) {
+      current = eval(a, data);
+      if (failed()) return Val();
+      const bool t = js::truthy(current.get());
+      if ((node.op == Op::And) != t) return current;
+    }
+    return current;
+  }
+
+  Val eval_iteration(const Node& node, const Json& data) {
+    static const Node kUndefinedLogic{Op::Literal, js::undefined(), {}};
+    Val scoped = node.args.empty() ? Val() : eval(node.args[0], data);
+    if (failed()) return Val();
+    const Node& logic = node.args.size() > 1 ? node.args[1] : kUndefinedLogic;
+    const Json& items = scoped.get();
+    const bool is_array = items.is_array();
+    switch (node.op) {
+      case Op::Map:
+      case Op::Filter: {
+        Json out = Json::array();
+        if (!is_array) return Val::own(std::move(out));
+        for (const auto& item : items) {
+          if (!step()) return Val();
+          Val r = eval(logic, item);
+          if (failed()) return Val();
+          if (node.op == Op::Map) out.push_back(std::move(r).take());
+          else if (js::truthy(r.get())) out.push_back(item);
+        }
+        return Val::own(std::move(out));
+      }
+      default: {  // all, none, some
+        const bool want = node.op != Op::All;  // the truthiness that ends the loop early
+        if (!is_array || items.empty()) return Val::own(node.op == Op::None);
+        for (const auto& item : items) {
+          if (!step()) return Val();
+          Val r = eval(logic, item);
+          if (failed()) return Val();
+          if (js::truthy(r.get()) == want) return Val::own(node.op == Op::Some);
+        }
+        return Val::own(node.op != Op::Some);
+      }
+    }
+  }
+
+  Val eval_reduce(const Node& node, const Json& data) {
+    static const Node kUndefinedLogic{Op::Literal, js::undefined(), {}};
+    Val scoped = node.args.empty() ? Val() : eval(node.args[0], data);
+    if (failed()) return Val();
+    const Node& logic = node.args.size() > 1 ? node.args[1] : kUndefinedLogic;
+    Json accumulator = nullptr;
+    if (node.args.size() > 2) {
+      accumulator = eval(node.args[2], data).take();
+      if (failed()) return Val();
+    }
+    if (!scoped.get().is_array()) return Val::own(std::move(accumulator));
+    for (const auto& item : scoped.get()) {
+      if (!step()) return Val();
+      // json-logic-js passes {current, accumulator}; a member that is undefined reads as absent
+      // (var finds undefined) and JSON.stringify omits it, so it is left out here.
+      Json context = Json::object();
+      if (!js::is_undefined(item)) context["current"] = item;
+      if (!js::is_undefined(accumulator)) context["accumulator"] = std::move(accumulator);
+      accumulator = eval(logic, context).take();
+      if (failed()) return Val();
+    }
+    return Val::own(std::move(accumulator));
+  }
+
+  Val apply_operator(Op op, const std::vector<Val>& v, const Json& data);
+  Val var(const Json& path, const Json& fallback, const Json& data);
+  Json missing(const std::vector<const Json*>& keys, const Json& data);
+
+  const Limits& limits_;
+  std::uint64_t steps_ = 0;
+  Error error_;
+};
+
+bool is_canonical_index(const std::string& s, std::size_t& index) {
+  if (s.empty() || s.size() > 15 || (s.size() > 1 && s[0] == '0')) return false;
+  index = 0;
+  for (const char c : s) {
+    if (c < '0' || c > '9') return false;
+    index = index * 10 + static_cast<std::size_t>(c - '0');
+  }
+  return true;
+}
+
+// Unicode code points of a UTF-8 string as byte offsets (the last entry is the string's size).
+std::vector<std::size_t> code_point_offsets(const std::string& s) {
+  std::vector<std::size_t> offsets;
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if ((static_cast<unsigned char>(s[i]) & 0xc0) != 0x80) offsets.push_back(i);
+  offsets.push_back(s.size());
+  return offsets;
+}
+
+Val Evaluator::var(const Json& path, const Json& fallback, const Json& data) {
+  const Json not_found = js::is_undefined(fallback) ? Json(nullptr) : fallback;
+  if (js::is_undefined(path) || path.is_null() || (path.is_string() && path.get_ref<const std::string&>().empty()))
+    return Val::borrow(data);
+  const std::string text = js::to_string(path);
+  const Json* current = &data;
+  Json holder;  // a value computed on the way (a string's character or length)
+  std::size_t begin = 0;
+  for (;;) {
+    const std::size_t dot = text.find('.', begin);
+    const std::string key = text.substr(begin, dot == std::string::npos ? std::string::npos : dot - begin);
+    if (current->is_null() || js::is_undefined(*current)) return Val::own(not_found);
+    std::size_t index = 0;
+    if (current->is_object()) {
+      const auto it = current->find(key);
+      if (it == current->end()) return Val::own(not_found);
+      current = &*it;
+    } else if (current->is_array()) {
+      if (is_canonical_index(key, index) && index < current->size()) current = &(*current)[index];
+      else if (key == "length") { holder = Json(current->size()); current = &holder; }
+      else return Val::own(not_found);
+    } else if (current->is_string()) {
+      const std::string& s = current->get_ref<const std::string&>();
+      Json next;
+      if (key == "length") next = Json(js::utf16_length(s));
+      else if (is_canonical_index(key, index)) {
+        const auto offsets = code_point_offsets(s);
+        if (index + 1 >= offsets.size()) return Val::own(not_found);
+        next = Json(s.substr(offsets[index], offsets[index + 1] - offsets[index]));
+      } else return Val::own(not_found);
+      holder = std::move(next);
+      current = &holder;
+    } else {
+      return Val::own(not_found);
+    }
+    if (dot == std::string::npos) break;
+    begin = dot + 1;
+  }
+  if (current == &holder) return Val::own(std::move(holder));
+  return Val::borrow(*current);
+}
+
+Json Evaluator::missing(const std::vector<const Json*>& keys, const Json& data) {
+  Json out = Json::array();
+  static const Json kUndefined = js::undefined();
+  for (const Json* key : keys) {
+    if (!step()) return out;
+    // json-logic-js reads a key with jsonLogic.apply({"var": key}, data): an array key is var's
+    // operand list, so ["a", 0] means "a" with the default 0 (and [] reads the whole data).
+    const Val value = key->is_array()
+        ? var(key->empty() ? kUndefined : (*key)[0], key->size() > 1 ? (*key)[1] : kUndefined, data)
+        : var(*key, kUndefined, data);
+    const Json& v = value.get();
+    if (v.is_null() || (v.is_string() && v.get_ref<const std::string&>().empty())) out.push_back(*key);
+  }
+  return out;
+}
+
+// The keys `missing` looks at: its first operand when that is an array, else all operands.
+std::vector<const Json*> missing_keys(const std::vector<const Json*>& operands) {
+  if (!operands.empty() && operands[0]->is_array()) {
+    std::vector<const Json*> keys;
+    for (const auto& k : *operands[0]) keys.push_back(&k);
+    return keys;
+  }
+  return operands;
+}
+
+bool js_falsy_plain(const Json& v) {  // JavaScript's `!v` (no JsonLogic rule for empty arrays)
+  return !(v.is_array() || js::truthy(v));
+}
+
+std::string substr_code_points(const std::string& s, const Json& start, const Json* length) {
+  const auto offsets = code_point_offsets(s);
+  const double size = static_cast<double>(offsets.size() - 1);
+  double from = js::to_number(start);
+  if (std::isnan(from)) from = 0;
+  from = std::trunc(from);
+  from = from < 0 ? std::max(size + from, 0.0) : std::min(from, size);
+  double count = size - from;
+  if (length != nullptr) {
+    double l = js::to_number(*length);
+    if (std::isnan(l)) l = 0;
+    count = std::min(std::max(std::trunc(l), 0.0), size - from);
+  }
+  const auto b = offsets[static_cast<std::size_t>(from)];
+  const auto e = offsets[static_cast<std::size_t>(from + count)];
+  return s.substr(b, e - b);
+}
+
+Val Evaluator::apply_operator(Op op, const std::vector<Val>& v, const Json& data) {
+  const Json& a = at(v, 0);
+  const Json& b = at(v, 1);
+  switch (op) {
+    case Op::Var: return var(a, b, data);
+    case Op::Missing:
+    case Op::MissingSome: {
+      // json-logic-js's missing_some reads `options.length`: a TypeError when the keys operand is
+      // absent, null or undefined.
+      if (op == Op::MissingSome && (b.is_null() || js::is_undefined(b))) {
+        fail("logic_arity", "\"missing_some\" needs a list of keys as its second operand");
+        return Val();
+      }
+      std::vector<const Json*> operands;
+      if (op == Op::Missing) {
+        for (const auto& x : v) operands.push_back(&x.get());
+      } else if (b.is_array()) {
+        for (const auto& x : b) operands.push_back(&x);
+      } else {
+        operands.push_back(&b);
+      }
+      Json absent = missing(missing_keys(operands), data);
+      if (op == Op::Missing) return Val::own(std::move(absent));
+      double options = std::numeric_limits<double>::quiet_NaN();
+      if (b.is_array()) options = static_cast<double>(b.size());
+      else if (b.is_string()) options = static_cast<double>(js::utf16_length(b.get_ref<const std::string&>()));
+      const js::Order o = js::compare(js::number(options - static_cast<double>(absent.size())), a);
+      if (o == js::Order::Greater || o == js::Order::Equal) return Val::own(Json::array());
+      return Val::own(std::move(absent));
+    }
+    case Op::Not: return Val::own(!js::truthy(a));
+    case Op::NotNot: return Val::own(js::truthy(a));
+    case Op::Eq: return Val::own(js::loose_equals(a, b));
+    case Op::Ne: return Val::own(!js::loose_equals(a, b));
+    case Op::StrictEq: return Val::own(js::strict_equals(a, b));
+    case Op::StrictNe: return Val::own(!js::strict_equals(a, b));
+    case Op::Gt: return Val::own(js::compare(a, b) == js::Order::Greater);
+    case Op::Ge: {
+      const js::Order o = js::compare(a, b);
+      return Val::own(o == js::Order::Greater || o == js::Order::Equal);
+    }
+    case Op::Lt:
+    case Op::Le: {
+      auto holds = [op](const Json& x, const Json& y) {
+        const js::Order o = js::compare(x, y);
+        return o == js::Order::Less || (op == Op::Le && o == js::Order::Equal);
+      };
+      const Json& c = at(v, 2);
+      if (js::is_undefined(c)) return Val::own(holds(a, b));
+      return Val::own(holds(a, b) && holds(b, c));
+    }
+    case Op::Add: {
+      double sum = 0;
+      for (const auto& x : v) sum = sum + js::parse_float(x.get());
+      return Val::own(js::number_result(sum));
+    }
+    case Op::Mul: {
+      if (v.empty()) {
+        fail("logic_arity", "\"*\" needs at least one operand");
+        return Val();
+      }
+      if (v.size() == 1) return Val::own(a);  // Array.prototype.reduce returns a lone element as is
+      double product = js::parse_float(a);
+      for (std::size_t i = 1; i < v.size(); ++i) product = product * js::parse_float(v[i].get());
+      return Val::own(js::number_result(product));
+    }
+    case Op::Sub:
+      if (js::is_undefined(b)) return Val::own(js::number_result(-js::to_number(a)));
+      return Val::own(js::number_result(js::to_number(a) - js::to_number(b)));
+    case Op::Div: return Val::own(js::number_result(js::to_number(a) / js::to_number(b)));
+    case Op::Mod: return Val::own(js::number_result(std::fmod(js::to_number(a), js::to_number(b))));
+    case Op::Min:
+    case Op::Max: {
+      const bool is_min = op == Op::Min;
+      double best = is_min ? std::numeric_limits<double>::infinity() : -std::numeric_limits<double>::infinity();
+      for (const auto& x : v) {
+        const double d = js::to_number(x.get());
+        if (std::isnan(d) || std::isnan(best)) best = std::numeric_limits<double>::quiet_NaN();
+        else if (is_min ? d < best : d > best) best = d;
+        // Math.min/Math.max order -0 below +0 (ECMAScript 21.3.2.24/25).
+        else if (d == 0 && best == 0 && std::signbit(d) != std::signbit(best) && std::signbit(d) == is_min) best = d;
+      }
+      return Val::own(js::number_result(best));
+    }
+    case Op::Merge: {
+      Json out = Json::array();
+      for (const auto& x : v) {
+        const Json& item = x.get();
+        if (item.is_array()) {
+          if (!check_size(out.size() + item.size())) return Val();
+          for (const auto& e : item) out.push_back(e);
+        } else {
+          out.push_back(item);
+        }
+      }
+      return Val::own(std::move(out));
+    }
+    case Op::In: {
+      if (js_falsy_plain(b)) return Val::own(false);
+      if (b.is_string()) return Val::own(b.get_ref<const std::string&>().find(js::to_string(a)) != std::string::npos);
+      if (b.is_array()) {
+        for (const auto& e : b)
+          if (js::strict_equals(e, a)) return Val::own(true);
+      }
+      return Val::own(false);
+    }
+    case Op::Cat: {
+      std::string out;
+      for (const auto& x : v) {
+        const Json& item = x.get();
+        if (!item.is_null() && !js::is_undefined(item)) out += js::to_string(item);
+        if (!check_size(out.size())) return Val();
+      }
+      return Val::own(std::move(out));
+    }
+    case Op::Substr: {
+      const std::string source = js::to_string(a);
+      const Json& end = at(v, 2);
+      if (js::compare(end, Json(0)) == js::Order::Less) {
+        const std::string temp = substr_code_points(source, b, nullptr);
+        const Json primitive = end.is_array() || end.is_object() ? Json(js::to_string(end)) : end;
+        // JavaScript's `temp.length + end` concatenates when `end` is a string: the length is then NaN.
+        const double length = primitive.is_string() ? 0 : static_cast<double>(code_point_offsets(temp).size() - 1) + js::to_number(primitive);
+        const Json length_value = js::number(length);
+        return Val::own(substr_code_points(temp, Json(0), &length_value));
+      }
+      return Val::own(substr_code_points(source, b, js::is_undefined(end) ? nullptr : &end));
+    }
+    case Op::Log: return Val::own(a);  // deliberately silent: lead data never reaches a log
+    default: break;
+  }
+  fail("logic_internal", "operator without an implementation");
+  return Val();
+}
+
+}  // namespace
+}  // namespace logic_detail
+
+Expected<Json> Logic::apply(const Json& data) const {
+  if (!root_) return Error{"logic_empty", "", "condition was not compiled"};
+  logic_detail::Evaluator evaluator(limits_);
+  logic_detail::Val result = evaluator.eval(*root_, data);
+  if (evaluator.failed()) return evaluator.error();
+  return std::move(result).take();
+}
+
+bool logic_truthy(const Json& value) { return js::truthy(value); }
+
+}  // namespace leadscore

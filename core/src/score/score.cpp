@@ -1,0 +1,276 @@
+// Scoring: fit rules and engagement -> contributions -> caps -> total cap -> 0..100 scale -> band.
+// All arithmetic is on integer centipoints (docs/model-format.md, "How a score is computed").
+#include "leadscore/score.h"
+#include "leadscore/score_result.h"
+
+#include <algorithm>
+#include <limits>
+#include <utility>
+
+#include "engagement/engagement_score.h"
+#include "engagement/events.h"
+#include "score/feedback_input.h"
+#include "grading/grading_eval.h"
+#include "score/lead_normalize.h"
+#include "model/model_set.h"
+#include "grading/routing_eval.h"
+#include "score/points_json.h"
+#include "score/probability.h"
+#include "leadscore/time.h"
+#include "leadscore/version.h"
+
+namespace leadscore {
+namespace {
+
+// floor(a / b) for b > 0.
+std::int64_t floor_div(std::int64_t a, std::int64_t b) {
+  std::int64_t q = a / b;
+  if ((a % b != 0) && (a < 0)) --q;
+  return q;
+}
+
+// The instant, the lead's shape and depth: what every score checks first (sets before choosing).
+Expected<Millis> check_inputs(const Json& lead, const ScoreOptions& options) {
+  if (options.now.empty()) return Error{"now_missing", "/now", "the scoring instant \"now\" is required (ISO-8601 with an offset)"};
+  const auto now = parse_instant(options.now);
+  if (!now) return Error{"now_invalid", "/now", "\"now\" is not a valid instant: " + now.error().message};
+  if (!lead.is_object()) return Error{"lead_not_object", "", "a lead must be a JSON object of field values"};
+  return now.value();
+}
+
+// Scores with one plain model (a model set has chosen its persona's model before).
+std::optional<Error> score_model(const Model& model, const Json& lead, Millis now_ms, const ScoreOptions& options,
+                                 ScoreResult& out) {
+  const bool explain = options.detail == Detail::Explain;
+  const std::string deep = find_too_deep(lead, model.limits().max_json_depth);
+  if (!deep.empty()) return Error{"json_too_deep", deep, "the lead is nested too deeply"};
+
+  out.model = &model;
+  out.now = now_ms;
+  const std::int64_t today = now_ms >= 0 ? now_ms / 86400000 : -((-now_ms + 86399999) / 86400000);
+  NormalizedLead normalized = normalize_lead(model, lead, today);
+  Json& warnings = out.warnings;
+  for (auto& w : normalized.warnings) warnings.push_back(std::move(w));
+  // Shape and count before anything walks the events, so an oversized array is refused at once.
+  if (options.events && !options.events->is_array())
+    return Error{"events_not_array", "/events", "the events must be a JSON array"};
+  if (options.events && options.events->size() > model.limits().max_events)
+    return Error{"too_many_events", "/events",
+                 "a lead may carry at most " + std::to_string(model.limits().max_events) + " events; this one has " +
+                     std::to_string(options.events->size())};
+  if (options.events) {
+    const std::string deep_event = find_too_deep(*options.events, model.limits().max_json_depth);
+    if (!deep_event.empty()) return Error{"json_too_deep", "/events" + deep_event, "the events are nested too deeply"};
+  }
+  // Event warnings come after fit rule warnings (docs: "Result"), so collect them apart.
+  Json event_warnings = Json::array();
+  auto events = clean_events(model.engagement() ? &*model.engagement() : nullptr, options.events, now_ms,
+                             model.limits(), event_warnings);
+  if (!events) return events.error();
+
+  std::vector<Centipoints>& group_sums = out.group_sums;
+  group_sums.assign(model.groups().size(), 0);
+  Centipoints raw = 0;
+  for (std::size_t i = 0; i < model.rules().size(); ++i) {
+    const FitRule& rule = model.rules()[i];
+    const auto matched = rule.when.apply(normalized.fields);
+    if (!matched) {
+      warnings.push_back(make_warning("rule_failed", "/rules/" + std::to_string(i) + "/when",
+                                      "rule \"" + rule.id + "\" could not be evaluated: " + matched.error().message));
+      continue;
+    }
+    if (!logic_truthy(matched.value())) continue;
+    group_sums[rule.group_index] += rule.points;
+    raw += rule.points;
+    out.rule_hits.push_back(static_cast<std::uint32_t>(i));
+  }
+  if (const auto& c = model.completeness()) {
+    for (std::size_t f = 0; f < c->fields.size(); ++f) {
+      if (!normalized.fields.contains(c->fields[f])) continue;
+      group_sums[c->group_index] += c->points_per_field;
+      raw += c->points_per_field;
+      out.completeness_hits.push_back(static_cast<std::uint32_t>(f));
+    }
+  }
+
+  // Form checks: findings with points in the model become fit contributions, once per code and field.
+  if (model.has_checks()) {
+    const CheckConfig& config = model.checks();
+    if (auto error = check_lead_into(config, lead, LeadCheckOptions{options.language, options.now}, out.checks))
+      return error;
+    const auto& findings = out.checks.findings;
+    for (std::size_t k = 0; k < findings.size(); ++k) {
+      const Finding& f = findings[k];
+      const auto pts = config.points.find(f.code);
+      if (pts == config.points.end()) continue;
+      // Once per code and field (findings are few: a linear look at the earlier hits is enough).
+      const bool seen = std::any_of(out.check_hits.begin(), out.check_hits.end(), [&](const ScoreResult::CheckHit& h) {
+        return findings[h.finding].code == f.code && findings[h.finding].field == f.field;
+      });
+      if (seen) continue;
+      group_sums[config.group_index] += pts->second;
+      raw += pts->second;
+      out.check_hits.push_back({static_cast<std::uint32_t>(k), pts->second});
+    }
+    out.quality_verdict = out.checks.verdict;
+    if (explain) {
+      Json checked = lead_quality_json(config, out.checks);
+      Json quality = std::move(checked["quality"]);
+      quality["findings"] = std::move(checked["findings"]);
+      quality["blocked"] = false;
+      out.quality = std::move(quality);
+    }
+  }
+
+  for (auto& w : event_warnings) warnings.push_back(std::move(w));
+  EngagementScore engagement =
+      score_engagement(model, events.value(), now_ms, options.detail, out.engagement_lines, warnings);
+  raw += engagement.raw;
+  const CleanEvents& cleaned = events.value();
+  if (explain) {
+    engagement.result["events"] = {{"received", cleaned.received}, {"invalid", cleaned.invalid},
+                                   {"unknown", cleaned.unknown}, {"future", cleaned.future},
+                                   {"duplicates", cleaned.duplicates}, {"used", cleaned.used.size()}};
+    out.engagement = std::move(engagement.result);
+  }
+  out.engagement_points = engagement.points;
+
+  // Sales feedback: active point adjustments count after the group caps, before the total cap.
+  std::optional<FeedbackInput> feedback;
+  if (options.feedback) {
+    auto read = read_feedback_input(*options.feedback, model.feedback(), now_ms, warnings);
+    if (!read) return read.error();
+    feedback = std::move(read.value());
+    raw += feedback->points;
+    out.feedback_lines = std::move(feedback->contributions);
+  }
+
+  Centipoints fit_points = 0;
+  for (std::size_t i = 0; i < model.groups().size(); ++i) {
+    const GroupSpec& g = model.groups()[i];
+    fit_points += clamp_optional(group_sums[i], g.min, g.max);
+  }
+  out.fit_points = fit_points;
+  out.raw_points = raw;
+  out.capped_sum = fit_points + engagement.points + (feedback ? feedback->points : 0);
+  const Centipoints points = clamp_optional(out.capped_sum, model.total_min(), model.total_max());
+  out.points = points;
+
+  // score = round half up of 100 * (points - min) / (max - min), clamped to 0..100.
+  const std::int64_t num = 100 * (points - model.scale().min);
+  const std::int64_t den = model.scale().max - model.scale().min;
+  std::int64_t score = std::clamp<std::int64_t>(floor_div(2 * num + den, 2 * den), 0, 100);
+  // A spam verdict blocks the score when the model says so; the contribution says what it was.
+  if (model.has_checks() && model.checks().spam_blocks_score && out.quality_verdict == "spam") {
+    out.blocked_score = static_cast<int>(score);
+    if (out.quality) (*out.quality)["blocked"] = true;
+    score = 0;
+  }
+  out.score = static_cast<int>(score);
+  if (model.probability()) out.probability = probability_from_points(*model.probability(), points);
+  const Band* band = &model.bands().front();
+  for (const Band& b : model.bands())
+    if (b.from <= score && score <= b.to) band = &b;
+  out.band = band;
+
+  // Grade, then the held band and grade (tracking), then the route that reads them.
+  std::optional<GradeOutcome> grade;
+  if (model.grading())
+    grade = grade_lead(*model.grading(), normalized.fields, fit_points,
+                       feedback ? feedback->grades : std::vector<GradeAdjustment>{}, warnings);
+  if (grade) {
+    out.grade_rank = grade->rank;
+    out.grade_letter = grade->json["letter"].get<std::string>();
+  }
+  std::optional<Tracking> tracking;
+  if (options.previous) {
+    auto tracked = track(model, *options.previous, static_cast<int>(score), *band, out.grade_rank);
+    if (!tracked) return tracked.error();
+    tracking = std::move(tracked.value());
+  }
+  if (model.routing()) {
+    const Json strong = find_strong_actions(model, cleaned, now_ms);
+    RouteInput input;
+    input.band = tracking ? tracking->band : band->id;
+    input.grade = tracking ? tracking->grade : out.grade_rank;
+    input.strong_actions = &strong;
+    if (model.has_checks()) input.quality = out.quality_verdict;
+    input.verdict = feedback && feedback->verdict ? &*feedback->verdict : nullptr;
+    Json route = route_lead(*model.routing(), input);
+    out.route_action = route["action"].get<std::string>();
+    out.route = std::move(route);
+  }
+  if (grade && explain) out.grade = std::move(grade->json);
+  if (tracking) out.tracking = std::move(tracking->json);
+  if (feedback) out.feedback = std::move(feedback->json);
+  out.last_activity = cleaned.last_activity;
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Detail> parse_detail(std::string_view text) {
+  if (text == "explain") return Detail::Explain;
+  if (text == "summary") return Detail::Summary;
+  return std::nullopt;
+}
+
+void ScoreResult::clear() {
+  score = 0;
+  points = raw_points = fit_points = engagement_points = capped_sum = 0;
+  probability.reset();
+  band = nullptr;
+  grade_rank.reset();
+  grade_letter.clear();
+  route_action.clear();
+  quality_verdict.clear();
+  last_activity.reset();
+  now = 0;
+  warnings = Json::array();
+  model = set = nullptr;
+  persona = nullptr;
+  also_matched = Json::array();
+  rule_hits.clear();
+  completeness_hits.clear();
+  check_hits.clear();
+  checks.findings.clear();
+  checks.score = 100;
+  checks.verdict = "ok";
+  engagement_lines = Json::array();
+  feedback_lines = Json::array();
+  blocked_score.reset();
+  group_sums.clear();
+  engagement = Json::object();
+  grade.reset();
+  route.reset();
+  tracking.reset();
+  quality.reset();
+  feedback.reset();
+}
+
+std::optional<Error> score_into(const Model& model, const Json& lead, const ScoreOptions& options, ScoreResult& out) {
+  out.clear();
+  const auto now = check_inputs(lead, options);
+  if (!now) return now.error();
+  if (model.personas().empty()) return score_model(model, lead, now.value(), options, out);
+  // A model set: pick the persona, score with its model, and say which one applied.
+  Json selection_warnings = Json::array();
+  PersonaChoice choice = select_persona(model, lead, options.events, now.value(), selection_warnings);
+  if (auto error = score_model(*choice.persona->model, lead, now.value(), options, out)) return error;
+  out.set = &model;
+  out.persona = choice.persona;
+  out.also_matched = std::move(choice.also_matched);
+  for (auto& w : selection_warnings) out.warnings.push_back(std::move(w));
+  return std::nullopt;
+}
+
+Expected<Json> score(const Model& model, const Json& lead, const ScoreOptions& options) {
+  ScoreResult result;
+  if (auto error = score_into(model, lead, options, result)) return *error;
+  std::string text;
+  write_result(result, options.detail, text);
+  // The text is the contract; the tree is parsed from it so the two can never differ.
+  return parse_json(text, "the result", std::numeric_limits<std::size_t>::max());
+}
+
+}  // namespace leadscore

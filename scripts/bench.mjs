@@ -1,19 +1,27 @@
 #!/usr/bin/env node
 // Throughput benchmark (run through `npm run bench`, which builds first; see docs/benchmarks.md).
 //
-//   node scripts/bench.mjs [--leads N] [--event-leads E] [--runs R] [--seed S] [--write | --no-write]
+//   node scripts/bench.mjs [--leads N] [--event-leads E] [--runs R] [--seed S] [--no-million]
+//                          [--write | --no-write]
 //
 // Generates N synthetic leads (default 100,000) deterministically over the default model's
 // fields, writes them as JSON lines and CSV to the OS temp directory, and measures:
-//   (a) the native CLI on the JSONL and on the CSV file (wall time of the whole process),
+//   (a) the native CLI on the JSONL and on the CSV file (wall time of the whole process), with
+//       the default model at --detail explain and summary, --jobs 1 and 2, and with the
+//       fit-only model (scripts/bench-targets.mjs) at summary; every other row runs --jobs 1,
 //   (b) the wasm module through the JS API: score() one by one, scoreMany() in batches of
-//       1,000, scoreJson() one by one; plus the cold start of the package in a fresh process,
-//   (c) json-logic-js evaluating every rule's `when` of the default model on pre-typed leads,
+//       1,000 (explain and detail: 'summary'), scoreJson() one by one; plus the cold start of
+//       the package in a fresh process,
+//   (c) json-logic-js and json-logic-engine (compiled) evaluating every rule's `when` of the
+//       default model on pre-typed leads,
 //   (d) leads with events (20 and 200 a lead; E leads with 20 events, E / 10 with 200; E
 //       defaults to N / 10): the native CLI with --events (a JSONL events file sorted by lead
-//       id) and the wasm module through score() and scoreMany() with {now, events}.
+//       id) and the wasm module through score() and scoreMany() with {now, events},
+//   (e) issue 13's targets: `leadscore evaluate` of a 1,000,000-row history and the peak RSS of
+//       scoring 1,000,000 leads (both skipped only with --no-million, and then shown as not
+//       run), calibrate's test-scoring share on X Education, and the targets table.
 // Each method gets a warm-up run, then R timed runs (default 3); the median is reported.
-// Prints a table and, for a full run (N = 100,000) or with --write, rewrites the block between
+// Prints the tables and, for a full run (N = 100,000) or with --write, rewrites the block between
 // <!-- bench:start --> and <!-- bench:end --> in docs/benchmarks.md. No assertions on timings.
 import { runChecksBench, writeChecksBlock } from './bench-checks.mjs';
 import { spawnSync } from 'node:child_process';
@@ -24,6 +32,7 @@ import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import jsonLogic from 'json-logic-js';
 import { createScorer } from 'leadscore';
+import { assertShorter, compileConditions, fitOnlyModel, millionChecks, runCalibrateShare, runMillionRows, targetsTable } from './bench-targets.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cliPath = path.join(root, 'build/native/bindings/cli/leadscore');
@@ -38,7 +47,7 @@ const FULL_RUN_LEADS = 100_000;
 // Options
 
 function parseArgs(argv) {
-  const opts = { leads: FULL_RUN_LEADS, eventLeads: null, runs: 3, seed: 20261123, write: null };
+  const opts = { leads: FULL_RUN_LEADS, eventLeads: null, runs: 3, seed: 20261123, million: true, write: null };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => {
@@ -56,6 +65,7 @@ function parseArgs(argv) {
     else if (arg.startsWith('--event-leads=')) opts.eventLeads = positiveInt(arg.slice(14));
     else if (arg === '--runs') opts.runs = positiveInt(value());
     else if (arg === '--seed') opts.seed = positiveInt(value());
+    else if (arg === '--no-million') opts.million = false;
     else if (arg === '--write') opts.write = true;
     else if (arg === '--no-write') opts.write = false;
     else if (arg === '--help' || arg === '-h') usage(null);
@@ -68,11 +78,12 @@ function parseArgs(argv) {
 }
 
 function usage(problem) {
-  const text = 'usage: node scripts/bench.mjs [--leads N] [--event-leads E] [--runs R] [--seed S] [--write | --no-write]\n'
+  const text = 'usage: node scripts/bench.mjs [--leads N] [--event-leads E] [--runs R] [--seed S] [--no-million] [--write | --no-write]\n'
     + '  --leads N   number of synthetic leads (default 100000)\n'
     + '  --event-leads E  leads scored with 20 events each (E / 10 with 200 each; default N / 10)\n'
     + '  --runs R    timed runs per method, median reported (default 3)\n'
     + '  --seed S    PRNG seed (default 20261123)\n'
+    + '  --no-million  skip the 1,000,000-row evaluate and peak-RSS runs (the targets table says "not run")\n'
     + '  --write     rewrite the table in docs/benchmarks.md (default only when N = 100000)\n'
     + '  --no-write  never touch docs/benchmarks.md\n';
   if (problem) {
@@ -340,6 +351,8 @@ async function main() {
   const columns = ['id', ...model.fields.map((f) => f.name)];
   const csvText = `${columns.join(',')}\n${raws.map((lead) => columns.map((c) => csvField(lead[c])).join(',')).join('\n')}\n`;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'leadscore-bench-'));
+  // A run that stops on an error (a CLI without --detail or --jobs) leaves no leads behind.
+  process.once('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
   const jsonlPath = path.join(tmp, 'leads.jsonl');
   const csvPath = path.join(tmp, 'leads.csv');
   const onePath = path.join(tmp, 'one.jsonl');
@@ -347,15 +360,22 @@ async function main() {
   fs.writeFileSync(jsonlPath, `${lines.join('\n')}\n`);
   fs.writeFileSync(csvPath, csvText);
   fs.writeFileSync(onePath, `${lines[0]}\n`);
+  const fitModelPath = path.join(tmp, 'fit-only.json');
+  fs.writeFileSync(fitModelPath, JSON.stringify(fitOnlyModel(model)));
 
   const rows = [];
   const checks = [];
 
   // (a) Native CLI: the whole process (start, model load, read, score, write JSONL to a file).
-  const runCli = (input, extra = []) => {
+  // --detail and --jobs are always passed: a CLI without them exits 2 and the bench stops, so a
+  // row never silently measures the defaults under another row's name. --jobs 1 unless a row
+  // says otherwise, so the rows compare the same single-core work.
+  const scoreArgs = ({ model: m = modelPath, detail = 'explain', jobs = 1 } = {}) =>
+    ['score', '--model', m, '--now', NOW, '--detail', detail, '--jobs', String(jobs)];
+  const runCli = (input, extra = [], args = scoreArgs()) => {
     const fd = fs.openSync(outPath, 'w');
     try {
-      const r = spawnSync(cliPath, ['score', '--model', modelPath, '--now', NOW, ...extra, input], {
+      const r = spawnSync(cliPath, [...args, ...extra, input], {
         stdio: ['ignore', fd, 'pipe'],
         maxBuffer: 64 * 1024 * 1024,
       });
@@ -367,17 +387,33 @@ async function main() {
       fs.closeSync(fd);
     }
   };
+  const readOut = () => fs.readFileSync(outPath, 'utf8').split('\n').filter(Boolean);
   const cliStartup = measure('native CLI, 1 lead (process start + model load)', opts.runs, () => runCli(onePath));
   const cliJsonl = measure('native CLI, JSONL input', opts.runs, () => runCli(jsonlPath));
   const cliOutBytes = fs.statSync(outPath).size;
-  const cliJsonlOut = fs.readFileSync(outPath, 'utf8').split('\n').filter(Boolean);
+  const cliJsonlOut = readOut();
   const cliCsv = measure('native CLI, CSV input', opts.runs, () => runCli(csvPath));
-  const cliCsvOut = fs.readFileSync(outPath, 'utf8').split('\n').filter(Boolean);
-  rows.push({ method: 'native CLI, JSONL file → JSONL (whole process)', ...cliJsonl });
-  rows.push({ method: 'native CLI, CSV file → JSONL (whole process)', ...cliCsv });
-  checks.push(`native output lines: JSONL ${fmtInt(cliJsonlOut.length)}, CSV ${fmtInt(cliCsvOut.length)} (expected ${fmtInt(N)}); `
-    + `${fmtInt(cliOutBytes / N)} bytes of output per lead (input: JSONL ${fmtInt(fs.statSync(jsonlPath).size / N)}, `
+  const cliCsvOut = readOut();
+  const cliJobs2 = measure('native CLI, JSONL input, --jobs 2', opts.runs, () => runCli(jsonlPath, [], scoreArgs({ jobs: 2 })));
+  const cliJobs2Out = readOut();
+  const cliSummary = measure('native CLI, JSONL input, --detail summary', opts.runs,
+    () => runCli(jsonlPath, [], scoreArgs({ detail: 'summary' })));
+  const summaryOutBytes = fs.statSync(outPath).size;
+  const cliSummaryOut = readOut();
+  const cliFitSummary = measure('native CLI, fit-only model, JSONL input, --detail summary', opts.runs,
+    () => runCli(jsonlPath, [], scoreArgs({ model: fitModelPath, detail: 'summary' })));
+  const fitSummaryOutBytes = fs.statSync(outPath).size;
+  assertShorter('--detail summary', summaryOutBytes, cliOutBytes);
+  rows.push({ method: 'native CLI, default model, explain, JSONL file → JSONL (whole process)', ...cliJsonl });
+  rows.push({ method: 'native CLI, default model, explain, CSV file → JSONL (whole process)', ...cliCsv });
+  rows.push({ method: 'native CLI, default model, explain, JSONL, --jobs 2', ...cliJobs2 });
+  rows.push({ method: 'native CLI, default model, summary, JSONL (whole process)', ...cliSummary });
+  rows.push({ method: 'native CLI, fit-only model, summary, JSONL (whole process)', ...cliFitSummary });
+  checks.push(`native output lines: JSONL ${fmtInt(cliJsonlOut.length)}, CSV ${fmtInt(cliCsvOut.length)}, --jobs 2 ${fmtInt(cliJobs2Out.length)}, `
+    + `summary ${fmtInt(cliSummaryOut.length)} (expected ${fmtInt(N)}); bytes of output per lead: explain ${fmtInt(cliOutBytes / N)}, `
+    + `summary ${fmtInt(summaryOutBytes / N)}, fit-only summary ${fmtInt(fitSummaryOutBytes / N)} (input: JSONL ${fmtInt(fs.statSync(jsonlPath).size / N)}, `
     + `CSV ${fmtInt(fs.statSync(csvPath).size / N)} bytes per lead)`);
+  checks.push(`native CLI --jobs 2 vs --jobs 1 output: ${cliJobs2Out.join('\n') === cliJsonlOut.join('\n') ? 'identical' : 'DIFFERENT'}`);
 
   // (b) wasm through the JS API (this process; the module is loaded by the import above).
   // The module loads on the first createScorer(); later ones only parse and compile the model.
@@ -406,6 +442,15 @@ async function main() {
       }
     }),
   });
+  const summaryOptions = { now: NOW, detail: 'summary' };
+  assertShorter("scoreMany(leads, {detail: 'summary'})", JSON.stringify(scorer.scoreMany(raws.slice(0, 10), summaryOptions)).length,
+    JSON.stringify(scorer.scoreMany(raws.slice(0, 10), options)).length);
+  const wasmManySummary = measure('wasm scoreMany() summary', opts.runs, () => {
+    for (let i = 0; i < N; i += BATCH) {
+      for (const r of scorer.scoreMany(raws.slice(i, i + BATCH), summaryOptions)) sink += r.score ?? 0;
+    }
+  });
+  rows.push({ method: `wasm, scoreMany() in batches of ${fmtInt(BATCH)}, detail: 'summary'`, ...wasmManySummary });
   rows.push({
     method: 'wasm, scoreJson() one by one (JSONL line in, JSON text out)',
     ...measure('wasm scoreJson() one by one', opts.runs, () => {
@@ -421,11 +466,18 @@ async function main() {
     for (const rule of rules) if (jsonLogic.truthy(jsonLogic.apply(rule.when, lead))) cents += rule.cents;
     return cents;
   };
+  const jsonLogicJs = measure('json-logic-js', opts.runs, () => {
+    for (let i = 0; i < N; i++) sink += jsonLogicSum(typeds[i]);
+  });
+  rows.push({ method: `json-logic-js ${packageVersion('json-logic-js')}, ${rules.length} rule conditions per lead (plain JS)`, ...jsonLogicJs });
+  // json-logic-engine compiled: the conditions built once, untimed, then called per lead.
+  const { sum: engineSum, buildMs } = compileConditions(rules);
+  const jsonLogicEngine = measure('json-logic-engine compiled', opts.runs, () => {
+    for (let i = 0; i < N; i++) sink += engineSum(typeds[i]);
+  });
   rows.push({
-    method: `json-logic-js ${jsonLogicVersion()}, ${rules.length} rule conditions per lead (plain JS)`,
-    ...measure('json-logic-js', opts.runs, () => {
-      for (let i = 0; i < N; i++) sink += jsonLogicSum(typeds[i]);
-    }),
+    method: `json-logic-engine ${packageVersion('json-logic-engine')}, compiled (engine.build), ${rules.length} rule conditions per lead (plain JS)`,
+    ...jsonLogicEngine,
   });
 
   // (d) Leads with events: 20 a lead and 200 a lead, the default model (whose engagement
@@ -492,19 +544,35 @@ async function main() {
   // the native CLI agrees with wasm.
   const sample = Math.min(N, 5000);
   let ruleMismatch = 0;
+  let engineMismatch = 0;
   let cliMismatch = 0;
+  let summaryMismatch = 0;
   for (let i = 0; i < sample; i++) {
     const result = scorer.score(raws[i], options);
     const wasmCents = result.contributions.filter((c) => c.kind === 'rule').reduce((s, c) => s + Math.round(c.points * 100), 0);
-    if (wasmCents !== jsonLogicSum(typeds[i])) ruleMismatch++;
+    const jsCents = jsonLogicSum(typeds[i]);
+    if (wasmCents !== jsCents) ruleMismatch++;
+    if (engineSum(typeds[i]) !== jsCents) engineMismatch++;
     const text = scorer.scoreJson(lines[i], options);
     const fromJsonl = JSON.parse(cliJsonlOut[i]).result;
     const fromCsv = JSON.parse(cliCsvOut[i]).result;
     if (!fromJsonl || JSON.stringify(fromJsonl) !== text || !fromCsv || fromCsv.score !== result.score) cliMismatch++;
+    const summary = JSON.parse(cliSummaryOut[i]).result;
+    if (!summary || JSON.stringify(summary) !== scorer.scoreJson(lines[i], summaryOptions)) summaryMismatch++;
   }
-  checks.push(`rule points, json-logic-js vs engine: ${ruleMismatch} of ${fmtInt(sample)} leads differ`);
-  checks.push(`native CLI (JSONL and CSV) vs wasm results: ${cliMismatch} of ${fmtInt(sample)} leads differ`);
+  checks.push(`rule points, json-logic-js vs engine: ${ruleMismatch} of ${fmtInt(sample)} leads differ; `
+    + `json-logic-engine vs json-logic-js: ${engineMismatch} differ (its ${rules.length} conditions built in ${buildMs.toFixed(1)} ms, untimed)`);
+  checks.push(`native CLI (JSONL and CSV) vs wasm results: ${cliMismatch} of ${fmtInt(sample)} leads differ; `
+    + `summary (--detail summary vs detail: 'summary'): ${summaryMismatch} differ`);
   scorer.dispose();
+
+  // (e) The million-row runs (unless --no-million) and calibrate's share, for the targets table.
+  const million = opts.million
+    ? runMillionRows({ cliPath, modelPath, now: NOW, tmp, scoreArgs: scoreArgs(), seed: opts.seed,
+      makeLead: makeLeadGenerator(opts.seed), fieldNames: model.fields.map((f) => f.name), csvField })
+    : null;
+  checks.push(...millionChecks(million));
+  const calibrate = runCalibrateShare(opts.runs);
 
   // Cold start of the package in fresh Node processes (warm-up spawn first, then median).
   const initScript = `
@@ -577,11 +645,17 @@ async function main() {
   const machine = `${cpus[0]?.model?.trim() ?? 'unknown CPU'}, ${cpus.length} cores, ${os.type()} ${os.release()} ${os.arch()}, `
     + `${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}; `
     + `load average (1 min) ${loadStart.toFixed(2)} at the start, ${os.loadavg()[0].toFixed(2)} at the end`;
+  const targets = targetsTable({
+    leads: N, jsonLogicJs, jsonLogicEngine, nativeExplain: cliJsonl, nativeJobs2: cliJobs2, nativeSummary: cliSummary,
+    nativeFitSummary: cliFitSummary, wasmManySummary, events200: eventRows.find((r) => r.perLead === 200), million, calibrate,
+  });
   const block = [
     `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench\`: ${fmtInt(N)} synthetic leads (seed ${opts.seed}), `
       + `median of ${opts.runs} timed runs after a warm-up run.`,
     '',
     `Machine: ${machine}.`,
+    '',
+    ...targets,
     '',
     ...table,
     '',
@@ -615,9 +689,9 @@ async function main() {
   if (opts.write) writeChecksBlock(checksBlock);
 }
 
-function jsonLogicVersion() {
+function packageVersion(name) {
   try {
-    return JSON.parse(fs.readFileSync(path.join(root, 'node_modules/json-logic-js/package.json'), 'utf8')).version;
+    return JSON.parse(fs.readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8')).version;
   } catch {
     return '';
   }
@@ -636,6 +710,6 @@ function writeDocBlock(block) {
 }
 
 main().catch((error) => {
-  process.stderr.write(`bench: ${error.stack ?? error}\n`);
+  process.stderr.write(`\nbench: ${error.stack ?? error}\n`); // after a half-written progress line
   process.exit(1);
 });

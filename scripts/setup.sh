@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-apt_packages=(cmake g++ make emscripten nlohmann-json3-dev catch2 chromium)
+# time: GNU /usr/bin/time, whose %M gives `npm run bench` the peak RSS of the CLI (not in a minimal Debian).
+apt_packages=(cmake g++ make emscripten nlohmann-json3-dev catch2 chromium time)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,5 +1,6 @@
 // Consumer smoke test: compile the bundled model once, score a lead, check the result.
 #include <iostream>
+#include <string>
 
 #include <leadscore/leadscore.h>
 
@@ -17,6 +18,16 @@ int main() {
   }
   const auto& r = result.value();
   if (!r["score"].is_number_integer() || r["model"]["fingerprint"] != model.value().fingerprint()) return 1;
+  // The batch path of the README: a reused ScoreResult, summary text, same numbers.
+  leadscore::ScoreResult scored;
+  leadscore::ScoreOptions options{"2026-11-23T10:00:00Z"};
+  options.detail = leadscore::Detail::Summary;
+  if (leadscore::score_into(model.value(), lead, options, scored)) return 1;
+  std::string line;
+  leadscore::write_result(scored, options.detail, line);
+  if (scored.score != r["score"].get<int>() || scored.band->id != r["band"]["id"] ||
+      line.find("\"detail\":\"summary\"") == std::string::npos)
+    return 1;
   std::cout << "consumer ok: score " << r["score"] << ", band " << r["band"]["id"] << "\n";
   return 0;
 }

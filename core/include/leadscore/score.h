@@ -47,6 +47,11 @@ Expected<Json> score(const Model& model, const Json& lead, const ScoreOptions& o
 std::optional<Error> score_into(const Model& model, const Json& lead, const ScoreOptions& options,
                                 ScoreResult& out);
 
+/// The lead's own id, the one rule every part uses (events join, account contacts, reports): its
+/// "id", else its "lead_id", whichever comes first as a string or a number; nullptr when neither
+/// (or when `lead` is not an object).
+const Json* lead_id_value(const Json& lead);
+
 /// Converts one CSV record into a lead object: header names map to cell strings; empty cells are
 /// left out (a missing value). Field types are applied later by score().
 Json lead_from_row(const std::vector<std::string>& header, const std::vector<std::string>& cells);

@@ -52,12 +52,10 @@ std::optional<Error> check_contact(const Json& contact, const Limits& limits) {
 }
 
 // The lead's own id for the result: "id", else "lead_id", when a string or a number.
-Json lead_id_of(const Json& lead) {
-  for (const char* key : {"id", "lead_id"}) {
-    const auto it = lead.find(key);
-    if (it != lead.end() && (it->is_string() || it->is_number())) return *it;
-  }
-  return nullptr;
+// The contact's id as the result shows it: null when the lead has none.
+Json lead_id_json(const Json& lead) {
+  const Json* id = lead_id_value(lead);
+  return id ? *id : Json(nullptr);
 }
 
 Json error_json(const Error& e) { return Json::object({{"code", e.code}, {"path", e.path}, {"message", e.message}}); }
@@ -133,7 +131,7 @@ Expected<Json> score_account(const Model& model, const Json& account, const Acco
       fail(*error);
       continue;
     }
-    scored.push_back({i, contact_result.score, contact_result.band->id, lead_id_of(contact["lead"])});
+    scored.push_back({i, contact_result.score, contact_result.band->id, lead_id_json(contact["lead"])});
   }
   if (scored.empty())
     warnings.push_back(make_warning("no_contacts_scored", "/contacts", "no contact was scored: the contact part is 0"));

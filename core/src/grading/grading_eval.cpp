@@ -3,6 +3,7 @@
 // sales team's grade adjustments. Integer ranks only.
 #include "grading/grading_eval.h"
 
+#include <algorithm>
 #include <set>
 
 #include "score/lead_normalize.h"
@@ -26,10 +27,26 @@ int clamp_rank(long long rank, Json& clamped) {
 // Criteria: the sum of thirds is formed first and clamped once, so the grade does not depend on
 // the order of the criteria. A running clamp would: from A-, "+3 then -3" gives A+ then B+, while
 // "-3 then +3" gives B- then A-; one clamp gives A- both ways.
-long long criteria_rank(const Grading& grading, const Json& fields, Json& steps, Json& unknown_fields_json,
+// `steps` null: the rank alone (a summary score), without the explanation.
+long long criteria_rank(const Grading& grading, const Json& fields, Json* steps, Json* unknown_fields_json,
                         Json& warnings) {
-  std::set<std::string> unknown_fields;
   long long rank = grading.start;
+  if (!steps) {
+    for (std::size_t i = 0; i < grading.criteria.size(); ++i) {
+      const GradeCriterion& c = grading.criteria[i];
+      if (std::any_of(c.fields.begin(), c.fields.end(), [&](const std::string& f) { return !fields.contains(f); }))
+        continue;  // unknown: 0 thirds
+      const auto value = c.when.apply(fields);
+      if (!value) {
+        warnings.push_back(make_warning("criterion_failed", "/grading/criteria/" + std::to_string(i) + "/when",
+                                        "criterion \"" + c.id + "\" could not be evaluated: " + value.error().message));
+        continue;
+      }
+      rank += logic_truthy(value.value()) ? c.weight : -c.weight;
+    }
+    return rank;
+  }
+  std::set<std::string> unknown_fields;
   for (std::size_t i = 0; i < grading.criteria.size(); ++i) {
     const GradeCriterion& c = grading.criteria[i];
     Json step = {{"criterion", c.id}, {"label", c.label}};
@@ -54,9 +71,9 @@ long long criteria_rank(const Grading& grading, const Json& fields, Json& steps,
       step["thirds"] = match ? c.weight : -c.weight;
       rank += match ? c.weight : -c.weight;
     }
-    steps.push_back(std::move(step));
+    steps->push_back(std::move(step));
   }
-  for (const auto& name : unknown_fields) unknown_fields_json.push_back(name);  // std::set: sorted, unique
+  for (const auto& name : unknown_fields) unknown_fields_json->push_back(name);  // std::set: sorted, unique
   return rank;
 }
 
@@ -70,12 +87,14 @@ int fit_band_rank(const Grading& grading, Centipoints fit_points) {
 }  // namespace
 
 GradeOutcome grade_lead(const Grading& grading, const Json& fields, Centipoints fit_points,
-                        const std::vector<GradeAdjustment>& adjustments, Json& warnings) {
+                        const std::vector<GradeAdjustment>& adjustments, bool explain, Json& warnings) {
   Json steps = Json::array();
   Json unknown_fields = Json::array();
   Json clamped = nullptr;
   const bool criteria = grading.method == Grading::Method::Criteria;
-  int rank = criteria ? clamp_rank(criteria_rank(grading, fields, steps, unknown_fields, warnings), clamped)
+  int rank = criteria ? clamp_rank(criteria_rank(grading, fields, explain ? &steps : nullptr,
+                                                 explain ? &unknown_fields : nullptr, warnings),
+                                   clamped)
                       : fit_band_rank(grading, fit_points);
 
   Json applied = Json::array();
@@ -96,6 +115,7 @@ GradeOutcome grade_lead(const Grading& grading, const Json& fields, Centipoints 
     }
     rank = clamp_rank(adjusted, clamped);
   }
+  if (!explain) return GradeOutcome{rank, Json()};
 
   Json json = {{"letter", grade_letter(rank)}, {"rank", rank}, {"method", criteria ? "criteria" : "fit_bands"},
                {"steps", std::move(steps)}, {"unknown_fields", std::move(unknown_fields)}, {"clamped", clamped}};

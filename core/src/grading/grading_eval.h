@@ -21,12 +21,13 @@ struct GradeAdjustment {
 
 struct GradeOutcome {
   int rank = kGradeD;
-  Json json;  ///< the result's "grade" object
+  Json json;  ///< the result's "grade" object (null unless `explain`)
 };
 
 /// Grades `fields` (the normalized lead) with `fit_points` (the result's fit points) and the
-/// active grade adjustments (in `at` order). Appends "criterion_failed" warnings.
+/// active grade adjustments (in `at` order). Appends "criterion_failed" warnings. Without
+/// `explain` (a summary score) only the rank is computed: no steps, no grade object.
 GradeOutcome grade_lead(const Grading& grading, const Json& fields, Centipoints fit_points,
-                        const std::vector<GradeAdjustment>& adjustments, Json& warnings);
+                        const std::vector<GradeAdjustment>& adjustments, bool explain, Json& warnings);
 
 }  // namespace leadscore

@@ -177,10 +177,10 @@ std::optional<Error> score_model(const Model& model, const Json& lead, Millis no
   std::optional<GradeOutcome> grade;
   if (model.grading())
     grade = grade_lead(*model.grading(), normalized.fields, fit_points,
-                       feedback ? feedback->grades : std::vector<GradeAdjustment>{}, warnings);
+                       feedback ? feedback->grades : std::vector<GradeAdjustment>{}, explain, warnings);
   if (grade) {
     out.grade_rank = grade->rank;
-    out.grade_letter = grade->json["letter"].get<std::string>();
+    out.grade_letter = grade_letter(grade->rank);
   }
   std::optional<Tracking> tracking;
   if (options.previous) {

@@ -76,6 +76,10 @@ struct Compiler {
       if (!e.code.empty()) return e;
     }
     note_variables(out);
+    if (out.op == Op::Var && out.args.size() == 1 && out.args[0].op == Op::Literal && out.args[0].literal.is_string()) {
+      const std::string& key = out.args[0].literal.get_ref<const std::string&>();
+      if (!key.empty() && key.find('.') == std::string::npos) out.var_key = key;
+    }
     return {};
   }
 

@@ -53,6 +53,15 @@ class Evaluator {
       case Op::None:
       case Op::Some: return eval_iteration(node, data);
       case Op::Reduce: return eval_reduce(node, data);
+      case Op::Var:
+        // {"var": "key"} on an object: the key's value or null, as var() finds it, without
+        // building the path text. The operand's step is counted as its evaluation would be.
+        if (!node.var_key.empty() && data.is_object()) {
+          if (!step()) return Val();
+          const auto it = data.find(node.var_key);
+          return it == data.end() ? Val::own(Json(nullptr)) : Val::borrow(*it);
+        }
+        break;
       default: break;
     }
     std::vector<Val> values;  // every other operator evaluates all its operands first

@@ -22,6 +22,9 @@ struct Node {
   Op op = Op::Literal;
   Json literal;             // for Op::Literal
   std::vector<Node> args;   // operands (compiled) for everything else
+  // Op::Var of one constant, non-empty key without a dot ({"var": "seniority"}, the most common
+  // node): the key, so evaluation looks it up directly. Empty otherwise.
+  std::string var_key;
 };
 
 /// The operator for a JsonLogic operator name; false if the name is not a supported operator.

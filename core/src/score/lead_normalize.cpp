@@ -21,6 +21,14 @@ std::string ascii_lower(std::string s) {
   return s;
 }
 
+bool equal_ignoring_ascii_case(const std::string& a, const std::string& b) {
+  if (a.size() != b.size()) return false;
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (lower(a[i]) != lower(b[i])) return false;
+  return true;
+}
+
 // A strict decimal number: [+-]?digits[.digits]?([eE][+-]?digits)?  (no hex, no "Infinity").
 bool parse_decimal(const std::string& s, double& out) {
   std::size_t i = 0;
@@ -76,29 +84,28 @@ Json make_warning(const std::string& code, const std::string& path, const std::s
 NormalizedLead normalize_lead(const Model& model, const Json& lead, std::int64_t today) {
   NormalizedLead out;
   for (const FieldSpec& field : model.fields()) {
-    const std::string path = "/" + pointer_token(field.name);
-    const std::string quoted = "field \"" + field.name + "\"";
-    auto warn = [&](const char* code, const std::string& message) {
-      out.warnings.push_back(make_warning(code, path, message));
+    // Path and wording are built only for a warning (most fields are fine).
+    auto warn = [&](const char* code, const char* what) {
+      out.warnings.push_back(make_warning(code, "/" + pointer_token(field.name), "field \"" + field.name + "\"" + what));
     };
     auto it = lead.find(field.name);
     if (it == lead.end() && !field.column.empty()) it = lead.find(field.column);  // a CRM export's header
     Json value = it == lead.end() ? Json(nullptr) : *it;
     if (value.is_string()) value = trim_ascii(value.get_ref<const std::string&>());
     if (value.is_null() || (value.is_string() && value.get_ref<const std::string&>().empty())) {
-      if (field.required) warn("missing_required_field", quoted + " is required but missing");
+      if (field.required) warn("missing_required_field", " is required but missing");
       continue;
     }
     switch (field.type) {
       case FieldType::String:
-        if (!value.is_string()) { warn("field_type", quoted + " must be a string"); continue; }
+        if (!value.is_string()) { warn("field_type", " must be a string"); continue; }
         break;
       case FieldType::Email: {
-        if (!value.is_string()) { warn("field_type", quoted + " must be a string"); continue; }
+        if (!value.is_string()) { warn("field_type", " must be a string"); continue; }
         const std::string s = ascii_lower(value.get<std::string>());
         const auto at = s.find('@');
         if (at == std::string::npos || at == 0 || at + 1 == s.size() || s.find('@', at + 1) != std::string::npos) {
-          warn("field_format", quoted + " is not an email address (one @ with text on both sides)");
+          warn("field_format", " is not an email address (one @ with text on both sides)");
           continue;
         }
         value = s;
@@ -109,7 +116,7 @@ NormalizedLead normalize_lead(const Model& model, const Json& lead, std::int64_t
         double d = 0;
         const bool integer = field.type == FieldType::Integer;
         if (!as_number(value, d) || (integer && d != std::trunc(d))) {
-          warn("field_type", quoted + (integer ? " must be an integer" : " must be a number"));
+          warn("field_type", integer ? " must be an integer" : " must be a number");
           continue;
         }
         value = js::number(d);
@@ -117,24 +124,24 @@ NormalizedLead normalize_lead(const Model& model, const Json& lead, std::int64_t
       }
       case FieldType::Boolean: {
         bool b = false;
-        if (!as_boolean(value, b)) { warn("field_type", quoted + " must be true or false"); continue; }
+        if (!as_boolean(value, b)) { warn("field_type", " must be true or false"); continue; }
         value = b;
         break;
       }
       case FieldType::Enum: {
-        if (!value.is_string()) { warn("field_type", quoted + " must be a string"); continue; }
-        const std::string wanted = ascii_lower(value.get<std::string>());
+        if (!value.is_string()) { warn("field_type", " must be a string"); continue; }
+        const std::string& given = value.get_ref<const std::string&>();
         const std::string* match = nullptr;
         for (const auto& allowed : field.values)
-          if (ascii_lower(allowed) == wanted) { match = &allowed; break; }
-        if (match == nullptr) { warn("field_enum", quoted + " is not one of the model's values"); continue; }
+          if (equal_ignoring_ascii_case(allowed, given)) { match = &allowed; break; }
+        if (match == nullptr) { warn("field_enum", " is not one of the model's values"); continue; }
         value = *match;
         break;
       }
       case FieldType::Date: {
         const auto days = value.is_string() ? parse_date(value.get_ref<const std::string&>()) : Expected<std::int64_t>(Error{});
-        if (!days) { warn("field_format", quoted + " must be a date YYYY-MM-DD"); continue; }
-        if (days.value() > today) warn("date_in_future", quoted + " is after the scoring date");
+        if (!days) { warn("field_format", " must be a date YYYY-MM-DD"); continue; }
+        if (days.value() > today) warn("date_in_future", " is after the scoring date");
         value = format_date(days.value());
         break;
       }

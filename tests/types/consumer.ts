@@ -1,5 +1,5 @@
 // Type-checks the published declarations the way an ESM TypeScript user would use them.
-import { createScorer, LeadscoreError, validateModel, type AccountResult, type ScoreResult, type Submission, type Verification } from 'leadscore';
+import { createScorer, LeadscoreError, validateModel, type AccountResult, type ScoreResult, type SummaryResult, type Submission, type Verification } from 'leadscore';
 
 export async function main(): Promise<number> {
   const scorer = await createScorer();
@@ -9,6 +9,14 @@ export async function main(): Promise<number> {
   for (const entry of scorer.scoreMany([{}, { seniority: 'vp' }])) {
     if ('error' in entry) console.log(entry.error.code);
     else console.log(entry.score, entry.contributions.map((c) => c.points));
+  }
+  // Detail levels: a summary is its own type, with the grade letter and route action as strings.
+  const summary: SummaryResult = scorer.score({ seniority: 'vp' }, { now: '2026-11-23T10:00:00Z', detail: 'summary' });
+  const summaryGrade: string | undefined = summary.grade;
+  const codes: string[] = summary.warnings;
+  for (const entry of scorer.scoreMany([{}], { detail: 'summary' })) {
+    if ('error' in entry) console.log(entry.error.code);
+    else console.log(entry.score, entry.band.id, entry.route, summaryGrade, codes.length);
   }
   const checked = await validateModel({ format_version: 1, id: 'm', version: '1', fields: [], groups: [{ id: 'g' }], rules: [], scale: { min: 0, max: 10 }, bands: [{ id: 'all', action: 'none', from: 0, to: 100 }] });
   if (!checked.ok) console.log(checked.error.path);

@@ -100,6 +100,15 @@ bool one_letter_dropped(std::string_view shorter, std::string_view longer) {
 }  // namespace
 
 int sift4_distance(std::string_view a, std::string_view b, int max_offset) {
+  return sift4_distance_within(a, b, INT_MAX - 1, max_offset);
+}
+
+// Why the early exit is exact: every match moves both cursors on by one, and nothing moves the
+// smaller cursor back (a mismatch resets both to the smaller one; a look-ahead moves one forward),
+// so the matches still to come are at most min(l1, l2) - min(c1, c2), and transpositions only
+// grow. The final distance is therefore at least max(l1, l2) - (matches so far + that) +
+// transpositions so far.
+int sift4_distance_within(std::string_view a, std::string_view b, int limit, int max_offset) {
   const int l1 = static_cast<int>(std::min(a.size(), kMaxSift + 1));
   const int l2 = static_cast<int>(std::min(b.size(), kMaxSift + 1));
   if (l1 == 0) return l2;
@@ -168,6 +177,8 @@ int sift4_distance(std::string_view a, std::string_view b, int max_offset) {
       run = 0;
       c1 = c2 = std::min(c1, c2);
     }
+    const int still_possible = std::min(l1, l2) - std::min(c1, c2);
+    if (std::max(l1, l2) - (common + run + still_possible) + transpositions > limit) return limit + 1;
   }
   common += run;
   return std::max(l1, l2) - common + transpositions;
@@ -185,7 +196,7 @@ std::optional<std::string_view> find_closest(std::string_view value, NameList li
     const std::size_t gap = value.size() > list.items[i].size() ? value.size() - list.items[i].size()
                                                                  : list.items[i].size() - value.size();
     if (gap > static_cast<std::size_t>(std::max(threshold, 0)) || static_cast<long long>(gap) >= best) continue;
-    const int d = sift4_distance(value, list.items[i]);
+    const int d = sift4_distance_within(value, list.items[i], std::min(threshold, best - 1));
     if (d < best) {
       best = d;
       closest = list.items[i];
@@ -258,7 +269,7 @@ std::optional<std::string> plausible_domain_suggestion(std::string_view domain, 
   if (first_label != parts.second_level) {
     // Another provider name: one edit from a name of 5+ characters (not "acme" -> "me",
     // "about" -> "yahoo", "online" -> "t-online").
-    if (first_label.size() < 5 || sift4_distance(parts.second_level, first_label) > 1) return std::nullopt;
+    if (first_label.size() < 5 || sift4_distance_within(parts.second_level, first_label, 1) > 1) return std::nullopt;
   }
   const std::string_view fixed_tld = fixed.substr(first_label.size() + (first_label.size() < fixed.size() ? 1 : 0));
   if (fixed_tld != parts.top_level && has_listed_suffix(domain) &&

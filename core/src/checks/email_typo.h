@@ -14,6 +14,10 @@ namespace leadscore::checks {
 /// than 255 bytes are not compared: the result is then the longer length.
 int sift4_distance(std::string_view a, std::string_view b, int max_offset = 5);
 
+/// sift4_distance() when it is at most `limit`; otherwise some value above `limit`, returned as
+/// soon as the distance is known to exceed it (the typo search only needs the close ones).
+int sift4_distance_within(std::string_view a, std::string_view b, int limit, int max_offset = 5);
+
 /// A list of names (views into static or caller-owned storage).
 struct NameList {
   const std::string_view* items = nullptr;

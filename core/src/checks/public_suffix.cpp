@@ -115,23 +115,30 @@ bool prepare(std::string_view host, std::vector<std::string>& shown, std::vector
 // implicit "*") decided it.
 std::size_t suffix_labels(const std::vector<std::string>& labels, bool* listed) {
   const std::size_t n = labels.size();
-  // suffixes[i] = labels[i..n) joined by dots.
-  std::vector<std::string> suffixes(n + 1);
-  for (std::size_t i = n; i-- > 0;) suffixes[i] = i + 1 == n ? labels[i] : labels[i] + "." + suffixes[i + 1];
-  std::string key;
+  // The host once, joined by dots; suffix i is the text from where label i starts (no copies).
+  std::string joined;
+  std::vector<std::size_t> starts(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i) joined.push_back('.');
+    starts[i] = joined.size();
+    joined += labels[i];
+  }
+  auto suffix = [&](std::size_t i) { return std::string_view(joined).substr(starts[i]); };
+  std::string key;  // "!" or "*." + a suffix, in one reused buffer
+  auto prefixed = [&key](const char* prefix, std::string_view rest) -> std::string_view {
+    key.assign(prefix);
+    key.append(rest);
+    return key;
+  };
   for (std::size_t i = 0; i < n; ++i) {  // exception rules win over everything
-    key = "!" + suffixes[i];
-    if (has_rule(key)) {
+    if (has_rule(prefixed("!", suffix(i)))) {
       if (listed) *listed = true;
       return n - i - 1;
     }
   }
   for (std::size_t i = 0; i < n; ++i) {  // otherwise the longest matching rule
-    bool match = has_rule(suffixes[i]);
-    if (!match && i + 1 < n) {
-      key = "*." + suffixes[i + 1];
-      match = has_rule(key);
-    }
+    bool match = has_rule(suffix(i));
+    if (!match && i + 1 < n) match = has_rule(prefixed("*.", suffix(i + 1)));
     if (match) {
       if (listed) *listed = true;
       return n - i;

@@ -19,14 +19,12 @@
 namespace leadscore::cli {
 namespace {
 
-class CheckCsvWriter : public OutputWriter {
+class CheckCsvFormatter : public RecordFormatter {
  public:
-  explicit CheckCsvWriter(std::ostream& out) : out_(out) {}
+  void begin(std::string& out) const override { out += "line,id,verdict,quality,findings,codes,error_code\n"; }
 
-  void begin() override { out_ << "line,id,verdict,quality,findings,codes,error_code\n"; }
-
-  void result(std::size_t line, const Json& lead, const Json& result,
-              const std::vector<std::size_t>*) override {
+  void result(std::string& out, std::size_t line, const Json& lead, const Json& result,
+              const std::vector<std::size_t>*) const override {
     const Json& quality = result.at("quality");
     const Json& findings = result.at("findings");
     std::string codes;
@@ -37,17 +35,14 @@ class CheckCsvWriter : public OutputWriter {
       if (!codes.empty()) codes += ';';
       codes += code;
     }
-    out_ << line << ',' << csv_cell(lead_id(lead)) << ','
-         << quality.at("verdict").get_ref<const std::string&>() << ',' << dump_json(quality.at("score"))
-         << ',' << findings.size() << ',' << codes << ",\n";
+    out += std::to_string(line) + ',' + csv_cell(lead_id(lead)) + ',' +
+           quality.at("verdict").get_ref<const std::string&>() + ',' + dump_json(quality.at("score")) + ',' +
+           std::to_string(findings.size()) + ',' + codes + ",\n";
   }
 
-  void error(std::size_t line, const Json& lead, const Error& error) override {
-    out_ << line << ',' << csv_cell(lead_id(lead)) << ",,,,," << csv_cell(error.code) << '\n';
+  void error(std::string& out, std::size_t line, const Json& lead, const Error& error) const override {
+    out += std::to_string(line) + ',' + csv_cell(lead_id(lead)) + ",,,,," + csv_cell(error.code) + '\n';
   }
-
- private:
-  std::ostream& out_;
 };
 
 int check_all(const CheckArgs& args) {
@@ -75,23 +70,26 @@ int check_all(const CheckArgs& args) {
   auto& source = input->source;
   const InputFormat format = input->format;
 
-  auto writer = args.format == OutputFormat::Csv ? make_check_csv_writer(std::cout)
-                                                 : make_jsonl_writer(std::cout);
-  writer->begin();
+  const auto formatter = args.format == OutputFormat::Csv ? make_check_csv_formatter() : make_jsonl_formatter();
+  std::string text;
+  formatter->begin(text);
+  std::cout << text;
   std::uint64_t records = 0, failed = 0;
   InputRecord record;
   const Json no_lead;
   while (source->next(record)) {
     ++records;
+    text.clear();
     if (!record.lead) {
       ++failed;
-      writer->error(record.line, no_lead, record.error);
+      formatter->error(text, record.line, no_lead, record.error);
     } else if (auto result = check_lead(model.checks(), *record.lead, options)) {
-      writer->result(record.line, *record.lead, result.value(), nullptr);
+      formatter->result(text, record.line, *record.lead, result.value(), nullptr);
     } else {
       ++failed;
-      writer->error(record.line, *record.lead, result.error());
+      formatter->error(text, record.line, *record.lead, result.error());
     }
+    std::cout << text;
   }
 
   return end_of_run_exit({args.input, in, format, "check", records, failed == 0});
@@ -99,9 +97,7 @@ int check_all(const CheckArgs& args) {
 
 }  // namespace
 
-std::unique_ptr<OutputWriter> make_check_csv_writer(std::ostream& out) {
-  return std::make_unique<CheckCsvWriter>(out);
-}
+std::unique_ptr<RecordFormatter> make_check_csv_formatter() { return std::make_unique<CheckCsvFormatter>(); }
 
 int run_check(const CheckArgs& args) { return run_guarding_reads(check_all, args); }
 

@@ -82,9 +82,10 @@ int score_all(const ScoreArgs& args) {
   EventsRun events;
   if (const int code = open_events(args, events); code != kExitOk) return code;
 
-  auto writer =
-      args.format == OutputFormat::Csv ? make_csv_writer(std::cout) : make_jsonl_writer(std::cout);
-  writer->begin();
+  const auto formatter = args.format == OutputFormat::Csv ? make_csv_formatter() : make_jsonl_formatter();
+  std::string text;
+  formatter->begin(text);
+  std::cout << text;
 
   std::unique_ptr<ProgressBar> progress;
   std::uintmax_t size = 0;
@@ -105,26 +106,28 @@ int score_all(const ScoreArgs& args) {
   const Json no_lead;
   while (source->next(record)) {
     ++records;
+    text.clear();
     const LeadEvents* lead_events = nullptr;
     const std::string id = events.join && record.lead ? lead_id(*record.lead) : std::string();
     if (!record.lead) {
       ++failed;
-      writer->error(record.line, no_lead, record.error);
+      formatter->error(text, record.line, no_lead, record.error);
     } else if (events.join && id.empty()) {
       ++failed;
-      writer->error(record.line, *record.lead, lead_id_missing());
+      formatter->error(text, record.line, *record.lead, lead_id_missing());
     } else if (events.join && !(lead_events = events.join->events_for(id))) {
       break;  // the inputs are not sorted and the events cannot be re-read: reported below
     } else {
       options.events = lead_events ? &lead_events->events : nullptr;
       if (auto result = score(model, *record.lead, options)) {
-        writer->result(record.line, *record.lead, result.value(),
-                       lead_events ? &lead_events->lines : nullptr);
+        formatter->result(text, record.line, *record.lead, result.value(),
+                          lead_events ? &lead_events->lines : nullptr);
       } else {
         ++failed;
-        writer->error(record.line, *record.lead, result.error());
+        formatter->error(text, record.line, *record.lead, result.error());
       }
     }
+    std::cout << text;
     if (progress) progress->tick(records);
   }
   progress.reset();  // clears the bar before any final message

@@ -8,6 +8,7 @@
 #include <set>
 #include <string>
 
+#include "batch_runner.h"
 #include "exit_codes.h"
 #include "io_guard.h"
 #include "leadscore/checks.h"
@@ -45,6 +46,13 @@ class CheckCsvFormatter : public RecordFormatter {
   }
 };
 
+// One input record on its way through the batch runner, then the output text formatted for it.
+struct CheckItem {
+  InputRecord record;
+  std::string text;
+  bool failed = false;  // an error record
+};
+
 int check_all(const CheckArgs& args) {
   LeadCheckOptions options;
   options.language = args.language;
@@ -71,26 +79,36 @@ int check_all(const CheckArgs& args) {
   const InputFormat format = input->format;
 
   const auto formatter = args.format == OutputFormat::Csv ? make_check_csv_formatter() : make_jsonl_formatter();
-  std::string text;
-  formatter->begin(text);
-  std::cout << text;
+  std::string header;
+  formatter->begin(header);
+  std::cout << header;
   std::uint64_t records = 0, failed = 0;
-  InputRecord record;
   const Json no_lead;
-  while (source->next(record)) {
+  auto read = [&](CheckItem& item) {
+    if (!source->next(item.record)) return false;
     ++records;
-    text.clear();
+    return true;
+  };
+  // Any thread: the model is immutable and check_lead() is a pure function of its arguments.
+  auto work = [&](CheckItem& item) {
+    const InputRecord& record = item.record;
+    item.text.clear();
+    item.failed = true;
     if (!record.lead) {
-      ++failed;
-      formatter->error(text, record.line, no_lead, record.error);
+      formatter->error(item.text, record.line, no_lead, record.error);
     } else if (auto result = check_lead(model.checks(), *record.lead, options)) {
-      formatter->result(text, record.line, *record.lead, result.value(), nullptr);
+      formatter->result(item.text, record.line, *record.lead, result.value(), nullptr);
+      item.failed = false;
     } else {
-      ++failed;
-      formatter->error(text, record.line, *record.lead, result.error());
+      formatter->error(item.text, record.line, *record.lead, result.error());
     }
-    std::cout << text;
-  }
+  };
+  auto write = [&](const CheckItem& item) {
+    std::cout << item.text;
+    failed += item.failed ? 1 : 0;
+  };
+  WorkerPool pool(args.jobs);
+  run_batches<CheckItem>(pool, read, work, write);
 
   return end_of_run_exit({args.input, in, format, "check", records, failed == 0});
 }

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <set>
+#include <thread>
 
 namespace leadscore::cli {
 namespace {
@@ -87,6 +88,25 @@ std::string parse_lang(const Options& o, Language& language) {
   return "";
 }
 
+// --jobs N: a whole number from 1 to kMaxJobs, digits only ("2x", "+2", " 2" are mistakes).
+std::string parse_jobs(const Options& o, unsigned& jobs) {
+  jobs = default_jobs();
+  const auto it = o.values.find("--jobs");
+  if (it == o.values.end()) return "";
+  const std::string& text = it->second;
+  unsigned long value = 0;
+  bool ok = !text.empty();
+  for (const char c : text) {
+    if (c < '0' || c > '9') ok = false;
+    if (ok && value <= kMaxJobs) value = value * 10 + static_cast<unsigned long>(c - '0');  // no overflow
+  }
+  if (!ok || value < 1 || value > kMaxJobs) {
+    return "--jobs must be a whole number from 1 to " + std::to_string(kMaxJobs) + ", got \"" + text + "\"";
+  }
+  jobs = static_cast<unsigned>(value);
+  return "";
+}
+
 // What `score` and `check` share: the input, --model, --now, --lang, --format and the CSV options.
 template <class Args>
 std::string parse_records(const Options& o, Args& s) {
@@ -118,8 +138,14 @@ std::string parse_records(const Options& o, Args& s) {
 }
 
 std::string parse_score(const Options& o, ScoreArgs& s) {
-  const std::string error = parse_records(o, s);
+  std::string error = parse_records(o, s);
+  if (error.empty()) error = parse_jobs(o, s.jobs);
   return error.empty() ? parse_events(o, s) : error;
+}
+
+std::string parse_check(const Options& o, CheckArgs& c) {
+  const std::string error = parse_records(o, c);
+  return error.empty() ? parse_jobs(o, c.jobs) : error;
 }
 
 std::string parse_accounts(const Options& o, AccountsArgs& a) {
@@ -176,6 +202,12 @@ std::string parse_validate(const Options& o, ValidateArgs& v) {
 
 }  // namespace
 
+unsigned default_jobs() {
+  const unsigned cores = std::thread::hardware_concurrency();  // 0 when unknown
+  if (cores == 0) return 1;
+  return cores < kMaxJobs ? cores : kMaxJobs;
+}
+
 ParseResult parse_args(const std::vector<std::string>& argv) {
   Command cmd;
   if (argv.empty() || argv[0] == "-h" || argv[0] == "--help" || argv[0] == "help") {
@@ -204,13 +236,14 @@ ParseResult parse_args(const std::vector<std::string>& argv) {
     error =
         split_options(rest,
                       {"--model", "--now", "--lang", "--format", "--input-format", "--delimiter",
-                       "--events", "--events-format", "--unmatched-events"},
+                       "--events", "--events-format", "--unmatched-events", "--jobs"},
                       o);
     if (error.empty() && !o.help) error = parse_score(o, cmd.score);
     cmd.kind = Command::Score;
   } else if (argv[0] == "check") {
-    error = split_options(rest, {"--model", "--now", "--lang", "--format", "--input-format", "--delimiter"}, o);
-    if (error.empty() && !o.help) error = parse_records(o, cmd.check);
+    error = split_options(rest, {"--model", "--now", "--lang", "--format", "--input-format", "--delimiter", "--jobs"},
+                          o);
+    if (error.empty() && !o.help) error = parse_check(o, cmd.check);
     cmd.kind = Command::Check;
   } else if (argv[0] == "accounts") {
     error = split_options(rest,

@@ -23,6 +23,7 @@ struct ScoreArgs {
   std::optional<InputFormat> events_format;  ///< absent: from the extension, else sniffed
   std::optional<std::string> unmatched_events;  ///< --unmatched-events: where to write them
   Language language = Language::En;         ///< --lang: form-check messages (models with checks)
+  unsigned jobs = 1;                        ///< --jobs; parse_args() puts default_jobs() if absent
 };
 
 /// `leadscore check`: the same record input as `score`, form checks instead of a score.
@@ -34,6 +35,7 @@ struct CheckArgs {
   std::optional<InputFormat> input_format;
   char delimiter = 0;
   std::string input = "-";
+  unsigned jobs = 1;  ///< --jobs; parse_args() puts default_jobs() if absent
 };
 
 /// `leadscore accounts`: contacts grouped by company id -> one account score per company.
@@ -80,5 +82,11 @@ struct ParseResult {
 };
 
 ParseResult parse_args(const std::vector<std::string>& argv);
+
+/// The --jobs default: the machine's hardware threads, or 1 when the system does not say.
+unsigned default_jobs();
+
+/// The largest --jobs accepted: more threads than this only cost memory and start-up time.
+constexpr unsigned kMaxJobs = 256;
 
 }  // namespace leadscore::cli

@@ -8,6 +8,7 @@
 #include <set>
 #include <string>
 
+#include "batch_runner.h"
 #include "exit_codes.h"
 #include "io_guard.h"
 #include "leadscore/checks.h"
@@ -19,14 +20,12 @@
 namespace leadscore::cli {
 namespace {
 
-class CheckCsvWriter : public OutputWriter {
+class CheckCsvFormatter : public RecordFormatter {
  public:
-  explicit CheckCsvWriter(std::ostream& out) : out_(out) {}
+  void begin(std::string& out) const override { out += "line,id,verdict,quality,findings,codes,error_code\n"; }
 
-  void begin() override { out_ << "line,id,verdict,quality,findings,codes,error_code\n"; }
-
-  void result(std::size_t line, const Json& lead, const Json& result,
-              const std::vector<std::size_t>*) override {
+  void result(std::string& out, std::size_t line, const Json& lead, const Json& result,
+              const std::vector<std::size_t>*) const override {
     const Json& quality = result.at("quality");
     const Json& findings = result.at("findings");
     std::string codes;
@@ -37,17 +36,21 @@ class CheckCsvWriter : public OutputWriter {
       if (!codes.empty()) codes += ';';
       codes += code;
     }
-    out_ << line << ',' << csv_cell(lead_id(lead)) << ','
-         << quality.at("verdict").get_ref<const std::string&>() << ',' << dump_json(quality.at("score"))
-         << ',' << findings.size() << ',' << codes << ",\n";
+    out += std::to_string(line) + ',' + csv_cell(lead_id(lead)) + ',' +
+           quality.at("verdict").get_ref<const std::string&>() + ',' + dump_json(quality.at("score")) + ',' +
+           std::to_string(findings.size()) + ',' + codes + ",\n";
   }
 
-  void error(std::size_t line, const Json& lead, const Error& error) override {
-    out_ << line << ',' << csv_cell(lead_id(lead)) << ",,,,," << csv_cell(error.code) << '\n';
+  void error(std::string& out, std::size_t line, const Json& lead, const Error& error) const override {
+    out += std::to_string(line) + ',' + csv_cell(lead_id(lead)) + ",,,,," + csv_cell(error.code) + '\n';
   }
+};
 
- private:
-  std::ostream& out_;
+// One input record on its way through the batch runner, then the output text formatted for it.
+struct CheckItem {
+  InputRecord record;
+  std::string text;
+  bool failed = false;  // an error record
 };
 
 int check_all(const CheckArgs& args) {
@@ -75,33 +78,44 @@ int check_all(const CheckArgs& args) {
   auto& source = input->source;
   const InputFormat format = input->format;
 
-  auto writer = args.format == OutputFormat::Csv ? make_check_csv_writer(std::cout)
-                                                 : make_jsonl_writer(std::cout);
-  writer->begin();
+  const auto formatter = args.format == OutputFormat::Csv ? make_check_csv_formatter() : make_jsonl_formatter();
+  std::string header;
+  formatter->begin(header);
+  std::cout << header;
   std::uint64_t records = 0, failed = 0;
-  InputRecord record;
   const Json no_lead;
-  while (source->next(record)) {
+  auto read = [&](CheckItem& item) {
+    if (!source->next(item.record)) return false;
     ++records;
+    return true;
+  };
+  // Any thread: the model is immutable and check_lead() is a pure function of its arguments.
+  auto work = [&](CheckItem& item) {
+    const InputRecord& record = item.record;
+    item.text.clear();
+    item.failed = true;
     if (!record.lead) {
-      ++failed;
-      writer->error(record.line, no_lead, record.error);
+      formatter->error(item.text, record.line, no_lead, record.error);
     } else if (auto result = check_lead(model.checks(), *record.lead, options)) {
-      writer->result(record.line, *record.lead, result.value(), nullptr);
+      formatter->result(item.text, record.line, *record.lead, result.value(), nullptr);
+      item.failed = false;
     } else {
-      ++failed;
-      writer->error(record.line, *record.lead, result.error());
+      formatter->error(item.text, record.line, *record.lead, result.error());
     }
-  }
+  };
+  auto write = [&](const CheckItem& item) {
+    std::cout << item.text;
+    failed += item.failed ? 1 : 0;
+  };
+  WorkerPool pool(args.jobs);
+  run_batches<CheckItem>(pool, read, work, write);
 
   return end_of_run_exit({args.input, in, format, "check", records, failed == 0});
 }
 
 }  // namespace
 
-std::unique_ptr<OutputWriter> make_check_csv_writer(std::ostream& out) {
-  return std::make_unique<CheckCsvWriter>(out);
-}
+std::unique_ptr<RecordFormatter> make_check_csv_formatter() { return std::make_unique<CheckCsvFormatter>(); }
 
 int run_check(const CheckArgs& args) { return run_guarding_reads(check_all, args); }
 

@@ -2,7 +2,6 @@
 // each (the same record-in/record-out rules as `score`).
 #pragma once
 #include <memory>
-#include <ostream>
 
 #include "args.h"
 #include "output.h"
@@ -14,6 +13,6 @@ int run_check(const CheckArgs& args);
 
 /// CSV for `check`: line,id,verdict,quality,findings,codes,error_code. `codes` lists the distinct
 /// finding codes in finding order, joined by ';' ("email_free;name_case").
-std::unique_ptr<OutputWriter> make_check_csv_writer(std::ostream& out);
+std::unique_ptr<RecordFormatter> make_check_csv_formatter();
 
 }  // namespace leadscore::cli

@@ -8,34 +8,35 @@
 namespace leadscore::cli {
 namespace {
 
-class JsonlWriter : public OutputWriter {
+class JsonlFormatter : public RecordFormatter {
  public:
-  explicit JsonlWriter(std::ostream& out) : out_(out) {}
-
-  void result(std::size_t line, const Json&, const Json& result,
-              const std::vector<std::size_t>* event_lines) override {
+  void result(std::string& out, std::size_t line, const Json&, const Json& result,
+              const std::vector<std::size_t>* event_lines) const override {
     // "record" sorts before "result" and "event_lines" before "line": dump_json() key order.
-    out_ << "{\"record\":{";
+    out += "{\"record\":{";
     if (event_lines) {
-      out_ << "\"event_lines\":[";
+      out += "\"event_lines\":[";
       for (std::size_t i = 0; i < event_lines->size(); ++i) {
-        out_ << (i ? "," : "") << (*event_lines)[i];
+        if (i) out += ',';
+        out += std::to_string((*event_lines)[i]);
       }
-      out_ << "],";
+      out += "],";
     }
-    out_ << "\"line\":" << line << "},\"result\":" << dump_json(result) << "}\n";
+    out += "\"line\":";
+    out += std::to_string(line);
+    out += "},\"result\":";
+    out += dump_json(result);
+    out += "}\n";
   }
 
-  void error(std::size_t line, const Json&, const Error& error) override {
+  void error(std::string& out, std::size_t line, const Json&, const Error& error) const override {
     Json record = Json::object();
     record["record"] = Json::object({{"line", line}});
     record["error"] =
         Json::object({{"code", error.code}, {"path", error.path}, {"message", error.message}});
-    out_ << dump_json(record) << '\n';
+    out += dump_json(record);
+    out += '\n';
   }
-
- private:
-  std::ostream& out_;
 };
 
 // Reads a member without ever throwing on a surprising shape: "" when absent.
@@ -60,50 +61,41 @@ std::string last_activity(const Json& result) {
   return value.is_string() ? value.get_ref<const std::string&>() : "";
 }
 
-class CsvWriter : public OutputWriter {
+class CsvFormatter : public RecordFormatter {
  public:
-  explicit CsvWriter(std::ostream& out) : out_(out) {}
-
-  void begin() override {
-    out_ << "line,id,score,band,action,points,warnings,error_code,fit_points,engagement_points,"
-            "last_activity,grade,route,persona\n";
+  void begin(std::string& out) const override {
+    out += "line,id,score,band,action,points,warnings,error_code,fit_points,engagement_points,"
+           "last_activity,grade,route,persona\n";
   }
 
-  void result(std::size_t line, const Json& lead, const Json& result,
-              const std::vector<std::size_t>*) override {
+  void result(std::string& out, std::size_t line, const Json& lead, const Json& result,
+              const std::vector<std::size_t>*) const override {
     const auto band = result.find("band");
     const Json none = Json::object();
     const Json& band_obj = band != result.end() ? *band : none;
     const auto warnings = result.find("warnings");
     const std::size_t n_warnings =
         warnings != result.end() && warnings->is_array() ? warnings->size() : 0;
-    out_ << line << ',' << csv_cell(lead_id(lead)) << ',' << member_text(result, "score") << ','
-         << csv_cell(member_text(band_obj, "id")) << ','
-         << csv_cell(member_text(band_obj, "action")) << ',' << member_text(result, "points") << ','
-         << n_warnings << ",," << member_text(member(result, "fit"), "points") << ','
-         << member_text(member(result, "engagement"), "points") << ','
-         << csv_cell(last_activity(result)) << ',' << csv_cell(member_text(member(result, "grade"), "letter")) << ','
-         << csv_cell(member_text(member(result, "route"), "action")) << ','
-         << csv_cell(member_text(member(member(result, "model"), "persona"), "id")) << '\n';
+    out += std::to_string(line) + ',' + csv_cell(lead_id(lead)) + ',' + member_text(result, "score") + ',' +
+           csv_cell(member_text(band_obj, "id")) + ',' + csv_cell(member_text(band_obj, "action")) + ',' +
+           member_text(result, "points") + ',' + std::to_string(n_warnings) + ",," +
+           member_text(member(result, "fit"), "points") + ',' +
+           member_text(member(result, "engagement"), "points") + ',' + csv_cell(last_activity(result)) + ',' +
+           csv_cell(member_text(member(result, "grade"), "letter")) + ',' +
+           csv_cell(member_text(member(result, "route"), "action")) + ',' +
+           csv_cell(member_text(member(member(result, "model"), "persona"), "id")) + '\n';
   }
 
-  void error(std::size_t line, const Json& lead, const Error& error) override {
-    out_ << line << ',' << csv_cell(lead_id(lead)) << ",,,,,," << csv_cell(error.code) << ",,,,,,\n";
+  void error(std::string& out, std::size_t line, const Json& lead, const Error& error) const override {
+    out += std::to_string(line) + ',' + csv_cell(lead_id(lead)) + ",,,,,," + csv_cell(error.code) + ",,,,,,\n";
   }
-
- private:
-  std::ostream& out_;
 };
 
 }  // namespace
 
-std::unique_ptr<OutputWriter> make_jsonl_writer(std::ostream& out) {
-  return std::make_unique<JsonlWriter>(out);
-}
+std::unique_ptr<RecordFormatter> make_jsonl_formatter() { return std::make_unique<JsonlFormatter>(); }
 
-std::unique_ptr<OutputWriter> make_csv_writer(std::ostream& out) {
-  return std::make_unique<CsvWriter>(out);
-}
+std::unique_ptr<RecordFormatter> make_csv_formatter() { return std::make_unique<CsvFormatter>(); }
 
 std::string csv_cell(const std::string& raw) {
   // A text cell starting with = + - @ (or a tab/CR) would run as a formula when the scored file is

@@ -1,7 +1,6 @@
-// Writers for `leadscore score` output: one line per input record, in input order.
+// Formatters for `leadscore score` output: one line per input record, in input order.
 #pragma once
 #include <memory>
-#include <ostream>
 #include <string>
 #include <vector>
 
@@ -10,31 +9,36 @@
 
 namespace leadscore::cli {
 
-class OutputWriter {
+/// Formats output records as text. The text is appended to a string rather than written to a
+/// stream so that worker threads can format their records in parallel (batch_runner.h) and the main
+/// thread writes the strings in input order. A formatter keeps no state: its methods may be called
+/// from several threads at once.
+class RecordFormatter {
  public:
-  virtual ~OutputWriter() = default;
-  virtual void begin() {}
+  virtual ~RecordFormatter() = default;
+  /// The text before the first record (the CSV header), if any.
+  virtual void begin(std::string&) const {}
   /// A scored record. `lead` is the input lead (only its id is used). `event_lines` (with
   /// --events, else null) are the events-file lines of the events the core was given, in the
   /// order it was given them, so a warning at /events/i maps to event_lines[i].
-  virtual void result(std::size_t line, const Json& lead, const Json& result,
-                      const std::vector<std::size_t>* event_lines) = 0;
+  virtual void result(std::string& out, std::size_t line, const Json& lead, const Json& result,
+                      const std::vector<std::size_t>* event_lines) const = 0;
   /// A record that could not be scored. `lead` is null when the record never became a lead.
-  virtual void error(std::size_t line, const Json& lead, const Error& error) = 0;
+  virtual void error(std::string& out, std::size_t line, const Json& lead, const Error& error) const = 0;
 };
 
 /// JSONL: {"record":{"line":N},"result":R} or {"error":{...},"record":{"line":N}}; with --events
 /// a result's record also has "event_lines":[...]. R is written with dump_json() and wrapped as
 /// text, so its bytes are exactly what scoreJson() returns in wasm; every line is itself canonical
 /// dump_json() output (keys sorted, so "result" comes last and its text can be cut out).
-std::unique_ptr<OutputWriter> make_jsonl_writer(std::ostream& out);
+std::unique_ptr<RecordFormatter> make_jsonl_formatter();
 
 /// CSV: line,id,score,band,action,points,warnings,error_code,fit_points,engagement_points,
 /// last_activity,grade,route,persona (RFC 4180 quoting). Columns are only ever added at the end,
 /// so scripts that read columns by position keep working: fit_points..last_activity came with
 /// engagement; grade (letter), route (action) and persona (id) with grading, routing and model
 /// sets, empty when the model has none.
-std::unique_ptr<OutputWriter> make_csv_writer(std::ostream& out);
+std::unique_ptr<RecordFormatter> make_csv_formatter();
 
 /// One CSV cell, quoted when it holds a comma, quote, CR or LF.
 std::string csv_cell(const std::string& text);

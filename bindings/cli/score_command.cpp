@@ -6,6 +6,7 @@
 #include <iostream>
 #include <memory>
 
+#include "batch_runner.h"
 #include "event_join.h"
 #include "event_report.h"
 #include "exit_codes.h"
@@ -54,6 +55,17 @@ int open_events(const ScoreArgs& args, EventsRun& run) {
   return kExitOk;
 }
 
+// One input record on its way through the batch runner: what the main thread found out when
+// reading it, then the output text a worker formatted for it.
+struct ScoreItem {
+  InputRecord record;
+  bool id_missing = false;   // --events, and the lead has no id to find its events by
+  bool with_events = false;  // --events, and `events` holds the lead's events
+  LeadEvents events;         // a copy: the join reuses its own once it reads on
+  std::string text;          // the output line(s)
+  bool failed = false;       // an error record
+};
+
 // The error record of a lead that has no id to find its events by.
 Error lead_id_missing() {
   return {"lead_id_missing", "/id",
@@ -82,9 +94,10 @@ int score_all(const ScoreArgs& args) {
   EventsRun events;
   if (const int code = open_events(args, events); code != kExitOk) return code;
 
-  auto writer =
-      args.format == OutputFormat::Csv ? make_csv_writer(std::cout) : make_jsonl_writer(std::cout);
-  writer->begin();
+  const auto formatter = args.format == OutputFormat::Csv ? make_csv_formatter() : make_jsonl_formatter();
+  std::string header;
+  formatter->begin(header);
+  std::cout << header;
 
   std::unique_ptr<ProgressBar> progress;
   std::uintmax_t size = 0;
@@ -101,32 +114,53 @@ int score_all(const ScoreArgs& args) {
   }
 
   std::uint64_t records = 0, failed = 0;
-  InputRecord record;
   const Json no_lead;
-  while (source->next(record)) {
+  // Main thread, in input order: the record source, the events join and the progress bar.
+  auto read = [&](ScoreItem& item) {
+    if (!source->next(item.record)) return false;
     ++records;
-    const LeadEvents* lead_events = nullptr;
-    const std::string id = events.join && record.lead ? lead_id(*record.lead) : std::string();
-    if (!record.lead) {
-      ++failed;
-      writer->error(record.line, no_lead, record.error);
-    } else if (events.join && id.empty()) {
-      ++failed;
-      writer->error(record.line, *record.lead, lead_id_missing());
-    } else if (events.join && !(lead_events = events.join->events_for(id))) {
-      break;  // the inputs are not sorted and the events cannot be re-read: reported below
-    } else {
-      options.events = lead_events ? &lead_events->events : nullptr;
-      if (auto result = score(model, *record.lead, options)) {
-        writer->result(record.line, *record.lead, result.value(),
-                       lead_events ? &lead_events->lines : nullptr);
+    item.id_missing = item.with_events = false;
+    if (events.join && item.record.lead) {
+      const std::string id = lead_id(*item.record.lead);
+      if (id.empty()) {
+        item.id_missing = true;
+      } else if (const LeadEvents* found = events.join->events_for(id)) {
+        item.events = *found;
+        item.with_events = true;
       } else {
-        ++failed;
-        writer->error(record.line, *record.lead, result.error());
+        return false;  // the inputs are not sorted and the events cannot be re-read: reported below
       }
     }
     if (progress) progress->tick(records);
-  }
+    return true;
+  };
+  // Any thread: the model is immutable and score() is a pure function of its arguments.
+  auto work = [&](ScoreItem& item) {
+    const InputRecord& record = item.record;
+    item.text.clear();
+    item.failed = true;
+    if (!record.lead) {
+      formatter->error(item.text, record.line, no_lead, record.error);
+    } else if (item.id_missing) {
+      formatter->error(item.text, record.line, *record.lead, lead_id_missing());
+    } else {
+      ScoreOptions lead_options = options;
+      lead_options.events = item.with_events ? &item.events.events : nullptr;
+      if (auto result = score(model, *record.lead, lead_options)) {
+        formatter->result(item.text, record.line, *record.lead, result.value(),
+                          item.with_events ? &item.events.lines : nullptr);
+        item.failed = false;
+      } else {
+        formatter->error(item.text, record.line, *record.lead, result.error());
+      }
+    }
+  };
+  auto write = [&](const ScoreItem& item) {
+    std::cout << item.text;
+    failed += item.failed ? 1 : 0;
+  };
+  WorkerPool pool(args.jobs);
+  run_batches<ScoreItem>(pool, read, work, write);
   progress.reset();  // clears the bar before any final message
 
   bool events_ok = true, events_broken = false;

@@ -137,9 +137,20 @@ std::string parse_records(const Options& o, Args& s) {
   return parse_lang(o, s.language);
 }
 
+// --detail explain|summary.
+std::string parse_detail_flag(const Options& o, Detail& detail) {
+  const auto it = o.values.find("--detail");
+  if (it == o.values.end()) return "";
+  const auto parsed = parse_detail(it->second);
+  if (!parsed) return "--detail must be explain or summary";
+  detail = *parsed;
+  return "";
+}
+
 std::string parse_score(const Options& o, ScoreArgs& s) {
   std::string error = parse_records(o, s);
   if (error.empty()) error = parse_jobs(o, s.jobs);
+  if (error.empty()) error = parse_detail_flag(o, s.detail);
   return error.empty() ? parse_events(o, s) : error;
 }
 
@@ -236,7 +247,7 @@ ParseResult parse_args(const std::vector<std::string>& argv) {
     error =
         split_options(rest,
                       {"--model", "--now", "--lang", "--format", "--input-format", "--delimiter",
-                       "--events", "--events-format", "--unmatched-events", "--jobs"},
+                       "--events", "--events-format", "--unmatched-events", "--jobs", "--detail"},
                       o);
     if (error.empty() && !o.help) error = parse_score(o, cmd.score);
     cmd.kind = Command::Score;

@@ -3,6 +3,8 @@
 #pragma once
 #include <optional>
 #include <string>
+
+#include "leadscore/score_result.h"
 #include <vector>
 
 #include "leadscore/checks.h"
@@ -24,6 +26,7 @@ struct ScoreArgs {
   std::optional<std::string> unmatched_events;  ///< --unmatched-events: where to write them
   Language language = Language::En;         ///< --lang: form-check messages (models with checks)
   unsigned jobs = 1;                        ///< --jobs; parse_args() puts default_jobs() if absent
+  Detail detail = Detail::Explain;          ///< --detail explain|summary (JSONL results)
 };
 
 /// `leadscore check`: the same record input as `score`, form checks instead of a score.

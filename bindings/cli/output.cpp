@@ -1,31 +1,46 @@
 // See output.h.
 #include "output.h"
 
+#include <limits>
 #include <string_view>
+
+#include "leadscore/time.h"
 
 #include "record_source.h"
 
 namespace leadscore::cli {
 namespace {
 
+// {"record":{...},"result": — "record" sorts before "result" and "event_lines" before "line":
+// dump_json() key order, so the whole line is canonical.
+void append_record_head(std::string& out, std::size_t line, const std::vector<std::size_t>* event_lines) {
+  out += "{\"record\":{";
+  if (event_lines) {
+    out += "\"event_lines\":[";
+    for (std::size_t i = 0; i < event_lines->size(); ++i) {
+      if (i) out += ',';
+      out += std::to_string((*event_lines)[i]);
+    }
+    out += "],";
+  }
+  out += "\"line\":";
+  out += std::to_string(line);
+  out += "},\"result\":";
+}
+
 class JsonlFormatter : public RecordFormatter {
  public:
   void result(std::string& out, std::size_t line, const Json&, const Json& result,
               const std::vector<std::size_t>* event_lines) const override {
-    // "record" sorts before "result" and "event_lines" before "line": dump_json() key order.
-    out += "{\"record\":{";
-    if (event_lines) {
-      out += "\"event_lines\":[";
-      for (std::size_t i = 0; i < event_lines->size(); ++i) {
-        if (i) out += ',';
-        out += std::to_string((*event_lines)[i]);
-      }
-      out += "],";
-    }
-    out += "\"line\":";
-    out += std::to_string(line);
-    out += "},\"result\":";
+    append_record_head(out, line, event_lines);
     out += dump_json(result);
+    out += "}\n";
+  }
+
+  void scored(std::string& out, std::size_t line, const Json&, const ScoreResult& result, Detail detail,
+              const std::vector<std::size_t>* event_lines) const override {
+    append_record_head(out, line, event_lines);
+    write_result(result, detail, out);  // the bytes scoreJson() returns in wasm
     out += "}\n";
   }
 
@@ -86,12 +101,34 @@ class CsvFormatter : public RecordFormatter {
            csv_cell(member_text(member(member(result, "model"), "persona"), "id")) + '\n';
   }
 
+  void scored(std::string& out, std::size_t line, const Json& lead, const ScoreResult& r, Detail,
+              const std::vector<std::size_t>*) const override {
+    // The same columns as result() reads from the JSON, straight from the flat result.
+    out += std::to_string(line) + ',' + csv_cell(lead_id(lead)) + ',' + std::to_string(r.score) + ',' +
+           csv_cell(r.band->id) + ',' + csv_cell(r.band->action) + ',' + points_text(r.points) + ',' +
+           std::to_string(r.warnings.size()) + ",," + points_text(r.fit_points) + ',' +
+           points_text(r.engagement_points) + ',' +
+           csv_cell(r.last_activity ? format_instant(*r.last_activity) : std::string()) + ',' +
+           csv_cell(r.grade_letter) + ',' + csv_cell(r.route_action) + ',' +
+           csv_cell(r.persona ? r.persona->id : std::string()) + '\n';
+  }
+
+  Detail detail_to_compute(Detail) const override { return Detail::Summary; }
+
   void error(std::string& out, std::size_t line, const Json& lead, const Error& error) const override {
     out += std::to_string(line) + ',' + csv_cell(lead_id(lead)) + ",,,,,," + csv_cell(error.code) + ",,,,,,\n";
   }
 };
 
 }  // namespace
+
+void RecordFormatter::scored(std::string& out, std::size_t line, const Json& lead, const ScoreResult& result,
+                             Detail detail, const std::vector<std::size_t>* event_lines) const {
+  std::string text;
+  write_result(result, detail, text);
+  this->result(out, line, lead, parse_json(text, "the result", std::numeric_limits<std::size_t>::max()).value(),
+               event_lines);
+}
 
 std::unique_ptr<RecordFormatter> make_jsonl_formatter() { return std::make_unique<JsonlFormatter>(); }
 

@@ -102,14 +102,9 @@ std::unique_ptr<RecordSource> make_jsonl_source(std::istream& in) {
 }
 
 std::string lead_id(const Json& lead) {
-  if (!lead.is_object()) return "";
-  for (const char* key : {"id", "lead_id"}) {
-    const auto it = lead.find(key);
-    if (it == lead.end()) continue;
-    if (it->is_string()) return it->get_ref<const std::string&>();
-    if (it->is_number()) return dump_json(*it);
-  }
-  return "";
+  const Json* id = lead_id_value(lead);  // the core's rule: id, else lead_id
+  if (!id) return "";
+  return id->is_string() ? id->get_ref<const std::string&>() : dump_json(*id);
 }
 
 std::optional<InputFormat> format_from_extension(const std::string& path) {

@@ -62,6 +62,7 @@ struct ScoreItem {
   bool id_missing = false;   // --events, and the lead has no id to find its events by
   bool with_events = false;  // --events, and `events` holds the lead's events
   LeadEvents events;         // a copy: the join reuses its own once it reads on
+  ScoreResult result;        // reused: an item is refilled batch after batch
   std::string text;          // the output line(s)
   bool failed = false;       // an error record
 };
@@ -95,6 +96,7 @@ int score_all(const ScoreArgs& args) {
   if (const int code = open_events(args, events); code != kExitOk) return code;
 
   const auto formatter = args.format == OutputFormat::Csv ? make_csv_formatter() : make_jsonl_formatter();
+  options.detail = formatter->detail_to_compute(args.detail);
   std::string header;
   formatter->begin(header);
   std::cout << header;
@@ -134,7 +136,8 @@ int score_all(const ScoreArgs& args) {
     if (progress) progress->tick(records);
     return true;
   };
-  // Any thread: the model is immutable and score() is a pure function of its arguments.
+  // Any thread: the model is immutable and score_into() a pure function of its arguments (each
+  // item has its own ScoreResult).
   auto work = [&](ScoreItem& item) {
     const InputRecord& record = item.record;
     item.text.clear();
@@ -146,12 +149,12 @@ int score_all(const ScoreArgs& args) {
     } else {
       ScoreOptions lead_options = options;
       lead_options.events = item.with_events ? &item.events.events : nullptr;
-      if (auto result = score(model, *record.lead, lead_options)) {
-        formatter->result(item.text, record.line, *record.lead, result.value(),
+      if (auto error = score_into(model, *record.lead, lead_options, item.result)) {
+        formatter->error(item.text, record.line, *record.lead, *error);
+      } else {
+        formatter->scored(item.text, record.line, *record.lead, item.result, args.detail,
                           item.with_events ? &item.events.lines : nullptr);
         item.failed = false;
-      } else {
-        formatter->error(item.text, record.line, *record.lead, result.error());
       }
     }
   };

@@ -63,6 +63,8 @@ function ownLeadId(lead) {
  * (or the error object). The CLI writes {"record":{...},"result":<result>} with keys sorted, so the
  * result's bytes are everything after "result": up to the final brace.
  *
+ * `extraArgs` are more CLI flags (e.g. ['--detail', 'summary']).
+ *
  * `events`, optional, has one entry per lead: that lead's events array (or null/undefined for none).
  * They go to `--events` as a JSON-lines file, each event carrying its lead's id as `lead_id`. A lead
  * that is an object without an `id`/`lead_id` is given `lead_id` "v000001", "v000002", ... (by
@@ -70,10 +72,10 @@ function ownLeadId(lead) {
  * order and `event_index` and warning paths are those of the array given). Events must be objects:
  * a JSON-lines event that is not an object cannot carry a lead_id.
  */
-export function scoreWithCli(modelText, leads, now, events) {
+export function scoreWithCli(modelText, leads, now, events, extraArgs = []) {
   const dir = tempDir();
   writeFileSync(path.join(dir, 'model.json'), modelText);
-  const args = ['score', '--model', path.join(dir, 'model.json'), '--now', now];
+  const args = ['score', '--model', path.join(dir, 'model.json'), '--now', now, ...extraArgs];
   let input = leads;
   if (events !== undefined && events !== null) {
     assert.equal(events.length, leads.length, 'scoreWithCli: one events entry per lead');

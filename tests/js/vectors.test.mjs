@@ -62,8 +62,9 @@ test('CLI: every scorable vector gives the same bytes natively as in wasm', asyn
     if (!cliCanCarryEvents(v)) continue;
     if ('lang' in v) continue; // `leadscore score` has no message-language option
     if ('feedback' in v || 'previous' in v) continue; // API-only score options
-    const [native] = 'events' in v ? scoreWithCli(vectorModelText(v), [v.lead], v.now, [v.events])
-      : scoreWithCli(vectorModelText(v), [v.lead], v.now);
+    const flags = 'detail' in v ? ['--detail', v.detail] : [];
+    const [native] = 'events' in v ? scoreWithCli(vectorModelText(v), [v.lead], v.now, [v.events], flags)
+      : scoreWithCli(vectorModelText(v), [v.lead], v.now, undefined, flags);
     const wasm = await runInWasm(v);
     assert.ok(native.text, `${v.name}: native error ${JSON.stringify(native.error)}`);
     assertVectorExpected(JSON.parse(native.text), v.expected, `${v.name} (CLI)`);

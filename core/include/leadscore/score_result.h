@@ -81,4 +81,8 @@ struct ScoreResult {
 /// Appends the result's JSON text (compact, keys sorted) to `out`.
 void write_result(const ScoreResult& result, Detail detail, std::string& out);
 
+/// Points as every result writes them: whole points as integers ("30"), others as the shortest
+/// decimal ("12.5").
+std::string points_text(Centipoints points);
+
 }  // namespace leadscore

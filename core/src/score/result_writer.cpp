@@ -222,6 +222,12 @@ void write_summary(std::string& out, const ScoreResult& r) {
 
 }  // namespace
 
+std::string points_text(Centipoints points) {
+  std::string out;
+  ObjectWriter::append_points(out, points);
+  return out;
+}
+
 void write_result(const ScoreResult& result, Detail detail, std::string& out) {
   if (detail == Detail::Summary) write_summary(out, result);
   else write_explain(out, result);

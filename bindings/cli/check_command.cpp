@@ -91,6 +91,7 @@ int check_all(const CheckArgs& args) {
   };
   // Any thread: the model is immutable and check_lead() is a pure function of its arguments.
   auto work = [&](CheckItem& item) {
+    complete_record(item.record);  // a deferred JSONL line is parsed here, in parallel
     const InputRecord& record = item.record;
     item.text.clear();
     item.failed = true;
@@ -102,11 +103,13 @@ int check_all(const CheckArgs& args) {
     } else {
       formatter->error(item.text, record.line, *record.lead, result.error());
     }
+    item.record.lead.reset();  // freed by the thread that parsed it (see score_command.cpp)
   };
   auto write = [&](const CheckItem& item) {
     std::cout << item.text;
     failed += item.failed ? 1 : 0;
   };
+  source->defer_parsing();  // JSON lines are parsed by the workers
   WorkerPool pool(args.jobs);
   run_batches<CheckItem>(pool, read, work, write);
 

@@ -61,10 +61,15 @@ class JsonlSource : public RecordSource {
 
   std::optional<Error> start() override { return std::nullopt; }
 
+  void defer_parsing() override { defer_ = true; }
+
   bool next(InputRecord& record) override {
     TextLine line;
     if (!lines_.next(line)) return false;
-    record = InputRecord{line.number, std::nullopt, {}};
+    record.line = line.number;
+    record.lead.reset();
+    record.error = Error{};
+    record.pending = false;
     if (line.too_long) {
       const std::string n = std::to_string(line.number);
       record.error = {"lead_too_large", "line " + n,
@@ -73,17 +78,15 @@ class JsonlSource : public RecordSource {
                           " bytes; the record was skipped."};
       return true;
     }
-    auto parsed = parse_json(line.text, "lead", Limits{}.max_json_depth);
-    if (parsed) {
-      record.lead = std::move(parsed).value();
-    } else {
-      record.error = parsed.error();
-    }
+    record.pending_text = std::move(line.text);
+    record.pending = true;
+    if (!defer_) complete_record(record);
     return true;
   }
 
  private:
   LineReader lines_;
+  bool defer_ = false;
 };
 
 std::string lower_ascii(std::string s) {
@@ -92,6 +95,17 @@ std::string lower_ascii(std::string s) {
 }
 
 }  // namespace
+
+void complete_record(InputRecord& record) {
+  if (!record.pending) return;
+  record.pending = false;
+  auto parsed = parse_json(record.pending_text, "lead", Limits{}.max_json_depth);
+  if (parsed) {
+    record.lead = std::move(parsed).value();
+  } else {
+    record.error = parsed.error();
+  }
+}
 
 std::unique_ptr<RecordSource> make_csv_source(std::istream& in, char delimiter) {
   return std::make_unique<CsvSource>(in, delimiter);

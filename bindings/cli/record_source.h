@@ -19,7 +19,15 @@ struct InputRecord {
   std::size_t line = 0;
   std::optional<Json> lead;  ///< absent when the record itself is broken
   Error error;               ///< why, when !lead
+  /// A JSONL record read with deferred parsing: its text, parsed by complete_record() on a worker
+  /// thread (parsing is a good part of the work and needs nothing from the reading thread).
+  std::string pending_text;
+  bool pending = false;
 };
+
+/// Parses a pending record (see RecordSource::defer_parsing) into `lead` or `error`, exactly as
+/// the source would have. Does nothing to a record that is not pending. Any thread.
+void complete_record(InputRecord& record);
 
 class RecordSource {
  public:
@@ -28,6 +36,9 @@ class RecordSource {
   virtual std::optional<Error> start() = 0;
   /// The next record, or false at the end of the input.
   virtual bool next(InputRecord& record) = 0;
+  /// From now on, leave JSON records unparsed (`pending`) for complete_record(). Only a JSONL
+  /// source defers; a CSV record is turned into a lead as it is read.
+  virtual void defer_parsing() {}
 };
 
 std::unique_ptr<RecordSource> make_csv_source(std::istream& in, char delimiter);

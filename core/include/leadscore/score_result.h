@@ -67,7 +67,14 @@ struct ScoreResult {
   std::optional<int> blocked_score;        ///< the score before a spam block, when blocked
   std::vector<Centipoints> group_sums;     ///< per model group, before its caps
   Centipoints capped_sum = 0;              ///< groups + engagement + feedback, before the total cap
-  Json engagement = Json::object();        ///< the "engagement" object
+  Json engagement = Json::object();        ///< the "engagement" object, without "events"
+  /// Instead of `engagement`, for a lead without events: the model's constant engagement text
+  /// after its "events" member (",...}" or "}"). Internal; points into the Model.
+  const std::string* engagement_tail = nullptr;
+  struct EventCounts {
+    std::size_t received = 0, invalid = 0, unknown = 0, future = 0, duplicates = 0, used = 0;
+  };
+  EventCounts event_counts;                ///< the "engagement.events" counts
   std::optional<Json> grade;               ///< the "grade" object
   std::optional<Json> route;               ///< the "route" object
   std::optional<Json> tracking;            ///< the "tracking" object

@@ -284,6 +284,13 @@ class EngagementScorer {
   Centipoints raw_ = 0;
 };
 
+// The text of `object` (which has no "events" member) as it follows an "events" member written
+// first: "," + its members + "}", or "}" when it has none. "events" sorts before every key here.
+std::string events_tail(const Json& object) {
+  const std::string text = dump_json(object);
+  return text == "{}" ? "}" : "," + text.substr(1);
+}
+
 }  // namespace
 
 EngagementScore score_engagement(const Model& model, const CleanEvents& events, Millis now, Detail detail,
@@ -319,7 +326,14 @@ std::shared_ptr<const EngagementScore> engagement_without_events(const Engagemen
   auto constant = std::make_shared<EngagementScore>();
   Json warnings = Json::array();
   *constant = EngagementScorer(engagement, none, 0, true, constant->lines, warnings).run();
+  constant->text_tail = events_tail(constant->result);
   return constant;
+}
+
+const std::string& no_engagement_tail() {
+  static const std::string tail = events_tail(Json{{"points_before_cap", 0}, {"points", 0}, {"groups", Json::array()},
+                                                   {"stages", Json::array()}, {"rules", Json::array()}});
+  return tail;
 }
 
 }  // namespace leadscore

@@ -14,7 +14,13 @@ struct EngagementScore {
   Centipoints raw = 0;     ///< sum of the contribution lines it appended
   Json result;             ///< the result's "engagement" object (explain only)
   Json lines = Json::array();  ///< engagement_without_events(): the contribution lines it gives
+  /// engagement_without_events(): the result object's text after its "events" member, which
+  /// sorts first: ",\"groups\":...}" (or "}" when the object has nothing else).
+  std::string text_tail;
 };
+
+/// The engagement text tail of a model without an engagement section (see text_tail).
+const std::string& no_engagement_tail();
 
 /// Appends engagement contributions and warnings; `events` must come from clean_events() for the
 /// same model and `now`. A summary score counts points only: no result object, no lines.

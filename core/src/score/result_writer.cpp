@@ -157,6 +157,33 @@ void write_model(std::string& out, const ScoreResult& r, Detail detail) {
   o.string("version", answering.version());
 }
 
+// The engagement object: its "events" counts first (the key sorts first), then the rest, from the
+// model's constant text for a lead without events or from the object.
+void write_engagement(std::string& out, const ScoreResult& r) {
+  const auto& c = r.event_counts;
+  out += "{\"events\":";
+  {
+    ObjectWriter counts(out);
+    counts.integer("duplicates", static_cast<std::int64_t>(c.duplicates));
+    counts.integer("future", static_cast<std::int64_t>(c.future));
+    counts.integer("invalid", static_cast<std::int64_t>(c.invalid));
+    counts.integer("received", static_cast<std::int64_t>(c.received));
+    counts.integer("unknown", static_cast<std::int64_t>(c.unknown));
+    counts.integer("used", static_cast<std::int64_t>(c.used));
+  }
+  if (r.engagement_tail) {
+    out += *r.engagement_tail;
+    return;
+  }
+  for (auto it = r.engagement.begin(); it != r.engagement.end(); ++it) {
+    out += ',';
+    append_string(out, it.key());
+    out += ':';
+    append_value(out, it.value());
+  }
+  out += '}';
+}
+
 void write_instant_or_null(std::string& out, const std::optional<Millis>& at) {
   if (at) append_string(out, format_instant(*at));
   else out += "null";
@@ -167,7 +194,7 @@ void write_explain(std::string& out, const ScoreResult& r) {
   ObjectWriter o(out);
   write_band(o.key("band"), *r.band);
   write_contributions(o.key("contributions"), r);
-  o.json("engagement", r.engagement);
+  write_engagement(o.key("engagement"), r);
   if (r.feedback) o.json("feedback", *r.feedback);
   {
     ObjectWriter fit(o.key("fit"));

@@ -123,14 +123,24 @@ std::optional<Error> score_model(const Model& model, const Json& lead, Millis no
   }
 
   for (auto& w : event_warnings) warnings.push_back(std::move(w));
-  EngagementScore engagement =
-      score_engagement(model, events.value(), now_ms, options.detail, out.engagement_lines, warnings);
-  raw += engagement.raw;
+  // A lead without used events gets the model's constant engagement part: written from its
+  // precomputed text (only the event counts differ), not copied as a tree.
   const CleanEvents& cleaned = events.value();
+  const Engagement* model_engagement = model.engagement() ? &*model.engagement() : nullptr;
+  const bool constant_engagement = explain && cleaned.used.empty() && !cleaned.last_activity &&
+                                   (!model_engagement || model_engagement->without_events);
+  EngagementScore engagement = score_engagement(model, cleaned, now_ms, constant_engagement ? Detail::Summary : options.detail,
+                                                out.engagement_lines, warnings);
+  raw += engagement.raw;
   if (explain) {
-    engagement.result["events"] = {{"received", cleaned.received}, {"invalid", cleaned.invalid},
-                                   {"unknown", cleaned.unknown}, {"future", cleaned.future},
-                                   {"duplicates", cleaned.duplicates}, {"used", cleaned.used.size()}};
+    out.event_counts = {cleaned.received, cleaned.invalid, cleaned.unknown,
+                        cleaned.future,   cleaned.duplicates, cleaned.used.size()};
+  }
+  if (constant_engagement) {
+    out.engagement_tail = model_engagement ? &model_engagement->without_events->text_tail : &no_engagement_tail();
+    if (model_engagement)
+      for (const Json& line : model_engagement->without_events->lines) out.engagement_lines.push_back(line);
+  } else if (explain) {
     out.engagement = std::move(engagement.result);
   }
   out.engagement_points = engagement.points;
@@ -241,6 +251,8 @@ void ScoreResult::clear() {
   blocked_score.reset();
   group_sums.clear();
   engagement = Json::object();
+  engagement_tail = nullptr;
+  event_counts = {};
   grade.reset();
   route.reset();
   tracking.reset();

@@ -1,4 +1,7 @@
 // Evaluating compiled JsonLogic with json-logic-js 2.0 semantics, bounded in steps and value size.
+#include <array>
+#include <new>
+#include <optional>
 #include <cmath>
 #include <limits>
 
@@ -12,17 +15,59 @@ namespace {
 
 // A result that either borrows a value that outlives the evaluation (a literal of the rule, a part
 // of the data) or owns a computed one; borrowing avoids copying data on every `var`.
+// A value during evaluation: borrowed from the data or the rule, or owned (computed). Undefined
+// when neither. Borrowing builds no JSON value at all: most values are read, not computed.
 class Val {
  public:
-  Val() : owned_(js::undefined()) {}
+  Val() = default;
   static Val borrow(const Json& v) { Val r; r.ref_ = &v; return r; }
-  static Val own(Json v) { Val r; r.owned_ = std::move(v); return r; }
-  const Json& get() const { return ref_ != nullptr ? *ref_ : owned_; }
-  Json take() && { return ref_ != nullptr ? *ref_ : std::move(owned_); }
+  static Val own(Json v) { Val r; r.owned_.emplace(std::move(v)); return r; }
+  const Json& get() const { return ref_ != nullptr ? *ref_ : owned_ ? *owned_ : undefined(); }
+  Json take() && { return ref_ != nullptr ? *ref_ : owned_ ? std::move(*owned_) : undefined(); }
 
  private:
-  Json owned_;
+  static const Json& undefined() {
+    static const Json kUndefined = js::undefined();
+    return kUndefined;
+  }
+  std::optional<Json> owned_;
   const Json* ref_ = nullptr;
+};
+
+// The operand values of one node: up to four without a heap allocation (nearly every node has
+// one to three operands; a vector per node was a malloc and a free per node evaluated).
+class ValList {
+ public:
+  explicit ValList(std::size_t expected) : on_heap_(expected > kInline) {
+    if (on_heap_) heap_.reserve(expected);
+  }
+  ~ValList() {
+    for (std::size_t i = 0; i < size_; ++i) inline_at(i)->~Val();
+  }
+  ValList(const ValList&) = delete;
+  ValList& operator=(const ValList&) = delete;
+  void push_back(Val&& v) {
+    if (on_heap_) {
+      heap_.push_back(std::move(v));
+    } else {
+      new (inline_at(size_)) Val(std::move(v));  // only the values pushed are ever built
+      ++size_;
+    }
+  }
+  std::size_t size() const { return on_heap_ ? heap_.size() : size_; }
+  bool empty() const { return size() == 0; }
+  const Val& operator[](std::size_t i) const { return begin()[i]; }
+  const Val* begin() const { return on_heap_ ? heap_.data() : inline_at(0); }
+  const Val* end() const { return begin() + size(); }
+
+ private:
+  static constexpr std::size_t kInline = 4;
+  Val* inline_at(std::size_t i) { return reinterpret_cast<Val*>(storage_) + i; }
+  const Val* inline_at(std::size_t i) const { return reinterpret_cast<const Val*>(storage_) + i; }
+  bool on_heap_;
+  std::size_t size_ = 0;
+  alignas(Val) unsigned char storage_[kInline * sizeof(Val)];
+  std::vector<Val> heap_;
 };
 
 class Evaluator {
@@ -64,8 +109,7 @@ class Evaluator {
         break;
       default: break;
     }
-    std::vector<Val> values;  // every other operator evaluates all its operands first
-    values.reserve(node.args.size());
+    ValList values(node.args.size());  // every other operator evaluates all its operands first
     for (const auto& a : node.args) {
       values.push_back(eval(a, data));
       if (failed()) return Val();
@@ -91,7 +135,7 @@ class Evaluator {
     return false;
   }
 
-  static const Json& at(const std::vector<Val>& v, std::size_t i) {
+  static const Json& at(const ValList& v, std::size_t i) {
     static const Json kUndefined = js::undefined();
     return i < v.size() ? v[i].get() : kUndefined;
   }
@@ -178,7 +222,7 @@ class Evaluator {
     return Val::own(std::move(accumulator));
   }
 
-  Val apply_operator(Op op, const std::vector<Val>& v, const Json& data);
+  Val apply_operator(Op op, const ValList& v, const Json& data);
   Val var(const Json& path, const Json& fallback, const Json& data);
   Json missing(const std::vector<const Json*>& keys, const Json& data);
 
@@ -255,6 +299,17 @@ Json Evaluator::missing(const std::vector<const Json*>& keys, const Json& data) 
     if (!step()) return out;
     // json-logic-js reads a key with jsonLogic.apply({"var": key}, data): an array key is var's
     // operand list, so ["a", 0] means "a" with the default 0 (and [] reads the whole data).
+    // A plain key on an object (the common case) is looked up directly, as var() would find it.
+    if (key->is_string() && data.is_object()) {
+      const std::string& name = key->get_ref<const std::string&>();
+      if (!name.empty() && name.find('.') == std::string::npos) {
+        const auto it = data.find(name);
+        const bool absent = it == data.end() || it->is_null() ||
+                            (it->is_string() && it->get_ref<const std::string&>().empty());
+        if (absent) out.push_back(*key);
+        continue;
+      }
+    }
     const Val value = key->is_array()
         ? var(key->empty() ? kUndefined : (*key)[0], key->size() > 1 ? (*key)[1] : kUndefined, data)
         : var(*key, kUndefined, data);
@@ -296,7 +351,7 @@ std::string substr_code_points(const std::string& s, const Json& start, const Js
   return s.substr(b, e - b);
 }
 
-Val Evaluator::apply_operator(Op op, const std::vector<Val>& v, const Json& data) {
+Val Evaluator::apply_operator(Op op, const ValList& v, const Json& data) {
   const Json& a = at(v, 0);
   const Json& b = at(v, 1);
   switch (op) {

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { LogicEngine } from 'json-logic-engine';
 import { defaultDataPath, runNative, testScoringShare } from './bench-calibrate.mjs';
+import { mulberry32 } from './prng.mjs';
 
 const MILLION = 1_000_000;
 const GNU_TIME = '/usr/bin/time';
@@ -67,17 +68,6 @@ export function compileConditions(rules) {
 // ---------------------------------------------------------------------------------------------
 // Million-row inputs
 
-/** mulberry32, as in bench.mjs; its own stream so the outcome draws do not shift the leads. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A 0/1 outcome that depends on the lead (senior buyers at larger companies in the target
@@ -101,7 +91,7 @@ function outcomeOf(typed, rnd) {
 function writeMillionFiles({ dir, seed, makeLead, fieldNames, csvField }) {
   const leadsPath = path.join(dir, 'leads-1m.jsonl');
   const historyPath = path.join(dir, 'history-1m.csv');
-  const rnd = prng(seed ^ 0xc0ffee);
+  const rnd = mulberry32(seed ^ 0xc0ffee);
   const dayMs = 86400000;
   const first = Date.UTC(2025, 0, 1);
   const leadsFd = fs.openSync(leadsPath, 'w');

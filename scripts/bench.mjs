@@ -33,6 +33,7 @@ import zlib from 'node:zlib';
 import jsonLogic from 'json-logic-js';
 import { createScorer } from 'leadscore';
 import { assertShorter, compileConditions, fitOnlyModel, millionChecks, runCalibrateShare, runMillionRows, targetsTable } from './bench-targets.mjs';
+import { mulberry32 } from './prng.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cliPath = path.join(root, 'build/native/bindings/cli/leadscore');
@@ -97,16 +98,6 @@ function usage(problem) {
 // ---------------------------------------------------------------------------------------------
 // Deterministic synthetic leads
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST = ['Ada', 'Bo', 'Cy', 'Di', 'Eli', 'Fay', 'Gus', 'Hana', 'Ivo', 'Jun', 'Kai', 'Lea', 'Mo', 'Nia', 'Oli', 'Pia', 'Quin', 'Ravi', 'Sol', 'Tea'];
 const LAST = ['Testperson', 'Sample', 'Demo', 'Invented', 'Example', 'Fixture', 'Mock', 'Madeup', 'Dummy', 'Trial', 'Probe', 'Draft'];

@@ -88,23 +88,11 @@ std::string parse_lang(const Options& o, Language& language) {
   return "";
 }
 
-// --jobs N: a whole number from 1 to kMaxJobs, digits only ("2x", "+2", " 2" are mistakes).
+// --jobs N, or the machine's cores.
 std::string parse_jobs(const Options& o, unsigned& jobs) {
   jobs = default_jobs();
   const auto it = o.values.find("--jobs");
-  if (it == o.values.end()) return "";
-  const std::string& text = it->second;
-  unsigned long value = 0;
-  bool ok = !text.empty();
-  for (const char c : text) {
-    if (c < '0' || c > '9') ok = false;
-    if (ok && value <= kMaxJobs) value = value * 10 + static_cast<unsigned long>(c - '0');  // no overflow
-  }
-  if (!ok || value < 1 || value > kMaxJobs) {
-    return "--jobs must be a whole number from 1 to " + std::to_string(kMaxJobs) + ", got \"" + text + "\"";
-  }
-  jobs = static_cast<unsigned>(value);
-  return "";
+  return it == o.values.end() ? "" : parse_jobs_text(it->second, jobs);
 }
 
 // What `score` and `check` share: the input, --model, --now, --lang, --format and the CSV options.
@@ -212,6 +200,21 @@ std::string parse_validate(const Options& o, ValidateArgs& v) {
 }
 
 }  // namespace
+
+// --jobs N: a whole number from 1 to kMaxJobs, digits only ("2x", "+2", " 2" are mistakes).
+std::string parse_jobs_text(const std::string& text, unsigned& jobs) {
+  unsigned long value = 0;
+  bool ok = !text.empty();
+  for (const char c : text) {
+    if (c < '0' || c > '9') ok = false;
+    if (ok && value <= kMaxJobs) value = value * 10 + static_cast<unsigned long>(c - '0');  // no overflow
+  }
+  if (!ok || value < 1 || value > kMaxJobs) {
+    return "--jobs must be a whole number from 1 to " + std::to_string(kMaxJobs) + ", got \"" + text + "\"";
+  }
+  jobs = static_cast<unsigned>(value);
+  return "";
+}
 
 unsigned default_jobs() {
   const unsigned cores = std::thread::hardware_concurrency();  // 0 when unknown

@@ -89,6 +89,9 @@ ParseResult parse_args(const std::vector<std::string>& argv);
 /// The --jobs default: the machine's hardware threads, or 1 when the system does not say.
 unsigned default_jobs();
 
+/// Reads --jobs' value (1 to kMaxJobs) into `jobs`; the usage message when it is not one.
+std::string parse_jobs_text(const std::string& text, unsigned& jobs);
+
 /// The largest --jobs accepted: more threads than this only cost memory and start-up time.
 constexpr unsigned kMaxJobs = 256;
 

@@ -34,7 +34,7 @@ constexpr const char* kUsage =
     "  leadscore calibrate --outcome COL [--report [--format table|csv|json]]\n"
     "                  [--out MODEL.json] [--fit-report FIT.json] [options] [HISTORY.csv|-]\n"
     "  leadscore evaluate --model M.json --outcome COL [--date-column COL]\n"
-    "                  [--period week|month] [--capacity 200/week] [--format text|json]\n"
+    "                  [--period week|month] [--capacity 200/week] [--jobs N] [--format text|json]\n"
     "                  [--history HISTORY.csv | HISTORY.csv | -]\n"
     "  leadscore --help | --version\n";
 

@@ -154,3 +154,29 @@ test('1,000,000 rows stream through evaluate', { skip }, () => {
   assert.deepEqual(e.rows, { total: 1_000_000, scored: 1_000_000, errors: 0 });
   assert.equal(e.deciles.reduce((n, d) => n + d.count, 0), 1_000_000);
 });
+
+test('--jobs: the same evaluation on 1, 2 and 3 threads, errors listed in line order across batches', { skip }, () => {
+  // 5,000 rows (several batches of 1,024), a bad outcome or date every so often, so errors and
+  // rows from different batches and threads must come back in file order.
+  const channels = ['web', 'email', 'ads', 'event', 'partner'];
+  const lines = ['Created,Lead Source,Won'];
+  for (let i = 0; i < 5000; i++) {
+    const day = `2026-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`;
+    const outcome = i % 997 === 5 ? 'maybe' : (i * 13) % 7 < 2 ? 'yes' : 'no';
+    lines.push(`${i % 1500 === 700 ? 'someday' : day},${channels[(i * 3) % 5]},${outcome}`);
+  }
+  const history = file('jobs.csv', lines.join('\n') + '\n');
+  const runs = ['1', '2', '3'].map((jobs) => runCli([...ARGS, '--format', 'json', '--jobs', jobs, history]));
+  for (const r of runs) {
+    assert.equal(r.status, 1, r.stderr);  // the bad rows
+    assert.equal(r.stdout, runs[0].stdout);
+  }
+  const e = JSON.parse(runs[0].stdout);
+  assert.equal(e.rows.total, 5000);
+  const errorLines = e.errors.map((x) => x.line);
+  assert.ok(errorLines.length >= 8, `only ${errorLines.length} errors`);
+  assert.deepEqual(errorLines, [...errorLines].sort((a, b) => a - b));
+  const bad = runCli([...ARGS, '--jobs', '0', history]);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--jobs must be a whole number/);
+});

@@ -4,6 +4,7 @@
 #pragma once
 #include <cstddef>
 #include <istream>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,11 @@ struct EvaluationOptions {
   std::string now = "1970-01-01T00:00:00Z";  ///< the instant every record is scored for
   char delimiter = 0;
   std::size_t max_listed_errors = 100;
+  /// Optional scheduler: runs work(0) .. work(count - 1), in any order and on any threads, and
+  /// returns when all are done. The rows of a batch are scored through it (the native CLI passes
+  /// its thread pool; the core itself starts no thread). Empty: one after the other. The
+  /// evaluation is the same either way.
+  std::function<void(std::size_t count, const std::function<void(std::size_t)>& work)> parallel_for;
 };
 
 /// Reads the JSON options ({outcome, positive, negative, date_column, period, capacity: {count,

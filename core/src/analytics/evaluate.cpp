@@ -92,15 +92,33 @@ class Evaluation {
       if (!date) return date.error();
       date_column_ = date.value();
     }
-    CsvRecord record;
+    // Records go in batches: each row is checked and scored on its own (in parallel when the
+    // caller gives options.parallel_for), then the batch is added in file order, so the result is
+    // the same however the rows were scheduled.
+    std::vector<Row> batch(kBatchRows);
     Error error;
-    for (;;) {
-      const auto status = reader.next(record, error);
-      if (status == CsvReader::Status::End) break;
-      if (++total_ > kMaxRecords)
-        return Error{"history_too_large", "", "the history has more than " + std::to_string(kMaxRecords) + " records"};
-      if (status == CsvReader::Status::Error) add_error(line_of(error, 0), error.code, error.message);
-      else take(record);
+    for (bool more = true; more;) {
+      std::size_t n = 0;
+      while (n < batch.size()) {
+        Row& row = batch[n];
+        const auto status = reader.next(row.record, error);
+        if (status == CsvReader::Status::End) {
+          more = false;
+          break;
+        }
+        if (++total_ > kMaxRecords)
+          return Error{"history_too_large", "", "the history has more than " + std::to_string(kMaxRecords) + " records"};
+        row.read_error = status == CsvReader::Status::Error;
+        if (row.read_error) row.error = error;
+        row.error_line = row.read_error ? line_of(error, 0) : row.record.line;
+        ++n;
+      }
+      auto work = [&](std::size_t i) {
+        if (!batch[i].read_error) compute(batch[i]);
+      };
+      if (options_.parallel_for) options_.parallel_for(n, work);
+      else for (std::size_t i = 0; i < n; ++i) work(i);
+      for (std::size_t i = 0; i < n; ++i) commit(batch[i]);
     }
     if (total_ == 0) return Error{"history_empty", "", "the history CSV has a header but no records"};
     return report();
@@ -134,46 +152,79 @@ class Evaluation {
       error_list_.push_back({{"line", line}, {"code", code}, {"message", message}});
   }
 
-  void take(const CsvRecord& record) {
-    const std::string outcome = normalized(record.cells[outcome_column_]);
+  // One history row on its way: read, then checked and scored by compute() (any thread), then
+  // added by commit() in file order.
+  struct Row {
+    CsvRecord record;
+    bool read_error = false;
+    std::size_t error_line = 0;
+    Error error;  // code empty: the row is usable
     std::uint8_t converted = 0;
-    if (positive_.count(outcome)) converted = 1;
-    else if (!negative_.count(outcome))
-      return add_error(record.line, "outcome_invalid",
-                       outcome.empty() ? "the outcome cell is empty"
-                                       : "the outcome cell is neither a positive nor a negative value (options positive, negative)");
     std::int64_t period = 0, date = 0;
+    int score = 0;
+    double key = 0;
+    ScoreResult result;  // reused from batch to batch
+  };
+  static constexpr std::size_t kBatchRows = 1024;
+
+  // Pure: reads only the options, the header and the model, and writes only `row`.
+  void compute(Row& row) const {
+    const CsvRecord& record = row.record;
+    row.error = Error{};
+    const std::string outcome = normalized(record.cells[outcome_column_]);
+    row.converted = 0;
+    if (positive_.count(outcome)) {
+      row.converted = 1;
+    } else if (!negative_.count(outcome)) {
+      row.error = {"outcome_invalid", "",
+                   outcome.empty() ? "the outcome cell is empty"
+                                   : "the outcome cell is neither a positive nor a negative value (options positive, negative)"};
+      return;
+    }
+    row.period = row.date = 0;
     if (date_column_) {
       auto day = parse_date(normalized(record.cells[*date_column_]));
-      if (!day || day.value() < kFirstDay)
-        return add_error(record.line, "date_invalid", "the date cell is not an ISO date (YYYY-MM-DD, year 0001 or later) or instant");
-      date = day.value();
-      period = period_of_day(date, options_.period);
+      if (!day || day.value() < kFirstDay) {
+        row.error = {"date_invalid", "", "the date cell is not an ISO date (YYYY-MM-DD, year 0001 or later) or instant"};
+        return;
+      }
+      row.date = day.value();
+      row.period = period_of_day(row.date, options_.period);
     }
     ScoreOptions score_options;
     score_options.now = options_.now;
     score_options.detail = Detail::Summary;  // the score, points and probability are all it reads
-    if (auto error = score_into(model_, lead_from_row(header_, record.cells), score_options, result_))
-      return add_error(record.line, error->code, error->message);
-    const ScoreResult& r = result_;
-    if (by_probability_ && !r.probability)
-      return add_error(record.line, "probability_missing", "the result has no probability");
-    const int s = std::min(100, std::max(0, r.score));
+    if (auto error = score_into(model_, lead_from_row(header_, record.cells), score_options, row.result)) {
+      row.error = {error->code, "", error->message};
+      return;
+    }
+    const ScoreResult& r = row.result;
+    if (by_probability_ && !r.probability) {
+      row.error = {"probability_missing", "", "the result has no probability"};
+      return;
+    }
+    row.score = std::min(100, std::max(0, r.score));
     // Points as the result writes them (whole points, or centipoints / 100 as a double).
-    rows_.key.push_back(by_probability_ ? *r.probability : static_cast<double>(r.points) / 100.0);
-    rows_.outcome.push_back(converted);
+    row.key = by_probability_ ? *r.probability : static_cast<double>(r.points) / 100.0;
+  }
+
+  void commit(const Row& row) {
+    if (!row.error.code.empty()) return add_error(row.error_line, row.error.code, row.error.message);
+    const int s = row.score;
+    rows_.key.push_back(row.key);
+    rows_.outcome.push_back(row.converted);
     rows_.score.push_back(static_cast<std::uint8_t>(s));
     rows_.band.push_back(static_cast<std::uint8_t>(band_of(model_.bands(), s)));
     if (date_column_) {
-      rows_.period.push_back(static_cast<std::int32_t>(period));
-      first_period_ = std::min(first_period_, period);
-      last_period_ = std::max(last_period_, period);
-      first_day_ = std::min(first_day_, date);
-      last_day_ = std::max(last_day_, date);
+      rows_.period.push_back(static_cast<std::int32_t>(row.period));
+      first_period_ = std::min(first_period_, row.period);
+      last_period_ = std::max(last_period_, row.period);
+      first_day_ = std::min(first_day_, row.date);
+      last_day_ = std::max(last_day_, row.date);
     }
-    conversions_ += converted;
+    conversions_ += row.converted;
     ++histogram_.leads[s];
-    histogram_.conversions[s] += converted;
+    histogram_.conversions[s] += row.converted;
   }
 
   Json report() {
@@ -236,7 +287,6 @@ class Evaluation {
   std::optional<std::size_t> date_column_;
   EvaluationRows rows_;
   ScoreHistogram histogram_;
-  ScoreResult result_;  // reused from row to row
   std::uint64_t total_ = 0, errors_ = 0, conversions_ = 0;
   std::int64_t first_period_ = INT64_MAX, last_period_ = INT64_MIN;
   std::int64_t first_day_ = INT64_MAX, last_day_ = INT64_MIN;  // days since 1970-01-01 (capacity spans)

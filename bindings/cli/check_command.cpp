@@ -105,13 +105,15 @@ int check_all(const CheckArgs& args) {
     }
     item.record.lead.reset();  // freed by the thread that parsed it (see score_command.cpp)
   };
+  BatchedOutput output;
   auto write = [&](const CheckItem& item) {
-    std::cout << item.text;
+    output.add(item.text);
     failed += item.failed ? 1 : 0;
   };
   source->defer_parsing();  // JSON lines are parsed by the workers
   WorkerPool pool(args.jobs);
   run_batches<CheckItem>(pool, read, work, write);
+  output.flush();
 
   return end_of_run_exit({args.input, in, format, "check", records, failed == 0});
 }

@@ -1,6 +1,7 @@
 // See output.h.
 #include "output.h"
 
+#include <iostream>
 #include <limits>
 #include <string_view>
 
@@ -133,6 +134,12 @@ void RecordFormatter::scored(std::string& out, std::size_t line, const Json& lea
 std::unique_ptr<RecordFormatter> make_jsonl_formatter() { return std::make_unique<JsonlFormatter>(); }
 
 std::unique_ptr<RecordFormatter> make_csv_formatter() { return std::make_unique<CsvFormatter>(); }
+
+void BatchedOutput::flush() {
+  if (buffer_.empty()) return;
+  std::cout.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+  buffer_.clear();
+}
 
 std::string csv_cell(const std::string& raw) {
   // A text cell starting with = + - @ (or a tab/CR) would run as a formula when the scored file is

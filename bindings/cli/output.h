@@ -48,6 +48,26 @@ std::unique_ptr<RecordFormatter> make_jsonl_formatter();
 /// sets, empty when the model has none.
 std::unique_ptr<RecordFormatter> make_csv_formatter();
 
+/// Output lines gathered and written to std::cout about a megabyte at a time: std::cout writes
+/// any string over 1 KB with its own system call, which was one call per result line. Written
+/// out by flush() and, at the latest, when destroyed (also when an exception ends the run).
+class BatchedOutput {
+ public:
+  BatchedOutput() = default;
+  BatchedOutput(const BatchedOutput&) = delete;
+  BatchedOutput& operator=(const BatchedOutput&) = delete;
+  ~BatchedOutput() { flush(); }
+  void add(const std::string& text) {
+    buffer_ += text;
+    if (buffer_.size() >= kFlushBytes) flush();
+  }
+  void flush();
+
+ private:
+  static constexpr std::size_t kFlushBytes = 1 << 20;
+  std::string buffer_;
+};
+
 /// One CSV cell, quoted when it holds a comma, quote, CR or LF.
 std::string csv_cell(const std::string& text);
 

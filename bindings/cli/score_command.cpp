@@ -163,14 +163,16 @@ int score_all(const ScoreArgs& args) {
     item.result.clear();
     item.record.lead.reset();
   };
+  BatchedOutput output;
   auto write = [&](const ScoreItem& item) {
-    std::cout << item.text;
+    output.add(item.text);
     failed += item.failed ? 1 : 0;
   };
   // Without --events nothing on the reading thread needs the lead: JSON is parsed by the workers.
   if (!events.join) source->defer_parsing();
   WorkerPool pool(args.jobs);
   run_batches<ScoreItem>(pool, read, work, write);
+  output.flush();
   progress.reset();  // clears the bar before any final message
 
   bool events_ok = true, events_broken = false;

@@ -304,16 +304,12 @@ EngagementScore score_engagement(const Model& model, const CleanEvents& events, 
     return none;
   }
   const Engagement& engagement = *model.engagement();
-  // Most leads have no event: their engagement part depends on the model alone, computed once.
-  if (events.used.empty() && !events.last_activity && engagement.without_events) {
-    const EngagementScore& constant = *engagement.without_events;
+  // Most leads have no event: their engagement points depend on the model alone, computed once.
+  // (An explain score of such a lead writes the model's constant text instead: score.cpp.)
+  if (!explain && events.used.empty() && !events.last_activity && engagement.without_events) {
     EngagementScore out;
-    out.points = constant.points;
-    out.raw = constant.raw;
-    if (explain) {
-      out.result = constant.result;
-      for (const Json& line : constant.lines) contributions.push_back(line);
-    }
+    out.points = engagement.without_events->points;
+    out.raw = engagement.without_events->raw;
     return out;
   }
   return EngagementScorer(engagement, events, now, explain, contributions, warnings).run();
@@ -327,6 +323,7 @@ std::shared_ptr<const EngagementScore> engagement_without_events(const Engagemen
   Json warnings = Json::array();
   *constant = EngagementScorer(engagement, none, 0, true, constant->lines, warnings).run();
   constant->text_tail = events_tail(constant->result);
+  constant->result = Json();  // only its text is used from here on
   return constant;
 }
 

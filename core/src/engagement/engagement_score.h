@@ -12,7 +12,7 @@ namespace leadscore {
 struct EngagementScore {
   Centipoints points = 0;  ///< after the engagement caps
   Centipoints raw = 0;     ///< sum of the contribution lines it appended
-  Json result;             ///< the result's "engagement" object (explain only)
+  Json result;             ///< the result's "engagement" object (explain only; not kept by the model's constant)
   Json lines = Json::array();  ///< engagement_without_events(): the contribution lines it gives
   /// engagement_without_events(): the result object's text after its "events" member, which
   /// sorts first: ",\"groups\":...}" (or "}" when the object has nothing else).

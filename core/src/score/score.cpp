@@ -29,7 +29,7 @@ std::int64_t floor_div(std::int64_t a, std::int64_t b) {
   return q;
 }
 
-// The instant, the lead's shape and depth: what every score checks first (sets before choosing).
+// The instant and the lead's shape: what every score checks first (a set, before choosing a persona).
 Expected<Millis> check_inputs(const Json& lead, const ScoreOptions& options) {
   if (options.now.empty()) return Error{"now_missing", "/now", "the scoring instant \"now\" is required (ISO-8601 with an offset)"};
   const auto now = parse_instant(options.now);

@@ -296,13 +296,9 @@ std::string events_tail(const Json& object) {
 EngagementScore score_engagement(const Model& model, const CleanEvents& events, Millis now, Detail detail,
                                  Json& contributions, Json& warnings) {
   const bool explain = detail == Detail::Explain;
-  if (!model.engagement()) {
-    EngagementScore none;
-    if (explain)
-      none.result = {{"points_before_cap", 0}, {"points", 0}, {"groups", Json::array()}, {"stages", Json::array()},
-                     {"rules", Json::array()}};
-    return none;
-  }
+  // Without an engagement section every event is unknown, so nothing is used: 0 points, and an
+  // explain result writes no_engagement_tail() (score.cpp).
+  if (!model.engagement()) return EngagementScore{};
   const Engagement& engagement = *model.engagement();
   // Most leads have no event: their engagement points depend on the model alone, computed once.
   // (An explain score of such a lead writes the model's constant text instead: score.cpp.)

@@ -31,3 +31,79 @@ TEST_CASE("JsonLogic official suite: all 278 cases pass", "[logic][conformance]"
   CHECK(cases == 278);
   CHECK(passed == cases);
 }
+
+namespace {
+
+// The suite's data as a lead's slots: every key a slot, plus a slot no case fills.
+void fill_slots(const Json& data, std::vector<std::string>& names, leadscore::FieldSlots& slots) {
+  names.clear();
+  for (const auto& item : data.items()) names.push_back(item.key());
+  names.push_back("never_filled");
+  slots.reset(&names);
+  std::size_t i = 0;
+  for (const auto& item : data.items()) slots.fill(i++) = item.value();
+}
+
+}  // namespace
+
+TEST_CASE("JsonLogic on slots: every suite case holds as it does on the object the slots stand for",
+          "[logic][conformance]") {
+  const std::string text = test_support::read_file(test_support::shared_dir() + "/external/jsonlogic/tests.json");
+  const auto suite = leadscore::parse_json(text, "tests.json");
+  REQUIRE(suite.ok());
+  std::vector<std::string> names;
+  leadscore::FieldSlots slots;  // one for every case: reused as a scorer reuses it
+  std::size_t compared = 0;
+  for (const auto& entry : suite.value()) {
+    if (entry.is_string() || !entry[1].is_object()) continue;
+    fill_slots(entry[1], names, slots);
+    INFO("rule: " << entry[0].dump() << "\ndata: " << entry[1].dump());
+    const auto bound = leadscore::Logic::compile(entry[0], "", leadscore::Limits{}, &names);
+    const auto by_name = leadscore::Logic::compile(entry[0]);
+    REQUIRE(bound.ok());
+    REQUIRE(by_name.ok());
+    const auto expected = leadscore::Logic::compile(entry[0]).value().apply(entry[1]);
+    REQUIRE(expected.ok());
+    const bool truth = leadscore::logic_truthy(expected.value());
+    const auto on_slots = bound.value().holds(slots);
+    REQUIRE(on_slots.ok());
+    CHECK(on_slots.value() == truth);
+    const auto unbound = by_name.value().holds(slots);  // compiled without names: found by name
+    REQUIRE(unbound.ok());
+    CHECK(unbound.value() == truth);
+    ++compared;
+  }
+  CHECK(compared > 100);
+}
+
+TEST_CASE("JsonLogic on slots: per-item logic reads the item, the lead's level reads the slots", "[logic]") {
+  const std::vector<std::string> names = {"tags", "x", "size"};
+  leadscore::FieldSlots slots;
+  slots.reset(&names);
+  slots.fill(0) = Json::array({Json{{"x", 1}}, Json{{"x", 5}}});
+  slots.fill(1) = 3;
+  auto check = [&](const char* rule, bool want) {
+    INFO(rule);
+    const auto logic = leadscore::Logic::compile(Json::parse(rule), "", leadscore::Limits{}, &names);
+    REQUIRE(logic.ok());
+    const auto got = logic.value().holds(slots);
+    REQUIRE(got.ok());
+    CHECK(got.value() == want);
+  };
+  // "x" inside `some` is the item's x (1 or 5), not the slot x (3).
+  check(R"({"some": [{"var": "tags"}, {">": [{"var": "x"}, 4]}]})", true);
+  check(R"({"all": [{"var": "tags"}, {">": [{"var": "x"}, 2]}]})", false);
+  check(R"({"==": [{"var": "x"}, 3]})", true);
+  check(R"({"==": [{"var": "size"}, null]})", true);        // an empty slot reads null
+  check(R"({"==": [{"var": "undeclared"}, null]})", true);  // so does a name that is no slot
+  check(R"({"missing": ["x", "size"]})", true);             // ["size"]: non-empty, true
+  check(R"({"!": {"missing": ["x", "tags"]}})", true);
+  check(R"({"==": [{"var": "tags.1.x"}, 5]})", true);      // a path reads the whole lead
+  check(R"({"reduce": [{"var": "tags"}, {"+": [{"var": "accumulator"}, {"var": "current.x"}]}, {"var": "x"}]})", true);
+  // A second lead in the same slots: nothing of the first remains, the whole-lead object included.
+  slots.reset(&names);
+  slots.fill(2) = 10;
+  check(R"({"==": [{"var": "x"}, null]})", true);
+  check(R"({"==": [{"var": "tags.1.x"}, null]})", true);
+  check(R"({"==": [{"var": "size"}, 10]})", true);
+}

@@ -15,17 +15,57 @@
 
 namespace leadscore {
 
-namespace logic_detail { struct Node; }
+namespace logic_detail { struct Node; class Evaluator; }
+
+/// A lead's declared fields by position: slot i holds the typed value of the model's field i, or
+/// nothing. This is how scoring hands a lead to its conditions: a `{"var": "name"}` compiled with
+/// the same field names reads its slot directly instead of searching an object by key, and a
+/// scorer reuses one FieldSlots from lead to lead, so the values keep their memory.
+/// Reading it is the same as reading the object {name: value} of the present slots.
+class FieldSlots {
+ public:
+  FieldSlots() = default;
+  /// Empties every slot and fixes the names (which must outlive this object, e.g. a Model's).
+  void reset(const std::vector<std::string>* names);
+  std::size_t size() const { return present_.size(); }
+  bool has(std::size_t i) const { return present_[i] != 0; }
+  /// The value of slot i (meaningful when has(i)).
+  const Json& at(std::size_t i) const { return values_[i]; }
+  /// Marks slot i present and returns it for writing; it still holds the previous lead's value,
+  /// whose memory an assignment of the same type reuses.
+  Json& fill(std::size_t i);
+  /// The present value named `name`, or nullptr.
+  const Json* find(std::string_view name) const;
+  /// The present slots as one object {name: value}, built on first use after each reset (only a
+  /// condition that reads the whole lead or a computed variable name needs it).
+  const Json& object() const;
+
+ private:
+  friend class logic_detail::Evaluator;
+  const std::vector<std::string>* names_ = nullptr;
+  std::vector<Json> values_;
+  std::vector<unsigned char> present_;
+  mutable Json object_ = Json::object();
+  mutable bool object_built_ = false;
+};
 
 class Logic {
  public:
   /// Compiles a rule. `pointer` is where the rule sits in its document (used in error paths, e.g.
   /// "/rules/2/when"). Errors: "unknown_operator", "logic_too_deep", "logic_arity".
+  /// `slot_names`: the field names of the FieldSlots the rule will read (a model's fields), so
+  /// that each constant `var` on the lead is resolved to its slot once, here.
   static Expected<Logic> compile(const Json& rule, const std::string& pointer = "",
-                                 const Limits& limits = Limits{});
+                                 const Limits& limits = Limits{},
+                                 const std::vector<std::string>* slot_names = nullptr);
 
   /// Evaluates against `data`. Errors: "logic_budget_exceeded", "logic_value_too_large".
   Expected<Json> apply(const Json& data) const;
+
+  /// Evaluates against a lead's slots and returns the result's truthiness (logic_truthy), the
+  /// way rules and criteria use a condition; builds no result value. The slots' names must be
+  /// those given to compile() (or none were given: each variable is then looked up by name).
+  Expected<bool> holds(const FieldSlots& lead) const;
 
   /// Every constant variable name the rule reads with `var`, `missing` or `missing_some`
   /// (first path segment, e.g. "company.size" -> "company"), for linting models.

@@ -66,6 +66,7 @@ struct CompletenessRule {
   std::size_t group_index = 0;  ///< index of `group` in Model::groups(), resolved at parse time
   Centipoints points_per_field = 0;
   std::vector<std::string> fields;  ///< the optional fields that count, in model order
+  std::vector<std::size_t> field_indices;  ///< their indices in Model::fields(), resolved at parse time
 };
 
 /// Linear map of raw points onto 0..100 (see docs/model-format.md, "Scale").
@@ -127,6 +128,8 @@ class Model {
   const std::string& fingerprint() const { return fingerprint_; }
 
   const std::vector<FieldSpec>& fields() const { return fields_; }
+  /// The fields' names in declaration order: the slot names of a lead's FieldSlots (logic.h).
+  const std::vector<std::string>& field_names() const { return field_names_; }
   const std::vector<GroupSpec>& groups() const { return groups_; }
   const std::vector<FitRule>& rules() const { return rules_; }
   const std::optional<CompletenessRule>& completeness() const { return completeness_; }
@@ -166,6 +169,7 @@ class Model {
   friend class ModelSetBuilder;
   std::string id_, version_, fingerprint_;
   std::vector<FieldSpec> fields_;
+  std::vector<std::string> field_names_;
   std::vector<GroupSpec> groups_;
   std::vector<FitRule> rules_;
   std::optional<CompletenessRule> completeness_;

@@ -14,6 +14,7 @@
 #include "leadscore/json.h"
 #include "leadscore/checks.h"
 #include "leadscore/engagement.h"
+#include "leadscore/logic.h"
 #include "leadscore/model.h"
 
 namespace leadscore {
@@ -51,6 +52,9 @@ struct ScoreResult {
   const Model* set = nullptr;        ///< the model set, when the model came from one
   const Persona* persona = nullptr;  ///< the chosen persona of a set
   Json also_matched = Json::array(); ///< later personas that matched too (sets)
+  /// The lead's declared fields as the rules saw them (normalized, by field index of `model`);
+  /// kept here so their memory serves the next lead too.
+  FieldSlots fields;
 
   // Explain parts: the contributions in result order (fit rules, completeness fields, form-check
   // findings, engagement lines, feedback adjustments, spam block) and the nested objects.

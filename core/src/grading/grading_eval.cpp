@@ -28,21 +28,21 @@ int clamp_rank(long long rank, Json& clamped) {
 // the order of the criteria. A running clamp would: from A-, "+3 then -3" gives A+ then B+, while
 // "-3 then +3" gives B- then A-; one clamp gives A- both ways.
 // `steps` null: the rank alone (a summary score), without the explanation.
-long long criteria_rank(const Grading& grading, const Json& fields, Json* steps, Json* unknown_fields_json,
+long long criteria_rank(const Grading& grading, const FieldSlots& fields, Json* steps, Json* unknown_fields_json,
                         Json& warnings) {
   long long rank = grading.start;
   if (!steps) {
     for (std::size_t i = 0; i < grading.criteria.size(); ++i) {
       const GradeCriterion& c = grading.criteria[i];
-      if (std::any_of(c.fields.begin(), c.fields.end(), [&](const std::string& f) { return !fields.contains(f); }))
+      if (std::any_of(c.fields.begin(), c.fields.end(), [&](const std::string& f) { return fields.find(f) == nullptr; }))
         continue;  // unknown: 0 thirds
-      const auto value = c.when.apply(fields);
+      const auto value = c.when.holds(fields);
       if (!value) {
         warnings.push_back(make_warning("criterion_failed", "/grading/criteria/" + std::to_string(i) + "/when",
                                         "criterion \"" + c.id + "\" could not be evaluated: " + value.error().message));
         continue;
       }
-      rank += logic_truthy(value.value()) ? c.weight : -c.weight;
+      rank += value.value() ? c.weight : -c.weight;
     }
     return rank;
   }
@@ -52,7 +52,7 @@ long long criteria_rank(const Grading& grading, const Json& fields, Json* steps,
     Json step = {{"criterion", c.id}, {"label", c.label}};
     Json missing = Json::array();
     for (const auto& name : c.fields)
-      if (!fields.contains(name)) {
+      if (fields.find(name) == nullptr) {
         missing.push_back(name);
         unknown_fields.insert(name);
       }
@@ -60,13 +60,13 @@ long long criteria_rank(const Grading& grading, const Json& fields, Json* steps,
       step["state"] = "unknown";
       step["thirds"] = 0;
       step["missing"] = std::move(missing);
-    } else if (const auto value = c.when.apply(fields); !value) {
+    } else if (const auto value = c.when.holds(fields); !value) {
       warnings.push_back(make_warning("criterion_failed", "/grading/criteria/" + std::to_string(i) + "/when",
                                       "criterion \"" + c.id + "\" could not be evaluated: " + value.error().message));
       step["state"] = "unknown";
       step["thirds"] = 0;
     } else {
-      const bool match = logic_truthy(value.value());
+      const bool match = value.value();
       step["state"] = match ? "match" : "no_match";
       step["thirds"] = match ? c.weight : -c.weight;
       rank += match ? c.weight : -c.weight;
@@ -86,7 +86,7 @@ int fit_band_rank(const Grading& grading, Centipoints fit_points) {
 
 }  // namespace
 
-GradeOutcome grade_lead(const Grading& grading, const Json& fields, Centipoints fit_points,
+GradeOutcome grade_lead(const Grading& grading, const FieldSlots& fields, Centipoints fit_points,
                         const std::vector<GradeAdjustment>& adjustments, bool explain, Json& warnings) {
   Json steps = Json::array();
   Json unknown_fields = Json::array();

@@ -27,7 +27,7 @@ struct GradeOutcome {
 /// Grades `fields` (the normalized lead) with `fit_points` (the result's fit points) and the
 /// active grade adjustments (in `at` order). Appends "criterion_failed" warnings. Without
 /// `explain` (a summary score) only the rank is computed: no steps, no grade object.
-GradeOutcome grade_lead(const Grading& grading, const Json& fields, Centipoints fit_points,
+GradeOutcome grade_lead(const Grading& grading, const FieldSlots& fields, Centipoints fit_points,
                         const std::vector<GradeAdjustment>& adjustments, bool explain, Json& warnings);
 
 }  // namespace leadscore

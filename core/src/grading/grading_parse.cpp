@@ -84,6 +84,8 @@ void read_criteria(Reader& r, const Json& section, const std::vector<FieldSpec>&
   const Json* criteria = r.member(section, "/grading", "criteria", true);
   if (criteria == nullptr || !r.expect_array(*criteria, "/grading/criteria", "criteria")) return;
   std::set<std::string> seen;
+  std::vector<std::string> names;  // the lead's slot names: criteria read the scored lead's slots
+  for (const auto& f : fields) names.push_back(f.name);
   for (std::size_t i = 0; i < criteria->size() && !r.failed(); ++i) {
     const std::string p = "/grading/criteria/" + std::to_string(i);
     const Json& j = (*criteria)[i];
@@ -95,7 +97,7 @@ void read_criteria(Reader& r, const Json& section, const std::vector<FieldSpec>&
     c.weight = weight(r, j, p);
     const Json* when = r.member(j, p, "when", true);
     if (r.failed() || when == nullptr) return;
-    auto compiled = Logic::compile(*when, p + "/when", limits);
+    auto compiled = Logic::compile(*when, p + "/when", limits, &names);
     if (!compiled) {
       r.fail(compiled.error().code, compiled.error().path, compiled.error().message);
       return;

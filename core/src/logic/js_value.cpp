@@ -216,6 +216,8 @@ std::string to_string(const Json& v) {
   return "";
 }
 
+double number_from_text(std::string_view text) { return string_to_number(text); }
+
 double to_number(const Json& v) {
   switch (kind_of(v)) {
     case Kind::Undefined: return kNaN;

@@ -20,6 +20,8 @@ std::string number_to_string(double value);
 std::string to_string(const Json& value);
 /// JavaScript ToNumber (Number(x)): "" -> 0, " 12 " -> 12, "0x1f" -> 31, "12px" -> NaN.
 double to_number(const Json& value);
+/// to_number of a string value, without making it a Json.
+double number_from_text(std::string_view text);
 /// JavaScript parseFloat(x): the longest decimal prefix after leading white space, else NaN.
 double parse_float(const Json& value);
 /// ToIntegerOrInfinity(ToNumber(x)) clamped to the range of long long.

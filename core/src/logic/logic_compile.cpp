@@ -1,5 +1,6 @@
 // Compiling JsonLogic: every operator is resolved once, so an unknown operator is a load-time error
 // with its JSON pointer, and evaluation never meets a name it does not know.
+#include <algorithm>
 #include <unordered_map>
 
 #include "leadscore/logic.h"
@@ -32,9 +33,11 @@ struct Compiler {
   const Limits& limits;
   std::vector<std::string>& variables;
   bool& dynamic_vars;
+  const std::vector<std::string>* slot_names;  // null: no slot binding
 
-  // Returns an empty Error code on success.
-  Error compile(const Json& rule, const std::string& pointer, std::size_t depth, Node& out) {
+  // Returns an empty Error code on success. `lead_scope`: the node reads the data the rule is
+  // applied to (false inside the per-item logic of map, filter, reduce, all, none, some).
+  Error compile(const Json& rule, const std::string& pointer, std::size_t depth, Node& out, bool lead_scope = true) {
     if (depth > limits.max_json_depth)
       return {"logic_too_deep", pointer, "condition is nested deeper than " + std::to_string(limits.max_json_depth) + " levels"};
     if (rule.is_array()) {
@@ -42,7 +45,7 @@ struct Compiler {
       out.args.resize(rule.size());
       bool constant = true;
       for (std::size_t i = 0; i < rule.size(); ++i) {
-        Error e = compile(rule[i], pointer + "/" + std::to_string(i), depth + 1, out.args[i]);
+        Error e = compile(rule[i], pointer + "/" + std::to_string(i), depth + 1, out.args[i], lead_scope);
         if (!e.code.empty()) return e;
         constant = constant && out.args[i].op == Op::Literal;
       }
@@ -67,20 +70,32 @@ struct Compiler {
     if (operands.is_array()) {
       out.args.resize(operands.size());
       for (std::size_t i = 0; i < operands.size(); ++i) {
-        Error e = compile(operands[i], op_pointer + "/" + std::to_string(i), depth + 2, out.args[i]);
+        const bool per_item = i == 1 && iterates(out.op);
+        Error e = compile(operands[i], op_pointer + "/" + std::to_string(i), depth + 2, out.args[i],
+                          lead_scope && !per_item);
         if (!e.code.empty()) return e;
       }
     } else {  // unary shorthand: {"var": "x"} means {"var": ["x"]}
       out.args.resize(1);
-      Error e = compile(operands, op_pointer, depth + 1, out.args[0]);
+      Error e = compile(operands, op_pointer, depth + 1, out.args[0], lead_scope);
       if (!e.code.empty()) return e;
     }
     note_variables(out);
     if (out.op == Op::Var && out.args.size() == 1 && out.args[0].op == Op::Literal && out.args[0].literal.is_string()) {
       const std::string& key = out.args[0].literal.get_ref<const std::string&>();
       if (!key.empty() && key.find('.') == std::string::npos) out.var_key = key;
+      if (!out.var_key.empty() && lead_scope && slot_names != nullptr) {
+        const auto& names = *slot_names;
+        const auto found = std::find(names.begin(), names.end(), out.var_key);
+        out.slot = found == names.end() ? Node::kNotAField : static_cast<int>(found - names.begin());
+      }
     }
     return {};
+  }
+
+  // The operators whose second operand is evaluated once per item, against the item.
+  static bool iterates(Op op) {
+    return op == Op::Map || op == Op::Filter || op == Op::Reduce || op == Op::All || op == Op::None || op == Op::Some;
   }
 
   void note_variables(const Node& node) {
@@ -122,11 +137,12 @@ struct Compiler {
 }  // namespace
 }  // namespace logic_detail
 
-Expected<Logic> Logic::compile(const Json& rule, const std::string& pointer, const Limits& limits) {
+Expected<Logic> Logic::compile(const Json& rule, const std::string& pointer, const Limits& limits,
+                               const std::vector<std::string>* slot_names) {
   Logic logic;
   logic.limits_ = limits;
   auto root = std::make_shared<logic_detail::Node>();
-  logic_detail::Compiler compiler{limits, logic.variables_, logic.dynamic_vars_};
+  logic_detail::Compiler compiler{limits, logic.variables_, logic.dynamic_vars_, slot_names};
   Error e = compiler.compile(rule, pointer, 0, *root);
   if (!e.code.empty()) return e;
   logic.root_ = std::move(root);

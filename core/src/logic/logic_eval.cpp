@@ -70,9 +70,13 @@ class ValList {
   std::vector<Val> heap_;
 };
 
+}  // namespace
+
 class Evaluator {
  public:
-  explicit Evaluator(const Limits& limits) : limits_(limits) {}
+  explicit Evaluator(const Limits& limits, const FieldSlots* slots = nullptr) : limits_(limits), slots_(slots) {}
+  // The data a rule applied to slots starts from: the slots' object, built only when read whole.
+  static const Json& lead_data(const FieldSlots& slots) { return slots.object_; }
   bool failed() const { return !error_.code.empty(); }
   const Error& error() const { return error_; }
 
@@ -99,8 +103,20 @@ class Evaluator {
       case Op::Some: return eval_iteration(node, data);
       case Op::Reduce: return eval_reduce(node, data);
       case Op::Var:
+        // {"var": "field"} on a lead's slots: the slot (bound at compile time) or, unbound, the
+        // field found by name; null when absent. The operand's step is counted as its evaluation
+        // would be.
+        if (!node.var_key.empty() && at_lead(data)) {
+          if (!step()) return Val();
+          if (node.slot >= 0) {
+            const auto slot = static_cast<std::size_t>(node.slot);
+            return slots_->has(slot) ? Val::borrow(slots_->at(slot)) : Val::own(Json(nullptr));
+          }
+          const Json* found = node.slot == Node::kNotAField ? nullptr : slots_->find(node.var_key);
+          return found != nullptr ? Val::borrow(*found) : Val::own(Json(nullptr));
+        }
         // {"var": "key"} on an object: the key's value or null, as var() finds it, without
-        // building the path text. The operand's step is counted as its evaluation would be.
+        // building the path text.
         if (!node.var_key.empty() && data.is_object()) {
           if (!step()) return Val();
           const auto it = data.find(node.var_key);
@@ -118,6 +134,13 @@ class Evaluator {
   }
 
  private:
+  // Whether `data` is the lead's slots (the rule's own level, not an item of map/filter...).
+  bool at_lead(const Json& data) const { return slots_ != nullptr && &data == &slots_->object_; }
+  // Makes the lead's object readable as `data` (builds it in place when the rule reads it whole).
+  void need_object(const Json& data) const {
+    if (at_lead(data)) slots_->object();
+  }
+
   bool step() {
     if (failed()) return false;
     if (++steps_ > limits_.max_logic_steps) {
@@ -164,7 +187,7 @@ class Evaluator {
   }
 
   Val eval_iteration(const Node& node, const Json& data) {
-    static const Node kUndefinedLogic{Op::Literal, js::undefined(), {}};
+    static const Node kUndefinedLogic = [] { Node n; n.literal = js::undefined(); return n; }();
     Val scoped = node.args.empty() ? Val() : eval(node.args[0], data);
     if (failed()) return Val();
     const Node& logic = node.args.size() > 1 ? node.args[1] : kUndefinedLogic;
@@ -199,7 +222,7 @@ class Evaluator {
   }
 
   Val eval_reduce(const Node& node, const Json& data) {
-    static const Node kUndefinedLogic{Op::Literal, js::undefined(), {}};
+    static const Node kUndefinedLogic = [] { Node n; n.literal = js::undefined(); return n; }();
     Val scoped = node.args.empty() ? Val() : eval(node.args[0], data);
     if (failed()) return Val();
     const Node& logic = node.args.size() > 1 ? node.args[1] : kUndefinedLogic;
@@ -227,9 +250,12 @@ class Evaluator {
   Json missing(const std::vector<const Json*>& keys, const Json& data);
 
   const Limits& limits_;
+  const FieldSlots* slots_;
   std::uint64_t steps_ = 0;
   Error error_;
 };
+
+namespace {
 
 bool is_canonical_index(const std::string& s, std::size_t& index) {
   if (s.empty() || s.size() > 15 || (s.size() > 1 && s[0] == '0')) return false;
@@ -250,7 +276,10 @@ std::vector<std::size_t> code_point_offsets(const std::string& s) {
   return offsets;
 }
 
+}  // namespace
+
 Val Evaluator::var(const Json& path, const Json& fallback, const Json& data) {
+  need_object(data);
   const Json not_found = js::is_undefined(fallback) ? Json(nullptr) : fallback;
   if (js::is_undefined(path) || path.is_null() || (path.is_string() && path.get_ref<const std::string&>().empty()))
     return Val::borrow(data);
@@ -303,9 +332,14 @@ Json Evaluator::missing(const std::vector<const Json*>& keys, const Json& data) 
     if (key->is_string() && data.is_object()) {
       const std::string& name = key->get_ref<const std::string&>();
       if (!name.empty() && name.find('.') == std::string::npos) {
-        const auto it = data.find(name);
-        const bool absent = it == data.end() || it->is_null() ||
-                            (it->is_string() && it->get_ref<const std::string&>().empty());
+        const Json* found = nullptr;
+        if (at_lead(data)) {
+          found = slots_->find(name);
+        } else if (const auto it = data.find(name); it != data.end()) {
+          found = &*it;
+        }
+        const bool absent = found == nullptr || found->is_null() ||
+                            (found->is_string() && found->get_ref<const std::string&>().empty());
         if (absent) out.push_back(*key);
         continue;
       }
@@ -318,6 +352,8 @@ Json Evaluator::missing(const std::vector<const Json*>& keys, const Json& data) 
   }
   return out;
 }
+
+namespace {
 
 // The keys `missing` looks at: its first operand when that is an array, else all operands.
 std::vector<const Json*> missing_keys(const std::vector<const Json*>& operands) {
@@ -350,6 +386,8 @@ std::string substr_code_points(const std::string& s, const Json& start, const Js
   const auto e = offsets[static_cast<std::size_t>(from + count)];
   return s.substr(b, e - b);
 }
+
+}  // namespace
 
 Val Evaluator::apply_operator(Op op, const ValList& v, const Json& data) {
   const Json& a = at(v, 0);
@@ -486,7 +524,6 @@ Val Evaluator::apply_operator(Op op, const ValList& v, const Json& data) {
   return Val();
 }
 
-}  // namespace
 }  // namespace logic_detail
 
 Expected<Json> Logic::apply(const Json& data) const {
@@ -495,6 +532,14 @@ Expected<Json> Logic::apply(const Json& data) const {
   logic_detail::Val result = evaluator.eval(*root_, data);
   if (evaluator.failed()) return evaluator.error();
   return std::move(result).take();
+}
+
+Expected<bool> Logic::holds(const FieldSlots& lead) const {
+  if (!root_) return Error{"logic_empty", "", "condition was not compiled"};
+  logic_detail::Evaluator evaluator(limits_, &lead);
+  const logic_detail::Val result = evaluator.eval(*root_, logic_detail::Evaluator::lead_data(lead));
+  if (evaluator.failed()) return evaluator.error();
+  return js::truthy(result.get());
 }
 
 bool logic_truthy(const Json& value) { return js::truthy(value); }

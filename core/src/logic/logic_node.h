@@ -25,6 +25,11 @@ struct Node {
   // Op::Var of one constant, non-empty key without a dot ({"var": "seniority"}, the most common
   // node): the key, so evaluation looks it up directly. Empty otherwise.
   std::string var_key;
+  // For that Op::Var at the lead's level (not inside map/filter/reduce...) of a rule compiled with
+  // slot names: the key's slot, kNotAField when the key names no field (it reads null), or kUnbound.
+  int slot = kUnbound;
+  static constexpr int kUnbound = -2;
+  static constexpr int kNotAField = -1;
 };
 
 /// The operator for a JsonLogic operator name; false if the name is not a supported operator.

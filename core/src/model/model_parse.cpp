@@ -104,6 +104,7 @@ class ModelBuilder {
         r_.fail("enum_values", p, "an enum field needs a non-empty \"values\" list");
       model_.fields_.push_back(std::move(spec));
     }
+    for (const auto& f : model_.fields_) model_.field_names_.push_back(f.name);
   }
 
   void read_groups() {
@@ -163,7 +164,7 @@ class ModelBuilder {
       rule.points = r_.points(j, p, "points", true).value_or(0);
       const Json* when = r_.member(j, p, "when", true);
       if (r_.failed() || when == nullptr) return;
-      auto compiled = Logic::compile(*when, p + "/when", model_.limits_);
+      auto compiled = Logic::compile(*when, p + "/when", model_.limits_, &model_.field_names_);
       if (!compiled) {
         r_.fail(compiled.error().code, compiled.error().path, compiled.error().message);
         return;
@@ -202,6 +203,8 @@ class ModelBuilder {
       for (const auto& f : model_.fields_)
         if (!f.required) rule.fields.push_back(f.name);
     }
+    for (const auto& name : rule.fields)
+      rule.field_indices.push_back(static_cast<std::size_t>(model_.field(name) - model_.fields_.data()));
     model_.completeness_ = std::move(rule);
   }
 

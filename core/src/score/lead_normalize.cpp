@@ -8,29 +8,30 @@
 namespace leadscore {
 namespace {
 
-std::string trim_ascii(const std::string& s) {
+std::string_view trim_ascii(std::string_view s) {
   const auto b = s.find_first_not_of(" \t\r\n\f\v");
-  if (b == std::string::npos) return "";
+  if (b == std::string_view::npos) return {};
   const auto e = s.find_last_not_of(" \t\r\n\f\v");
   return s.substr(b, e - b + 1);
 }
 
-std::string ascii_lower(std::string s) {
-  for (char& c : s)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return s;
-}
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
-bool equal_ignoring_ascii_case(const std::string& a, const std::string& b) {
+bool equal_ignoring_ascii_case(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
-  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
   for (std::size_t i = 0; i < a.size(); ++i)
-    if (lower(a[i]) != lower(b[i])) return false;
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
   return true;
 }
 
+// Writes a string into a slot, reusing the slot's string (and its capacity) when it holds one.
+void set_string(Json& slot, std::string_view text) {
+  if (slot.is_string()) slot.get_ref<std::string&>().assign(text.data(), text.size());
+  else slot = std::string(text);
+}
+
 // A strict decimal number: [+-]?digits[.digits]?([eE][+-]?digits)?  (no hex, no "Infinity").
-bool parse_decimal(const std::string& s, double& out) {
+bool parse_decimal(std::string_view s, double& out) {
   std::size_t i = 0;
   if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
   const std::size_t int_start = i;
@@ -49,29 +50,31 @@ bool parse_decimal(const std::string& s, double& out) {
     if (i == exp_start) return false;
   }
   if (i != s.size()) return false;
-  out = js::to_number(Json(s));
+  out = js::number_from_text(s);
   return std::isfinite(out);
 }
 
-bool as_number(const Json& v, double& out) {
+// `text` is set when the value is a string (already trimmed).
+bool as_number(const Json& v, const std::string_view* text, double& out) {
   if (v.is_number()) {
     out = js::to_number(v);
     return std::isfinite(out);
   }
-  return v.is_string() && parse_decimal(v.get_ref<const std::string&>(), out);
+  return text != nullptr && parse_decimal(*text, out);
 }
 
-bool as_boolean(const Json& v, bool& out) {
+bool as_boolean(const Json& v, const std::string_view* text, bool& out) {
   if (v.is_boolean()) { out = v.get<bool>(); return true; }
   if (v.is_number()) {
     const double d = js::to_number(v);
     if (d == 0 || d == 1) { out = d == 1; return true; }
     return false;
   }
-  if (!v.is_string()) return false;
-  const std::string s = ascii_lower(v.get<std::string>());
-  if (s == "true" || s == "yes" || s == "1") { out = true; return true; }
-  if (s == "false" || s == "no" || s == "0") { out = false; return true; }
+  if (text == nullptr) return false;
+  for (const char* word : {"true", "yes", "1"})
+    if (equal_ignoring_ascii_case(*text, word)) { out = true; return true; }
+  for (const char* word : {"false", "no", "0"})
+    if (equal_ignoring_ascii_case(*text, word)) { out = false; return true; }
   return false;
 }
 
@@ -81,73 +84,89 @@ Json make_warning(const std::string& code, const std::string& path, const std::s
   return Json{{"code", code}, {"path", path}, {"message", message}};
 }
 
-NormalizedLead normalize_lead(const Model& model, const Json& lead, std::int64_t today) {
-  NormalizedLead out;
-  for (const FieldSpec& field : model.fields()) {
+void normalize_lead_into(const Model& model, const Json& lead, std::int64_t today, FieldSlots& out, Json& warnings) {
+  out.reset(&model.field_names());
+  const auto& fields = model.fields();
+  for (std::size_t index = 0; index < fields.size(); ++index) {
+    const FieldSpec& field = fields[index];
     // Path and wording are built only for a warning (most fields are fine).
     auto warn = [&](const char* code, const char* what) {
-      out.warnings.push_back(make_warning(code, "/" + pointer_token(field.name), "field \"" + field.name + "\"" + what));
+      warnings.push_back(make_warning(code, "/" + pointer_token(field.name), "field \"" + field.name + "\"" + what));
     };
     auto it = lead.find(field.name);
     if (it == lead.end() && !field.column.empty()) it = lead.find(field.column);  // a CRM export's header
-    Json value = it == lead.end() ? Json(nullptr) : *it;
-    if (value.is_string()) value = trim_ascii(value.get_ref<const std::string&>());
-    if (value.is_null() || (value.is_string() && value.get_ref<const std::string&>().empty())) {
+    static const Json kNull = nullptr;
+    const Json& value = it == lead.end() ? kNull : *it;
+    // A string value as the rules see it: without surrounding ASCII white space.
+    std::string_view text;
+    if (value.is_string()) text = trim_ascii(value.get_ref<const std::string&>());
+    const std::string_view* string = value.is_string() ? &text : nullptr;
+    if (value.is_null() || (string != nullptr && text.empty())) {
       if (field.required) warn("missing_required_field", " is required but missing");
       continue;
     }
     switch (field.type) {
       case FieldType::String:
-        if (!value.is_string()) { warn("field_type", " must be a string"); continue; }
+        if (string == nullptr) { warn("field_type", " must be a string"); continue; }
+        set_string(out.fill(index), text);
         break;
       case FieldType::Email: {
-        if (!value.is_string()) { warn("field_type", " must be a string"); continue; }
-        const std::string s = ascii_lower(value.get<std::string>());
-        const auto at = s.find('@');
-        if (at == std::string::npos || at == 0 || at + 1 == s.size() || s.find('@', at + 1) != std::string::npos) {
+        if (string == nullptr) { warn("field_type", " must be a string"); continue; }
+        const auto at = text.find('@');
+        if (at == std::string_view::npos || at == 0 || at + 1 == text.size() ||
+            text.find('@', at + 1) != std::string_view::npos) {
           warn("field_format", " is not an email address (one @ with text on both sides)");
           continue;
         }
-        value = s;
+        Json& slot = out.fill(index);
+        set_string(slot, text);
+        for (char& c : slot.get_ref<std::string&>()) c = ascii_lower(c);
         break;
       }
       case FieldType::Number:
       case FieldType::Integer: {
         double d = 0;
         const bool integer = field.type == FieldType::Integer;
-        if (!as_number(value, d) || (integer && d != std::trunc(d))) {
+        if (!as_number(value, string, d) || (integer && d != std::trunc(d))) {
           warn("field_type", integer ? " must be an integer" : " must be a number");
           continue;
         }
-        value = js::number(d);
+        out.fill(index) = js::number(d);
         break;
       }
       case FieldType::Boolean: {
         bool b = false;
-        if (!as_boolean(value, b)) { warn("field_type", " must be true or false"); continue; }
-        value = b;
+        if (!as_boolean(value, string, b)) { warn("field_type", " must be true or false"); continue; }
+        out.fill(index) = b;
         break;
       }
       case FieldType::Enum: {
-        if (!value.is_string()) { warn("field_type", " must be a string"); continue; }
-        const std::string& given = value.get_ref<const std::string&>();
+        if (string == nullptr) { warn("field_type", " must be a string"); continue; }
         const std::string* match = nullptr;
         for (const auto& allowed : field.values)
-          if (equal_ignoring_ascii_case(allowed, given)) { match = &allowed; break; }
+          if (equal_ignoring_ascii_case(allowed, text)) { match = &allowed; break; }
         if (match == nullptr) { warn("field_enum", " is not one of the model's values"); continue; }
-        value = *match;
+        set_string(out.fill(index), *match);
         break;
       }
       case FieldType::Date: {
-        const auto days = value.is_string() ? parse_date(value.get_ref<const std::string&>()) : Expected<std::int64_t>(Error{});
+        const auto days = string != nullptr ? parse_date(text) : Expected<std::int64_t>(Error{});
         if (!days) { warn("field_format", " must be a date YYYY-MM-DD"); continue; }
         if (days.value() > today) warn("date_in_future", " is after the scoring date");
-        value = format_date(days.value());
+        set_string(out.fill(index), format_date(days.value()));
         break;
       }
     }
-    out.fields[field.name] = std::move(value);
   }
+}
+
+NormalizedLead normalize_lead(const Model& model, const Json& lead, std::int64_t today) {
+  FieldSlots slots;
+  Json warnings = Json::array();
+  normalize_lead_into(model, lead, today, slots, warnings);
+  NormalizedLead out;
+  out.fields = slots.object();
+  for (auto& w : warnings) out.warnings.push_back(std::move(w));
   return out;
 }
 

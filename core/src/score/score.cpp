@@ -48,9 +48,9 @@ std::optional<Error> score_model(const Model& model, const Json& lead, Millis no
   out.model = &model;
   out.now = now_ms;
   const std::int64_t today = now_ms >= 0 ? now_ms / 86400000 : -((-now_ms + 86399999) / 86400000);
-  NormalizedLead normalized = normalize_lead(model, lead, today);
   Json& warnings = out.warnings;
-  for (auto& w : normalized.warnings) warnings.push_back(std::move(w));
+  FieldSlots& fields = out.fields;
+  normalize_lead_into(model, lead, today, fields, warnings);
   // Shape and count before anything walks the events, so an oversized array is refused at once.
   if (options.events && !options.events->is_array())
     return Error{"events_not_array", "/events", "the events must be a JSON array"};
@@ -73,20 +73,20 @@ std::optional<Error> score_model(const Model& model, const Json& lead, Millis no
   Centipoints raw = 0;
   for (std::size_t i = 0; i < model.rules().size(); ++i) {
     const FitRule& rule = model.rules()[i];
-    const auto matched = rule.when.apply(normalized.fields);
+    const auto matched = rule.when.holds(fields);
     if (!matched) {
       warnings.push_back(make_warning("rule_failed", "/rules/" + std::to_string(i) + "/when",
                                       "rule \"" + rule.id + "\" could not be evaluated: " + matched.error().message));
       continue;
     }
-    if (!logic_truthy(matched.value())) continue;
+    if (!matched.value()) continue;
     group_sums[rule.group_index] += rule.points;
     raw += rule.points;
     out.rule_hits.push_back(static_cast<std::uint32_t>(i));
   }
   if (const auto& c = model.completeness()) {
     for (std::size_t f = 0; f < c->fields.size(); ++f) {
-      if (!normalized.fields.contains(c->fields[f])) continue;
+      if (!fields.has(c->field_indices[f])) continue;
       group_sums[c->group_index] += c->points_per_field;
       raw += c->points_per_field;
       out.completeness_hits.push_back(static_cast<std::uint32_t>(f));
@@ -186,7 +186,7 @@ std::optional<Error> score_model(const Model& model, const Json& lead, Millis no
   // Grade, then the held band and grade (tracking), then the route that reads them.
   std::optional<GradeOutcome> grade;
   if (model.grading())
-    grade = grade_lead(*model.grading(), normalized.fields, fit_points,
+    grade = grade_lead(*model.grading(), fields, fit_points,
                        feedback ? feedback->grades : std::vector<GradeAdjustment>{}, explain, warnings);
   if (grade) {
     out.grade_rank = grade->rank;

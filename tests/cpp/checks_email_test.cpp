@@ -713,3 +713,53 @@ TEST_CASE("check_email: syntax finding stops the checks, messages in both langua
   f = run(mega + "@gmail.com");
   CHECK(codes(f) == std::vector<std::string>{"email_syntax"});
 }
+
+namespace {
+
+// Every entry of a front-coded table, rebuilt the plain way (the format of domain_lists.h).
+std::vector<std::string> decoded_entries(const leadscore::checks::FrontCodedTable& table) {
+  std::vector<std::string> out;
+  for (std::size_t b = 0; b < table.block_count; ++b) {
+    const unsigned char* p = table.data + table.block_offsets[b];
+    const unsigned char* end = b + 1 < table.block_count ? table.data + table.block_offsets[b + 1] : table.data + table.data_size;
+    std::string entry(reinterpret_cast<const char*>(p + 1), p[0]);
+    p += 1 + p[0];
+    out.push_back(entry);
+    while (p < end) {
+      entry = entry.substr(0, p[0]) + std::string(reinterpret_cast<const char*>(p + 2), p[1]);
+      p += 2 + p[1];
+      out.push_back(entry);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("email lists: table look-ups find every entry and nothing between them", "[email][lists]") {
+  using leadscore::checks::FrontCodedTable;
+  namespace tables = leadscore::checks::tables;
+  for (const FrontCodedTable* table : {&tables::free_domains, &tables::disposable_domains, &tables::role_local_parts}) {
+    const std::vector<std::string> entries = decoded_entries(*table);
+    REQUIRE(entries.size() == table->entry_count);
+    const std::set<std::string> listed(entries.begin(), entries.end());
+    std::size_t misses = 0;
+    for (const std::string& entry : entries) {
+      INFO(entry);
+      REQUIRE(table->contains(entry));
+      // Keys next to an entry in byte order: a prefix, an extension, a last byte one up or down.
+      std::vector<std::string> near = {entry.substr(0, entry.size() - 1), entry + "a", entry + ".", entry + "\x01"};
+      std::string up = entry, down = entry;
+      up.back() = static_cast<char>(up.back() + 1);
+      down.back() = static_cast<char>(down.back() - 1);
+      near.push_back(up);
+      near.push_back(down);
+      for (const std::string& key : near) {
+        INFO(key);
+        CHECK(table->contains(key) == (listed.count(key) == 1));
+        misses += listed.count(key) == 0 ? 1 : 0;
+      }
+    }
+    CHECK(misses > entries.size());  // most neighbours are not listed: the misses were exercised
+  }
+}

@@ -11,11 +11,17 @@ namespace {
 // Longest domain (RFC 1035) and longest table entry; longer keys cannot be listed.
 constexpr std::size_t kMaxKey = 255;
 
-int compare_bytes(const unsigned char* a, std::size_t a_len, std::string_view b) {
-  const std::size_t n = std::min(a_len, b.size());
-  const int c = n ? std::memcmp(a, b.data(), n) : 0;
-  if (c != 0) return c;
-  return a_len < b.size() ? -1 : (a_len > b.size() ? 1 : 0);
+// Compares an entry of `entry_len` bytes with key[0, key_size), both known equal below `from`;
+// `tail` holds the entry's bytes from `from` on. Sets *common to the length of their shared prefix.
+// Keys are short and differ early: a byte loop beats a call to memcmp here.
+int compare_prefix(const unsigned char* tail, std::size_t entry_len, const unsigned char* key, std::size_t key_size,
+                   std::size_t from, std::size_t* common = nullptr) {
+  const std::size_t n = std::min(entry_len, key_size);
+  std::size_t i = from;
+  while (i < n && tail[i - from] == key[i]) ++i;
+  if (common != nullptr) *common = i;
+  if (i < n) return tail[i - from] < key[i] ? -1 : 1;
+  return entry_len < key_size ? -1 : (entry_len > key_size ? 1 : 0);
 }
 
 // "mail.yahoo.com" -> "com.yahoo.mail" into `out` (the layout of the domain tables).
@@ -53,28 +59,37 @@ bool domain_listed(const FrontCodedTable& table, std::string_view domain) {
 
 bool FrontCodedTable::contains(std::string_view key) const {
   if (key.empty() || key.size() > kMaxKey || block_count == 0) return false;
+  const auto* k = reinterpret_cast<const unsigned char*>(key.data());
+  const std::size_t key_size = key.size();
   // Last block whose head is <= key.
   std::size_t lo = 0, hi = block_count;  // answer in [lo, hi)
   while (hi - lo > 1) {
     const std::size_t mid = lo + (hi - lo) / 2;
     const unsigned char* head = data + block_offsets[mid];
-    if (compare_bytes(head + 1, head[0], key) <= 0) lo = mid;
+    if (compare_prefix(head + 1, head[0], k, key_size, 0) <= 0) lo = mid;
     else hi = mid;
   }
+  // Walk the block without rebuilding its entries. `common` is how many leading bytes the current
+  // entry shares with the key, the entry being below the key (the head is <= key, and each entry
+  // is above the one before it). An entry that keeps more than `common` bytes of the one before
+  // differs from the key where that one did, by the same byte: still below. One that keeps fewer
+  // has, at that position, a byte above the earlier entry's, which equalled the key's (the
+  // generator stores the exact shared length): above the key, so the key is not listed. Only an entry that keeps exactly `common` bytes is compared.
   const unsigned char* p = data + block_offsets[lo];
   const unsigned char* end = lo + 1 < block_count ? data + block_offsets[lo + 1] : data + data_size;
-  unsigned char entry[kMaxKey];
   std::size_t len = p[0];
-  std::memcpy(entry, p + 1, len);
+  std::size_t common = 0;
+  int c = compare_prefix(p + 1, len, k, key_size, 0, &common);
   p += 1 + len;
   while (true) {
-    const int c = compare_bytes(entry, len, key);
     if (c == 0) return true;
     if (c > 0 || p >= end) return false;
     const std::size_t shared = p[0], suffix = p[1];
-    std::memcpy(entry + shared, p + 2, suffix);
-    len = shared + suffix;
+    const unsigned char* bytes = p + 2;
     p += 2 + suffix;
+    if (shared > common) continue;
+    if (shared < common) return false;
+    c = compare_prefix(bytes, shared + suffix, k, key_size, shared, &common);
   }
 }
 

@@ -58,18 +58,18 @@ bool read_all(RecordSource& source, AccountGroups& groups, EventJoin* join, std:
   InputRecord record;
   while (source.next(record)) {
     ++records;
-    if (!record.lead) {
+    if (record.lead.empty()) {
       groups.error(record.line, record.error);
       continue;
     }
-    const std::string company = groups.company_id(*record.lead);
+    const std::string company = groups.company_id(record.lead.json());
     if (company.empty()) {
       groups.error(record.line, groups.company_id_missing());
       continue;
     }
     Json contact = Json::object();
     if (join) {
-      const std::string id = lead_id(*record.lead);
+      const std::string id = lead_id(record.lead);
       if (id.empty()) {
         groups.error(record.line, lead_id_missing());
         continue;
@@ -78,7 +78,7 @@ bool read_all(RecordSource& source, AccountGroups& groups, EventJoin* join, std:
       if (!events) return false;
       contact["events"] = events->events;
     }
-    contact["lead"] = std::move(*record.lead);
+    contact["lead"] = record.lead.json();
     groups.add(company, record.line, std::move(contact));
   }
   return true;

@@ -24,7 +24,7 @@ class CheckCsvFormatter : public RecordFormatter {
  public:
   void begin(std::string& out) const override { out += "line,id,verdict,quality,findings,codes,error_code\n"; }
 
-  void result(std::string& out, std::size_t line, const Json& lead, const Json& result,
+  void result(std::string& out, std::size_t line, const LeadRecord& lead, const Json& result,
               const std::vector<std::size_t>*) const override {
     const Json& quality = result.at("quality");
     const Json& findings = result.at("findings");
@@ -41,7 +41,7 @@ class CheckCsvFormatter : public RecordFormatter {
            std::to_string(findings.size()) + ',' + codes + ",\n";
   }
 
-  void error(std::string& out, std::size_t line, const Json& lead, const Error& error) const override {
+  void error(std::string& out, std::size_t line, const LeadRecord& lead, const Error& error) const override {
     out += std::to_string(line) + ',' + csv_cell(lead_id(lead)) + ",,,,," + csv_cell(error.code) + '\n';
   }
 };
@@ -50,6 +50,7 @@ class CheckCsvFormatter : public RecordFormatter {
 struct CheckItem {
   InputRecord record;
   std::string text;
+  LeadQuality quality;  // reused from lead to lead
   bool failed = false;  // an error record
 };
 
@@ -83,7 +84,7 @@ int check_all(const CheckArgs& args) {
   formatter->begin(header);
   std::cout << header;
   std::uint64_t records = 0, failed = 0;
-  const Json no_lead;
+  const LeadRecord no_lead;
   auto read = [&](CheckItem& item) {
     if (!source->next(item.record)) return false;
     ++records;
@@ -95,15 +96,15 @@ int check_all(const CheckArgs& args) {
     const InputRecord& record = item.record;
     item.text.clear();
     item.failed = true;
-    if (!record.lead) {
+    if (record.lead.empty()) {
       formatter->error(item.text, record.line, no_lead, record.error);
-    } else if (auto result = check_lead(model.checks(), *record.lead, options)) {
-      formatter->result(item.text, record.line, *record.lead, result.value(), nullptr);
-      item.failed = false;
+    } else if (auto error = check_lead_into(model.checks(), record.lead, options, item.quality)) {
+      formatter->error(item.text, record.line, record.lead, *error);
     } else {
-      formatter->error(item.text, record.line, *record.lead, result.error());
+      formatter->result(item.text, record.line, record.lead, lead_quality_json(model.checks(), item.quality), nullptr);
+      item.failed = false;
     }
-    item.record.lead.reset();  // freed by the thread that parsed it (see score_command.cpp)
+    item.record.lead.clear();  // freed by the thread that parsed it (see score_command.cpp)
   };
   BatchedOutput output;
   auto write = [&](const CheckItem& item) {

@@ -31,21 +31,21 @@ void append_record_head(std::string& out, std::size_t line, const std::vector<st
 
 class JsonlFormatter : public RecordFormatter {
  public:
-  void result(std::string& out, std::size_t line, const Json&, const Json& result,
+  void result(std::string& out, std::size_t line, const LeadRecord&, const Json& result,
               const std::vector<std::size_t>* event_lines) const override {
     append_record_head(out, line, event_lines);
     out += dump_json(result);
     out += "}\n";
   }
 
-  void scored(std::string& out, std::size_t line, const Json&, const ScoreResult& result, Detail detail,
+  void scored(std::string& out, std::size_t line, const LeadRecord&, const ScoreResult& result, Detail detail,
               const std::vector<std::size_t>* event_lines) const override {
     append_record_head(out, line, event_lines);
     write_result(result, detail, out);  // the bytes scoreJson() returns in wasm
     out += "}\n";
   }
 
-  void error(std::string& out, std::size_t line, const Json&, const Error& error) const override {
+  void error(std::string& out, std::size_t line, const LeadRecord&, const Error& error) const override {
     Json record = Json::object();
     record["record"] = Json::object({{"line", line}});
     record["error"] =
@@ -84,7 +84,7 @@ class CsvFormatter : public RecordFormatter {
            "last_activity,grade,route,persona\n";
   }
 
-  void result(std::string& out, std::size_t line, const Json& lead, const Json& result,
+  void result(std::string& out, std::size_t line, const LeadRecord& lead, const Json& result,
               const std::vector<std::size_t>*) const override {
     const auto band = result.find("band");
     const Json none = Json::object();
@@ -102,7 +102,7 @@ class CsvFormatter : public RecordFormatter {
            csv_cell(member_text(member(member(result, "model"), "persona"), "id")) + '\n';
   }
 
-  void scored(std::string& out, std::size_t line, const Json& lead, const ScoreResult& r, Detail,
+  void scored(std::string& out, std::size_t line, const LeadRecord& lead, const ScoreResult& r, Detail,
               const std::vector<std::size_t>*) const override {
     // The same columns as result() reads from the JSON, straight from the flat result.
     out += std::to_string(line) + ',' + csv_cell(lead_id(lead)) + ',' + std::to_string(r.score) + ',' +
@@ -116,14 +116,14 @@ class CsvFormatter : public RecordFormatter {
 
   Detail detail_to_compute(Detail) const override { return Detail::Summary; }
 
-  void error(std::string& out, std::size_t line, const Json& lead, const Error& error) const override {
+  void error(std::string& out, std::size_t line, const LeadRecord& lead, const Error& error) const override {
     out += std::to_string(line) + ',' + csv_cell(lead_id(lead)) + ",,,,,," + csv_cell(error.code) + ",,,,,,\n";
   }
 };
 
 }  // namespace
 
-void RecordFormatter::scored(std::string& out, std::size_t line, const Json& lead, const ScoreResult& result,
+void RecordFormatter::scored(std::string& out, std::size_t line, const LeadRecord& lead, const ScoreResult& result,
                              Detail detail, const std::vector<std::size_t>* event_lines) const {
   std::string text;
   write_result(result, detail, text);

@@ -22,17 +22,17 @@ class RecordFormatter {
   /// A scored record. `lead` is the input lead (only its id is used). `event_lines` (with
   /// --events, else null) are the events-file lines of the events the core was given, in the
   /// order it was given them, so a warning at /events/i maps to event_lines[i].
-  virtual void result(std::string& out, std::size_t line, const Json& lead, const Json& result,
+  virtual void result(std::string& out, std::size_t line, const LeadRecord& lead, const Json& result,
                       const std::vector<std::size_t>* event_lines) const = 0;
   /// A scored lead, straight from the core's flat result (no JSON tree): JSONL writes it at
   /// `detail`, CSV reads its columns. The default goes through result() with the parsed text.
-  virtual void scored(std::string& out, std::size_t line, const Json& lead, const ScoreResult& result, Detail detail,
+  virtual void scored(std::string& out, std::size_t line, const LeadRecord& lead, const ScoreResult& result, Detail detail,
                       const std::vector<std::size_t>* event_lines) const;
   /// The detail the core must compute for this formatter when the user asked for `asked` (CSV
   /// columns are all in the summary, so CSV scores the cheaper way whatever was asked).
   virtual Detail detail_to_compute(Detail asked) const { return asked; }
   /// A record that could not be scored. `lead` is null when the record never became a lead.
-  virtual void error(std::string& out, std::size_t line, const Json& lead, const Error& error) const = 0;
+  virtual void error(std::string& out, std::size_t line, const LeadRecord& lead, const Error& error) const = 0;
 };
 
 /// JSONL: {"record":{"line":N},"result":R} or {"error":{...},"record":{"line":N}}; with --events

@@ -31,10 +31,16 @@ class CsvSource : public RecordSource {
       case CsvReader::Status::End:
         return false;
       case CsvReader::Status::Error:
-        record = InputRecord{line_of(error.path), std::nullopt, std::move(error)};
+        record.line = line_of(error.path);
+        record.lead.clear();
+        record.error = std::move(error);
+        record.pending = false;
         return true;
       case CsvReader::Status::Record:
-        record = InputRecord{row.line, lead_from_row(header_, row.cells), {}};
+        record.line = row.line;
+        record.lead.assign(lead_from_row(header_, row.cells));
+        record.error = Error{};
+        record.pending = false;
         return true;
     }
     return false;
@@ -67,7 +73,7 @@ class JsonlSource : public RecordSource {
     TextLine line;
     if (!lines_.next(line)) return false;
     record.line = line.number;
-    record.lead.reset();
+    record.lead.clear();
     record.error = Error{};
     record.pending = false;
     if (line.too_long) {
@@ -99,12 +105,7 @@ std::string lower_ascii(std::string s) {
 void complete_record(InputRecord& record) {
   if (!record.pending) return;
   record.pending = false;
-  auto parsed = parse_json(record.pending_text, "lead", Limits{}.max_json_depth);
-  if (parsed) {
-    record.lead = std::move(parsed).value();
-  } else {
-    record.error = parsed.error();
-  }
+  if (auto error = record.lead.parse(record.pending_text, Limits{}.max_json_depth)) record.error = std::move(*error);
 }
 
 std::unique_ptr<RecordSource> make_csv_source(std::istream& in, char delimiter) {
@@ -115,11 +116,15 @@ std::unique_ptr<RecordSource> make_jsonl_source(std::istream& in) {
   return std::make_unique<JsonlSource>(in);
 }
 
-std::string lead_id(const Json& lead) {
-  const Json* id = lead_id_value(lead);  // the core's rule: id, else lead_id
+namespace {
+std::string id_text(const Json* id) {
   if (!id) return "";
   return id->is_string() ? id->get_ref<const std::string&>() : dump_json(*id);
 }
+}  // namespace
+
+std::string lead_id(const Json& lead) { return id_text(lead_id_value(lead)); }  // the core's rule
+std::string lead_id(const LeadRecord& lead) { return id_text(lead_id_value(lead)); }
 
 std::optional<InputFormat> format_from_extension(const std::string& path) {
   const auto dot = path.find_last_of('.');

@@ -12,13 +12,14 @@
 #include "args.h"
 #include "leadscore/csv.h"
 #include "leadscore/json.h"
+#include "leadscore/lead_record.h"
 
 namespace leadscore::cli {
 
 struct InputRecord {
   std::size_t line = 0;
-  std::optional<Json> lead;  ///< absent when the record itself is broken
-  Error error;               ///< why, when !lead
+  LeadRecord lead;  ///< empty when the record itself is broken
+  Error error;      ///< why, when lead.empty()
   /// A JSONL record read with deferred parsing: its text, parsed by complete_record() on a worker
   /// thread (parsing is a good part of the work and needs nothing from the reading thread).
   std::string pending_text;
@@ -26,7 +27,8 @@ struct InputRecord {
 };
 
 /// Parses a pending record (see RecordSource::defer_parsing) into `lead` or `error`, exactly as
-/// the source would have. Does nothing to a record that is not pending. Any thread.
+/// the source would have. Does nothing to a record that is not pending. Any thread. A flat JSON
+/// object is read into the record's reused buffers (LeadRecord::parse), not into a tree.
 void complete_record(InputRecord& record);
 
 class RecordSource {
@@ -47,6 +49,7 @@ std::unique_ptr<RecordSource> make_jsonl_source(std::istream& in);
 /// The lead's own id for reports: the "id" or else "lead_id" key when it is a string or a number;
 /// "" otherwise. Nothing else of a lead is ever echoed (privacy).
 std::string lead_id(const Json& lead);
+std::string lead_id(const LeadRecord& lead);
 
 /// Input format from the file name (.csv, .jsonl, .ndjson), if it says.
 std::optional<InputFormat> format_from_extension(const std::string& path);

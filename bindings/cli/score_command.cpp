@@ -116,14 +116,14 @@ int score_all(const ScoreArgs& args) {
   }
 
   std::uint64_t records = 0, failed = 0;
-  const Json no_lead;
+  const LeadRecord no_lead;
   // Main thread, in input order: the record source, the events join and the progress bar.
   auto read = [&](ScoreItem& item) {
     if (!source->next(item.record)) return false;
     ++records;
     item.id_missing = item.with_events = false;
-    if (events.join && item.record.lead) {
-      const std::string id = lead_id(*item.record.lead);
+    if (events.join && !item.record.lead.empty()) {
+      const std::string id = lead_id(item.record.lead);
       if (id.empty()) {
         item.id_missing = true;
       } else if (const LeadEvents* found = events.join->events_for(id)) {
@@ -143,17 +143,17 @@ int score_all(const ScoreArgs& args) {
     const InputRecord& record = item.record;
     item.text.clear();
     item.failed = true;
-    if (!record.lead) {
+    if (record.lead.empty()) {
       formatter->error(item.text, record.line, no_lead, record.error);
     } else if (item.id_missing) {
-      formatter->error(item.text, record.line, *record.lead, lead_id_missing());
+      formatter->error(item.text, record.line, record.lead, lead_id_missing());
     } else {
       ScoreOptions lead_options = options;
       lead_options.events = item.with_events ? &item.events.events : nullptr;
-      if (auto error = score_into(model, *record.lead, lead_options, item.result)) {
-        formatter->error(item.text, record.line, *record.lead, *error);
+      if (auto error = score_into(model, record.lead, lead_options, item.result)) {
+        formatter->error(item.text, record.line, record.lead, *error);
       } else {
-        formatter->scored(item.text, record.line, *record.lead, item.result, args.detail,
+        formatter->scored(item.text, record.line, record.lead, item.result, args.detail,
                           item.with_events ? &item.events.lines : nullptr);
         item.failed = false;
       }
@@ -161,7 +161,7 @@ int score_all(const ScoreArgs& args) {
     // Free the lead and the result's objects on the thread that built them: glibc frees memory
     // of another thread's arena under that arena's lock, which made --jobs 2 scale poorly.
     item.result.clear();
-    item.record.lead.reset();
+    item.record.lead.clear();  // a flat read keeps its buffers for the next lead
   };
   BatchedOutput output;
   auto write = [&](const ScoreItem& item) {

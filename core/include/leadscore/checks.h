@@ -18,6 +18,7 @@
 
 #include "leadscore/error.h"
 #include "leadscore/json.h"
+#include "leadscore/lead_record.h"
 
 namespace leadscore {
 
@@ -99,6 +100,8 @@ struct FieldContext {
   /// The whole form as a JSON object, or nullptr. The company check reads the email field, the
   /// phone check the country field. Not owned.
   const Json* lead = nullptr;
+  /// The same form as a LeadRecord (leadscore/lead_record.h); when set, read instead of `lead`.
+  const LeadRecord* record = nullptr;
 };
 
 /// Checks one field value (UTF-8) of the given model's form and appends its findings to `out`
@@ -129,6 +132,9 @@ struct LeadQuality {
 
 /// Fills `out` (reusing its buffers) with what check_lead() reports; same errors.
 std::optional<Error> check_lead_into(const CheckConfig& config, const Json& lead, const LeadCheckOptions& options,
+                                     LeadQuality& out);
+/// The same for a lead held by a LeadRecord.
+std::optional<Error> check_lead_into(const CheckConfig& config, const LeadRecord& lead, const LeadCheckOptions& options,
                                      LeadQuality& out);
 
 /// The check_lead() JSON of `quality`: {"findings": [...], "quality": {"score","verdict","reasons"}}.

@@ -8,6 +8,7 @@
 #include "leadscore/checks.h"
 #include "leadscore/error.h"
 #include "leadscore/json.h"
+#include "leadscore/lead_record.h"
 #include "leadscore/model.h"
 #include "leadscore/score_result.h"
 
@@ -47,10 +48,16 @@ Expected<Json> score(const Model& model, const Json& lead, const ScoreOptions& o
 std::optional<Error> score_into(const Model& model, const Json& lead, const ScoreOptions& options,
                                 ScoreResult& out);
 
+/// The same for a lead held by a LeadRecord: a batch job parses each line into one reused record
+/// (LeadRecord::parse) and scores it without building a JSON tree.
+std::optional<Error> score_into(const Model& model, const LeadRecord& lead, const ScoreOptions& options,
+                                ScoreResult& out);
+
 /// The lead's own id, the one rule every part uses (events join, account contacts, reports): its
 /// "id", else its "lead_id", whichever comes first as a string or a number; nullptr when neither
 /// (or when `lead` is not an object).
 const Json* lead_id_value(const Json& lead);
+const Json* lead_id_value(const LeadRecord& lead);
 
 /// Converts one CSV record into a lead object: header names map to cell strings; empty cells are
 /// left out (a missing value). Field types are applied later by score().

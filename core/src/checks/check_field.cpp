@@ -20,15 +20,21 @@ using checks::Emitter;
 
 // The string value of another form field (the email for the company check, the country for the
 // phone check), or "" when the lead lacks it or it is not a string.
-std::string_view lead_string(const Json* lead, std::string_view name) {
-  if (!lead || !lead->is_object() || name.empty()) return {};
-  const auto it = lead->find(std::string(name));
-  if (it == lead->end() || !it->is_string()) return {};
-  return it->get_ref<const std::string&>();
+std::string_view lead_string(const FieldContext& context, std::string_view name) {
+  if (name.empty()) return {};
+  const Json* value = nullptr;
+  if (context.record != nullptr) {
+    value = context.record->find(name);
+  } else if (context.lead != nullptr && context.lead->is_object()) {
+    const auto it = context.lead->find(name);
+    if (it != context.lead->end()) value = &*it;
+  }
+  if (value == nullptr || !value->is_string()) return {};
+  return value->get_ref<const std::string&>();
 }
 
 // The first field of the lead that the config says is an email.
-std::string_view lead_email(const CheckConfig& config, const Json* lead) {
+std::string_view lead_email(const CheckConfig& config, const FieldContext& lead) {
   for (const auto& [name, kind] : config.fields)
     if (kind == FieldKind::Email) {
       const std::string_view email = lead_string(lead, name);
@@ -95,10 +101,10 @@ void check_field(const CheckConfig& config, std::string_view field, std::string_
     case FieldKind::FullName: checks::check_person_name(e, *kind); break;
     case FieldKind::Company:
       checks::check_company_text(e);
-      checks::check_company_domain(e, lead_email(config, context.lead));
+      checks::check_company_domain(e, lead_email(config, context));
       break;
-    case FieldKind::Phone: checks::check_phone(e, lead_string(context.lead, config.country_field)); break;
-    case FieldKind::Website: checks::check_website(e, lead_email(config, context.lead)); break;
+    case FieldKind::Phone: checks::check_phone(e, lead_string(context, config.country_field)); break;
+    case FieldKind::Website: checks::check_website(e, lead_email(config, context)); break;
     case FieldKind::Honeypot:
     case FieldKind::Text: break;
   }

@@ -45,23 +45,30 @@ void check_value(const CheckConfig& config, const std::string& name, FieldKind k
 
 std::optional<Error> check_lead_into(const CheckConfig& config, const Json& lead, const LeadCheckOptions& options,
                                      LeadQuality& out) {
+  LeadRecord record;
+  record.view(lead);
+  return check_lead_into(config, record, options, out);
+}
+
+std::optional<Error> check_lead_into(const CheckConfig& config, const LeadRecord& lead, const LeadCheckOptions& options,
+                                     LeadQuality& out) {
   out.findings.clear();
   out.score = 100;
   out.verdict = "ok";
   if (!lead.is_object()) return Error{"lead_not_object", "", "a lead must be a JSON object of field values"};
-  const std::string deep = find_too_deep(lead, 128);
+  const std::string deep = lead.too_deep(128);
   if (!deep.empty()) return Error{"json_too_deep", deep, "the lead is nested too deeply"};
 
   std::vector<Finding>& findings = out.findings;
-  const FieldContext context{options.language, &lead};
+  FieldContext context{options.language, nullptr};
+  context.record = &lead;
   for (const auto& [name, kind] : config.fields) {  // in field-name order: stable output
-    const auto it = lead.find(name);
-    if (it != lead.end()) check_value(config, name, kind, *it, context, findings);
+    if (const Json* value = lead.find(name)) check_value(config, name, kind, *value, context, findings);
   }
 
   // Fill time: only when the form's render time is known or required.
-  const auto rendered = lead.find(config.rendered_at_field);
-  const bool has_rendered = rendered != lead.end() && !rendered->is_null();
+  const Json* rendered = lead.find(config.rendered_at_field);
+  const bool has_rendered = rendered != nullptr && !rendered->is_null();
   if (has_rendered || config.require_fill_time) {
     if (options.now.empty())
       return Error{"now_missing", "/now", "the submission instant \"now\" is required to check the form's fill time"};

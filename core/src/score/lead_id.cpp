@@ -12,4 +12,13 @@ const Json* lead_id_value(const Json& lead) {
   return nullptr;
 }
 
+const Json* lead_id_value(const LeadRecord& lead) {
+  if (!lead.is_object()) return nullptr;
+  for (const char* key : {"id", "lead_id"}) {
+    const Json* value = lead.find(key);
+    if (value != nullptr && (value->is_string() || value->is_number())) return value;
+  }
+  return nullptr;
+}
+
 }  // namespace leadscore

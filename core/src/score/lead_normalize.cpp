@@ -84,7 +84,7 @@ Json make_warning(const std::string& code, const std::string& path, const std::s
   return Json{{"code", code}, {"path", path}, {"message", message}};
 }
 
-void normalize_lead_into(const Model& model, const Json& lead, std::int64_t today, FieldSlots& out, Json& warnings) {
+void normalize_lead_into(const Model& model, const LeadRecord& lead, std::int64_t today, FieldSlots& out, Json& warnings) {
   out.reset(&model.field_names());
   const auto& fields = model.fields();
   for (std::size_t index = 0; index < fields.size(); ++index) {
@@ -93,10 +93,10 @@ void normalize_lead_into(const Model& model, const Json& lead, std::int64_t toda
     auto warn = [&](const char* code, const char* what) {
       warnings.push_back(make_warning(code, "/" + pointer_token(field.name), "field \"" + field.name + "\"" + what));
     };
-    auto it = lead.find(field.name);
-    if (it == lead.end() && !field.column.empty()) it = lead.find(field.column);  // a CRM export's header
+    const Json* found = lead.find(field.name);
+    if (found == nullptr && !field.column.empty()) found = lead.find(field.column);  // a CRM export's header
     static const Json kNull = nullptr;
-    const Json& value = it == lead.end() ? kNull : *it;
+    const Json& value = found == nullptr ? kNull : *found;
     // A string value as the rules see it: without surrounding ASCII white space.
     std::string_view text;
     if (value.is_string()) text = trim_ascii(value.get_ref<const std::string&>());
@@ -163,7 +163,9 @@ void normalize_lead_into(const Model& model, const Json& lead, std::int64_t toda
 NormalizedLead normalize_lead(const Model& model, const Json& lead, std::int64_t today) {
   FieldSlots slots;
   Json warnings = Json::array();
-  normalize_lead_into(model, lead, today, slots, warnings);
+  LeadRecord record;
+  record.view(lead);
+  normalize_lead_into(model, record, today, slots, warnings);
   NormalizedLead out;
   out.fields = slots.object();
   for (auto& w : warnings) out.warnings.push_back(std::move(w));

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "leadscore/json.h"
+#include "leadscore/lead_record.h"
 #include "leadscore/logic.h"
 #include "leadscore/model.h"
 
@@ -17,7 +18,7 @@ struct NormalizedLead {
 /// Applies the field rules of docs/model-format.md ("Lead normalisation") into the lead's slots
 /// (reset first; the model's field order), appending the warnings to `warnings` (an array).
 /// `today` is the UTC date of `now` in days since 1970-01-01 (for future-date warnings).
-void normalize_lead_into(const Model& model, const Json& lead, std::int64_t today, FieldSlots& out, Json& warnings);
+void normalize_lead_into(const Model& model, const LeadRecord& lead, std::int64_t today, FieldSlots& out, Json& warnings);
 
 /// The same as one object of field values (for callers that keep a lead as JSON).
 NormalizedLead normalize_lead(const Model& model, const Json& lead, std::int64_t today);

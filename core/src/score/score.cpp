@@ -30,7 +30,7 @@ std::int64_t floor_div(std::int64_t a, std::int64_t b) {
 }
 
 // The instant and the lead's shape: what every score checks first (a set, before choosing a persona).
-Expected<Millis> check_inputs(const Json& lead, const ScoreOptions& options) {
+Expected<Millis> check_inputs(const LeadRecord& lead, const ScoreOptions& options) {
   if (options.now.empty()) return Error{"now_missing", "/now", "the scoring instant \"now\" is required (ISO-8601 with an offset)"};
   const auto now = parse_instant(options.now);
   if (!now) return Error{"now_invalid", "/now", "\"now\" is not a valid instant: " + now.error().message};
@@ -39,10 +39,10 @@ Expected<Millis> check_inputs(const Json& lead, const ScoreOptions& options) {
 }
 
 // Scores with one plain model (a model set has chosen its persona's model before).
-std::optional<Error> score_model(const Model& model, const Json& lead, Millis now_ms, const ScoreOptions& options,
+std::optional<Error> score_model(const Model& model, const LeadRecord& lead, Millis now_ms, const ScoreOptions& options,
                                  ScoreResult& out) {
   const bool explain = options.detail == Detail::Explain;
-  const std::string deep = find_too_deep(lead, model.limits().max_json_depth);
+  const std::string deep = lead.too_deep(model.limits().max_json_depth);
   if (!deep.empty()) return Error{"json_too_deep", deep, "the lead is nested too deeply"};
 
   out.model = &model;
@@ -261,13 +261,20 @@ void ScoreResult::clear() {
 }
 
 std::optional<Error> score_into(const Model& model, const Json& lead, const ScoreOptions& options, ScoreResult& out) {
+  LeadRecord record;
+  record.view(lead);
+  return score_into(model, record, options, out);
+}
+
+std::optional<Error> score_into(const Model& model, const LeadRecord& lead, const ScoreOptions& options,
+                                ScoreResult& out) {
   out.clear();
   const auto now = check_inputs(lead, options);
   if (!now) return now.error();
   if (model.personas().empty()) return score_model(model, lead, now.value(), options, out);
   // A model set: pick the persona, score with its model, and say which one applied.
   Json selection_warnings = Json::array();
-  PersonaChoice choice = select_persona(model, lead, options.events, now.value(), selection_warnings);
+  PersonaChoice choice = select_persona(model, lead.json(), options.events, now.value(), selection_warnings);
   if (auto error = score_model(*choice.persona->model, lead, now.value(), options, out)) return error;
   out.set = &model;
   out.persona = choice.persona;

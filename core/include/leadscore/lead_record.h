@@ -1,0 +1,70 @@
+// A lead as scoring reads it: its top-level members, looked up by key.
+//
+// A batch job reads one lead per line. Building a JSON tree for each (a node, a key and often a
+// string allocation per member, all freed again) cost more than scoring a fit-only model, so
+// parse() reads a flat object (members that are strings, numbers, booleans or null: what a lead
+// almost always is) straight into buffers that this record keeps and reuses for the next lead.
+// Anything else (nested values, \u escapes, anything doubtful, any error) goes through
+// parse_json(), so a record accepts and refuses exactly the texts parse_json() does, with the same
+// error, and holds the same values.
+#pragma once
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "leadscore/error.h"
+#include "leadscore/json.h"
+#include "leadscore/limits.h"
+
+namespace leadscore {
+
+class LeadRecord {
+ public:
+  LeadRecord() = default;
+  // Not copyable: a view refers to memory it does not own, a flat read to its own buffers.
+  LeadRecord(const LeadRecord&) = delete;
+  LeadRecord& operator=(const LeadRecord&) = delete;
+  LeadRecord(LeadRecord&&) = default;
+  LeadRecord& operator=(LeadRecord&&) = default;
+
+  /// Reads one JSON text as parse_json(text, "lead", max_depth) would. On error the record is
+  /// empty and the error is parse_json's.
+  std::optional<Error> parse(std::string_view text, std::size_t max_depth = Limits{}.max_json_depth);
+  /// Holds `value` (any JSON value; scoring refuses one that is not an object).
+  void assign(Json value);
+  /// Refers to `value`, which must outlive every use of this record until the next change.
+  void view(const Json& value);
+  /// No lead (a record that never became one).
+  void clear();
+
+  /// Whether the record holds a lead at all.
+  bool empty() const { return mode_ == Mode::Empty; }
+  /// Whether the lead is a JSON object (only an object is a lead).
+  bool is_object() const;
+  /// The value of the member `key` (the last one when a key repeats, as in parse_json), or nullptr.
+  const Json* find(std::string_view key) const;
+  /// The lead as one JSON value; for a flat read, built on first use (personas read it whole).
+  const Json& json() const;
+  /// find_too_deep() of the lead: "" when it is nested less than `max_depth` levels.
+  std::string too_deep(std::size_t max_depth) const;
+
+ private:
+  enum class Mode { Empty, Flat, Owned, Viewed };
+  struct Member {
+    std::string key;
+    Json value;
+  };
+  bool read_flat(std::string_view text);
+
+  Mode mode_ = Mode::Empty;
+  std::vector<Member> members_;  // Flat: the first `count_` hold this lead; the rest keep memory
+  std::size_t count_ = 0;
+  Json owned_;                   // Owned
+  const Json* viewed_ = nullptr; // Viewed
+  mutable Json built_;           // Flat: json(), once built
+  mutable bool built_valid_ = false;
+};
+
+}  // namespace leadscore

@@ -62,12 +62,12 @@ class Scorer {
   Outcome score(const std::string& lead_text, const std::string& events_text, const std::string& now,
                 const std::string& lang, const std::string& extras_text, const std::string& detail) {
     Inputs in;
-    if (auto e = read_inputs(lead_text, events_text, now, lang, extras_text, in)) return failure(*e);
+    if (auto e = read_inputs(lead_text, events_text, now, lang, extras_text, in, &record_)) return failure(*e);
     const auto level = read_detail(detail);
     if (!level) return failure(level.error());
     leadscore::ScoreOptions options = in.options();
     options.detail = level.value();
-    if (auto error = leadscore::score_into(model_, in.lead, options, result_)) return failure(*error);
+    if (auto error = leadscore::score_into(model_, record_, options, result_)) return failure(*error);
     std::string out;
     leadscore::write_result(result_, options.detail, out);
     return success(std::move(out));
@@ -128,24 +128,36 @@ class Scorer {
     if (!language) return failure(bad_language());
     const auto level = read_detail(detail);
     if (!level) return failure(level.error());
-    auto leads = leadscore::parse_json(leads_text, "the leads", model_.limits().max_json_depth + 1);
-    if (!leads) return failure(leads.error());
-    if (!leads.value().is_array()) return failure(Error{"leads_not_array", "", "scoreMany takes an array of leads"});
+    // Flat leads are read one by one into a reused record; any other array is parsed whole (which
+    // also reports its errors).
+    const bool flat = leadscore::LeadRecord::flat_elements(leads_text, lead_texts_);
+    leadscore::Expected<Json> leads = Json::array();
+    if (!flat) {
+      leads = leadscore::parse_json(leads_text, "the leads", model_.limits().max_json_depth + 1);
+      if (!leads) return failure(leads.error());
+      if (!leads.value().is_array()) return failure(Error{"leads_not_array", "", "scoreMany takes an array of leads"});
+    }
+    const std::size_t count = flat ? lead_texts_.size() : leads.value().size();
     leadscore::Json events;
     if (!events_text.empty()) {
       auto parsed = leadscore::parse_json(events_text, "the events array", model_.limits().max_json_depth + 2);
       if (!parsed) return failure(at_events(parsed.error()));
       events = std::move(parsed.value());
-      if (!events.is_array() || events.size() != leads.value().size())
+      if (!events.is_array() || events.size() != count)
         return failure(Error{"events_not_array", "/events", "scoreMany takes one events entry (an array or null) per lead"});
     }
     std::string out = "[";
-    for (std::size_t i = 0; i < leads.value().size(); ++i) {
+    for (std::size_t i = 0; i < count; ++i) {
       if (i > 0) out.push_back(',');
       const leadscore::Json* lead_events = events.is_array() && !events[i].is_null() ? &events[i] : nullptr;
       leadscore::ScoreOptions options{now, lead_events, *language};
       options.detail = level.value();
-      if (auto error = leadscore::score_into(model_, leads.value()[i], options, result_)) {
+      if (flat) {
+        record_.parse(lead_texts_[i]);  // cannot fail: flat_elements() read every element
+      } else {
+        record_.view(leads.value()[i]);
+      }
+      if (auto error = leadscore::score_into(model_, record_, options, result_)) {
         Error e = *error;
         if (e.path.empty() || e.path[0] == '/') e.path = "/" + std::to_string(i) + e.path;
         out += error_json(e);
@@ -211,15 +223,21 @@ class Scorer {
   };
 
   std::optional<Error> read_inputs(const std::string& lead_text, const std::string& events_text, const std::string& now,
-                                   const std::string& lang, const std::string& extras_text, Inputs& in) const {
+                                   const std::string& lang, const std::string& extras_text, Inputs& in,
+                                   leadscore::LeadRecord* record = nullptr) const {
     if (!loaded_) return not_loaded();
     const auto language = leadscore::parse_language(lang);
     if (!language) return bad_language();
     in.language = *language;
     in.now = now;
-    auto lead = leadscore::parse_json(lead_text, "the lead", model_.limits().max_json_depth);
-    if (!lead) return lead.error();
-    in.lead = std::move(lead.value());
+    // The lead goes to `record` when given (scoring reads it without a tree), else to in.lead.
+    if (record != nullptr) {
+      if (auto error = record->parse(lead_text, model_.limits().max_json_depth, "the lead")) return error;
+    } else {
+      auto lead = leadscore::parse_json(lead_text, "the lead", model_.limits().max_json_depth);
+      if (!lead) return lead.error();
+      in.lead = std::move(lead.value());
+    }
     if (!events_text.empty()) {
       auto parsed = leadscore::parse_json(events_text, "the events array", model_.limits().max_json_depth + 1);
       if (!parsed) return at_events(parsed.error());
@@ -258,6 +276,10 @@ class Scorer {
   static Error not_loaded() { return Error{"model_not_loaded", "", "no model is loaded"}; }
   leadscore::Model model_;
   bool loaded_ = false;
+  // Reused from call to call (their buffers keep their capacity): the lead being scored and the
+  // element texts of a scoreMany array.
+  leadscore::LeadRecord record_;
+  std::vector<std::string_view> lead_texts_;
   std::vector<leadscore::Finding> findings_;
   leadscore::ScoreResult result_;  // reused from call to call (and lead to lead in scoreMany)
 };

@@ -133,3 +133,37 @@ TEST_CASE("LeadRecord: a viewed or assigned value is read in place", "[lead_reco
   record.clear();
   CHECK(record.empty());
 }
+
+TEST_CASE("LeadRecord: the elements of a batch array are found only when every one is flat", "[lead_record]") {
+  std::mt19937 rng(7);
+  const std::vector<std::string> elements = {R"({"id":"a","n":1})", R"({})", R"( {"x":"caf\u00e9"} )",
+                                             R"({"id":2,"e":"Zoë"})", R"({"nested":{"a":1}})", R"(12)", R"("s")",
+                                             R"({"a":[1]})", R"({"a":1e400})"};
+  const std::string noise = "{}[],\" :1";
+  LeadRecord record;
+  std::vector<std::string_view> spans;
+  std::size_t fast = 0;
+  for (int round = 0; round < 5000; ++round) {
+    std::string text = rng() % 2 ? "[" : " [ ";
+    const int n = static_cast<int>(rng() % 5);
+    for (int i = 0; i < n; ++i) text += (i ? "," : "") + elements[rng() % 4 == 0 ? rng() % elements.size() : rng() % 4];
+    text += "]";
+    if (rng() % 3 == 0) text[rng() % text.size()] = noise[rng() % noise.size()];
+    INFO("text: " << text);
+    const auto whole = leadscore::parse_json(text, "the leads", 3);
+    if (!LeadRecord::flat_elements(text, spans)) continue;
+    ++fast;
+    REQUIRE(whole.ok());
+    REQUIRE(whole.value().is_array());
+    REQUIRE(spans.size() == whole.value().size());
+    for (std::size_t i = 0; i < spans.size(); ++i) {
+      REQUIRE_FALSE(record.parse(spans[i]).has_value());
+      CHECK(same_typed(record.json(), whole.value()[i]));
+    }
+  }
+  CHECK(fast > 1000);
+  CHECK(LeadRecord::flat_elements("[]", spans));
+  CHECK(spans.empty());
+  CHECK_FALSE(LeadRecord::flat_elements("[{\"a\":1},]", spans));
+  CHECK_FALSE(LeadRecord::flat_elements("{\"a\":1}", spans));
+}

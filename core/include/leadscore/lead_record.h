@@ -29,9 +29,16 @@ class LeadRecord {
   LeadRecord(LeadRecord&&) = default;
   LeadRecord& operator=(LeadRecord&&) = default;
 
-  /// Reads one JSON text as parse_json(text, "lead", max_depth) would. On error the record is
+  /// Reads one JSON text as parse_json(text, what, max_depth) would. On error the record is
   /// empty and the error is parse_json's.
-  std::optional<Error> parse(std::string_view text, std::size_t max_depth = Limits{}.max_json_depth);
+  std::optional<Error> parse(std::string_view text, std::size_t max_depth = Limits{}.max_json_depth,
+                             const char* what = "lead");
+
+  /// For a JSON array of leads (a batch call): when the text is an array whose every element is a
+  /// flat object, fills `elements` with the elements' texts (spans of `text`, each to parse()) and
+  /// returns true. Otherwise (nested leads, anything doubtful, any invalid text) returns false:
+  /// parse the whole text with parse_json() then, which also reports the errors.
+  static bool flat_elements(std::string_view text, std::vector<std::string_view>& elements);
   /// Holds `value` (any JSON value; scoring refuses one that is not an object).
   void assign(Json value);
   /// Refers to `value`, which must outlive every use of this record until the next change.
@@ -57,6 +64,8 @@ class LeadRecord {
     Json value;
   };
   bool read_flat(std::string_view text);
+  template <class Reader>
+  bool read_object(Reader& reader);
 
   Mode mode_ = Mode::Empty;
   std::vector<Member> members_;  // Flat: the first `count_` hold this lead; the rest keep memory

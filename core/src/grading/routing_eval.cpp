@@ -23,16 +23,23 @@ bool matches(const RouteRule& rule, const RouteInput& input, bool strong) {
   return true;
 }
 
+// The first rule that holds, else the fallback.
+const RouteRule& decide(const Routing& routing, const RouteInput& input, bool strong) {
+  for (const RouteRule& rule : routing.rules)
+    if (matches(rule, input, strong)) return rule;
+  return routing.fallback;
+}
+
 }  // namespace
+
+const std::string& route_action(const Routing& routing, const RouteInput& input, bool strong) {
+  if (input.verdict) return input.verdict->value == "qualified" ? routing.qualified_action : routing.disqualified_action;
+  return decide(routing, input, strong).action;
+}
 
 Json route_lead(const Routing& routing, const RouteInput& input) {
   const Json strong = input.strong_actions ? *input.strong_actions : Json::array();
-  const RouteRule* decided = &routing.fallback;
-  for (const RouteRule& rule : routing.rules)
-    if (matches(rule, input, !strong.empty())) {
-      decided = &rule;
-      break;
-    }
+  const RouteRule* decided = &decide(routing, input, !strong.empty());
 
   Json out = {{"action", decided->action}, {"rule", decided->id}, {"reason", decided->reason}, {"band", input.band},
               {"grade", input.grade ? Json(grade_letter(*input.grade)) : Json(nullptr)}, {"strong_actions", strong}};

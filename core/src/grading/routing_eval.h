@@ -14,6 +14,9 @@ namespace leadscore {
 /// The strong actions among the used events: [{"rule","type","at"}], latest first, at most 10.
 Json find_strong_actions(const Model& model, const CleanEvents& events, Millis now);
 
+/// Whether find_strong_actions() would find any (without building them).
+bool has_strong_action(const Model& model, const CleanEvents& events, Millis now);
+
 struct Tracking {
   std::string band;          ///< the held band id
   std::optional<int> grade;  ///< the held grade rank (none without grading)
@@ -35,6 +38,10 @@ struct RouteInput {
 
 /// The result's "route" object.
 Json route_lead(const Routing& routing, const RouteInput& input);
+
+/// Only the action of route_lead()'s object (a summary score), with `strong` saying whether the
+/// lead has a strong action (has_strong_action); input.strong_actions is not read.
+const std::string& route_action(const Routing& routing, const RouteInput& input, bool strong);
 
 namespace model_detail {
 /// Reads /routing; `bands` are the model's bands, `has_grading` whether it has a grading section.

@@ -21,27 +21,44 @@ bool rule_takes(const EngagementRule& rule, const UsedEvent& ev) {
   return value && logic_truthy(value.value());
 }
 
-}  // namespace
-
-Json find_strong_actions(const Model& model, const CleanEvents& events, Millis now) {
-  Json out = Json::array();
-  if (!model.engagement()) return out;
+// Calls `found(rule, event)` for each strong action, latest first, until it returns false.
+template <class Found>
+void each_strong_action(const Model& model, const CleanEvents& events, Millis now, Found found) {
+  if (!model.engagement()) return;
   const Engagement& e = *model.engagement();
   const bool bounded = model.routing() && model.routing()->strong_within;
   const Millis within = bounded ? *model.routing()->strong_within : 0;
   // Repeat limits and resets shape points, not intent: a second demo request is still a strong
   // action, so only the type, the condition and the age are checked. Walking the events from the
   // latest (they are sorted by time) stops at the first ten, whatever the number of events.
-  for (std::size_t i = events.used.size(); i-- > 0 && out.size() < kMaxStrongActions;) {
+  for (std::size_t i = events.used.size(); i-- > 0;) {
     const UsedEvent& ev = events.used[i];
     if (bounded && now - ev.at > within) break;  // older events are older still
     for (const EngagementRule& rule : e.rules) {
-      if (out.size() >= kMaxStrongActions) break;
       if (rule.kind != RuleKind::Event || !rule.strong || !rule_takes(rule, ev)) continue;
-      out.push_back({{"rule", rule.id}, {"type", e.event_types[ev.type].id}, {"at", format_instant(ev.at)}});
+      if (!found(rule, ev)) return;
     }
   }
+}
+
+}  // namespace
+
+Json find_strong_actions(const Model& model, const CleanEvents& events, Millis now) {
+  Json out = Json::array();
+  each_strong_action(model, events, now, [&](const EngagementRule& rule, const UsedEvent& ev) {
+    out.push_back({{"rule", rule.id}, {"type", model.engagement()->event_types[ev.type].id}, {"at", format_instant(ev.at)}});
+    return out.size() < kMaxStrongActions;
+  });
   return out;
+}
+
+bool has_strong_action(const Model& model, const CleanEvents& events, Millis now) {
+  bool any = false;
+  each_strong_action(model, events, now, [&](const EngagementRule&, const UsedEvent&) {
+    any = true;
+    return false;
+  });
+  return any;
 }
 
 }  // namespace leadscore

@@ -32,6 +32,7 @@ class FlatReader {
     return true;
   }
   bool at_end() const { return p_ == end_; }
+  const char* position() const { return p_; }
 
   // A string (at its opening quote) into `out`, replacing its content, keeping its capacity.
   bool string(std::string& out) {
@@ -198,10 +199,11 @@ class FlatReader {
 
 }  // namespace
 
-bool LeadRecord::read_flat(std::string_view text) {
-  FlatReader reader(text);
+// A flat object at the reader's position (after any space), up to its closing brace, into the
+// members; false to give up.
+template <class Reader>
+bool LeadRecord::read_object(Reader& reader) {
   count_ = 0;
-  reader.skip_space();
   if (!reader.eat('{')) return false;
   reader.skip_space();
   if (!reader.eat('}')) {
@@ -220,11 +222,40 @@ bool LeadRecord::read_flat(std::string_view text) {
       reader.skip_space();
     }
   }
+  return true;
+}
+
+bool LeadRecord::read_flat(std::string_view text) {
+  FlatReader reader(text);
+  reader.skip_space();
+  if (!read_object(reader)) return false;
   reader.skip_space();
   return reader.at_end();
 }
 
-std::optional<Error> LeadRecord::parse(std::string_view text, std::size_t max_depth) {
+bool LeadRecord::flat_elements(std::string_view text, std::vector<std::string_view>& elements) {
+  elements.clear();
+  LeadRecord scratch;  // each element is read (so checked) into it, then only its span is kept
+  FlatReader reader(text);
+  reader.skip_space();
+  if (!reader.eat('[')) return false;
+  reader.skip_space();
+  if (!reader.eat(']')) {
+    while (true) {
+      const char* start = reader.position();
+      if (!scratch.read_object(reader)) return false;
+      elements.emplace_back(start, static_cast<std::size_t>(reader.position() - start));
+      reader.skip_space();
+      if (reader.eat(']')) break;
+      if (!reader.eat(',')) return false;
+      reader.skip_space();
+    }
+  }
+  reader.skip_space();
+  return reader.at_end();
+}
+
+std::optional<Error> LeadRecord::parse(std::string_view text, std::size_t max_depth, const char* what) {
   built_valid_ = false;
   viewed_ = nullptr;
   if (max_depth >= 1 && read_flat(text)) {
@@ -232,7 +263,7 @@ std::optional<Error> LeadRecord::parse(std::string_view text, std::size_t max_de
     return std::nullopt;
   }
   count_ = 0;
-  auto parsed = parse_json(text, "lead", max_depth);
+  auto parsed = parse_json(text, what, max_depth);
   if (!parsed) {
     mode_ = Mode::Empty;
     return parsed.error();

@@ -106,6 +106,34 @@ Expected<std::int64_t> parse_instant(std::string_view s) {
   return seconds * 1000 + millis;
 }
 
+namespace {
+// Appends `value` (0 <= value < 10^width) with leading zeros: what printf's %0Nd writes for it.
+void append_padded(std::string& out, std::int64_t value, int width) {
+  char digits[8];
+  for (int i = width - 1; i >= 0; --i) {
+    digits[i] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  }
+  out.append(digits, static_cast<std::size_t>(width));
+}
+
+// "YYYY-MM-DD" for years 0..9999 by hand (results write dates on every lead; snprintf showed in
+// profiles); other years through snprintf, whose %04lld they always went through.
+void append_date(std::string& out, std::int64_t y, unsigned m, unsigned d) {
+  if (y < 0 || y > 9999) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u", static_cast<long long>(y), m, d);
+    out += buf;
+    return;
+  }
+  append_padded(out, y, 4);
+  out += '-';
+  append_padded(out, m, 2);
+  out += '-';
+  append_padded(out, d, 2);
+}
+}  // namespace
+
 std::string format_instant(std::int64_t epoch_ms) {
   std::int64_t days = epoch_ms >= 0 ? epoch_ms / 86400000 : -((-epoch_ms + 86399999) / 86400000);
   const std::int64_t ms_of_day = epoch_ms - days * 86400000;
@@ -113,16 +141,21 @@ std::string format_instant(std::int64_t epoch_ms) {
   unsigned m = 0, d = 0;
   civil_from_days(days, y, m, d);
   const auto secs = ms_of_day / 1000, ms = ms_of_day % 1000;
-  char buf[96];
-  if (ms != 0)
-    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02lld:%02lld:%02lld.%03lldZ", static_cast<long long>(y), m, d,
-                  static_cast<long long>(secs / 3600), static_cast<long long>(secs / 60 % 60),
-                  static_cast<long long>(secs % 60), static_cast<long long>(ms));
-  else
-    std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02lld:%02lld:%02lldZ", static_cast<long long>(y), m, d,
-                  static_cast<long long>(secs / 3600), static_cast<long long>(secs / 60 % 60),
-                  static_cast<long long>(secs % 60));
-  return buf;
+  std::string out;
+  out.reserve(24);
+  append_date(out, y, m, d);
+  out += 'T';
+  append_padded(out, secs / 3600, 2);
+  out += ':';
+  append_padded(out, secs / 60 % 60, 2);
+  out += ':';
+  append_padded(out, secs % 60, 2);
+  if (ms != 0) {
+    out += '.';
+    append_padded(out, ms, 3);
+  }
+  out += 'Z';
+  return out;
 }
 
 Expected<std::int64_t> parse_date(std::string_view s) {
@@ -141,9 +174,9 @@ std::string format_date(std::int64_t epoch_days) {
   std::int64_t y = 0;
   unsigned m = 0, d = 0;
   civil_from_days(epoch_days, y, m, d);
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%04lld-%02u-%02u", static_cast<long long>(y), m, d);
-  return buf;
+  std::string out;
+  append_date(out, y, m, d);
+  return out;
 }
 
 }  // namespace leadscore

@@ -199,16 +199,20 @@ std::optional<Error> score_model(const Model& model, const LeadRecord& lead, Mil
     tracking = std::move(tracked.value());
   }
   if (model.routing()) {
-    const Json strong = find_strong_actions(model, cleaned, now_ms);
     RouteInput input;
     input.band = tracking ? tracking->band : band->id;
     input.grade = tracking ? tracking->grade : out.grade_rank;
-    input.strong_actions = &strong;
     if (model.has_checks()) input.quality = out.quality_verdict;
     input.verdict = feedback && feedback->verdict ? &*feedback->verdict : nullptr;
-    Json route = route_lead(*model.routing(), input);
-    out.route_action = route["action"].get<std::string>();
-    out.route = std::move(route);
+    if (explain) {
+      const Json strong = find_strong_actions(model, cleaned, now_ms);
+      input.strong_actions = &strong;
+      Json route = route_lead(*model.routing(), input);
+      out.route_action = route["action"].get<std::string>();
+      out.route = std::move(route);
+    } else {  // a summary shows the action only: no route object, no strong-action list
+      out.route_action = route_action(*model.routing(), input, has_strong_action(model, cleaned, now_ms));
+    }
   }
   if (grade && explain) out.grade = std::move(grade->json);
   if (tracking) out.tracking = std::move(tracking->json);
@@ -225,6 +229,19 @@ std::optional<Detail> parse_detail(std::string_view text) {
   return std::nullopt;
 }
 
+namespace {
+// Empties a JSON array or object in place: its storage stays for the next lead (assigning a new
+// empty array would allocate one and free the old on every lead).
+void empty_array(Json& value) {
+  if (value.is_array()) value.get_ref<Json::array_t&>().clear();
+  else value = Json::array();
+}
+void empty_object(Json& value) {
+  if (value.is_object()) value.get_ref<Json::object_t&>().clear();
+  else value = Json::object();
+}
+}  // namespace
+
 void ScoreResult::clear() {
   score = 0;
   points = raw_points = fit_points = engagement_points = capped_sum = 0;
@@ -236,21 +253,21 @@ void ScoreResult::clear() {
   quality_verdict.clear();
   last_activity.reset();
   now = 0;
-  warnings = Json::array();
+  empty_array(warnings);
   model = set = nullptr;
   persona = nullptr;
-  also_matched = Json::array();
+  empty_array(also_matched);
   rule_hits.clear();
   completeness_hits.clear();
   check_hits.clear();
   checks.findings.clear();
   checks.score = 100;
   checks.verdict = "ok";
-  engagement_lines = Json::array();
-  feedback_lines = Json::array();
+  empty_array(engagement_lines);
+  empty_array(feedback_lines);
   blocked_score.reset();
   group_sums.clear();
-  engagement = Json::object();
+  empty_object(engagement);
   engagement_tail = nullptr;
   event_counts = {};
   grade.reset();

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <istream>
 #include <string>
+#include <vector>
 
 namespace leadscore::cli {
 
@@ -19,12 +20,21 @@ class LineReader {
   LineReader(std::istream& in, std::size_t max_bytes) : in_(in), max_bytes_(max_bytes) {}
 
   /// The next line that is not blank (only spaces, tabs, CR); false at the end of the input.
+  /// `line.text` keeps its capacity: a caller reusing one TextLine reads without allocating.
   bool next(TextLine& line);
 
  private:
+  // Refills the chunk from the stream: what its buffer holds, or waits for at least one byte
+  // (a pipe is read as it comes, not in fixed blocks). False at the end of the input.
+  bool refill();
+
   std::istream& in_;
   std::size_t max_bytes_;
   std::size_t line_ = 0;
+  // Bytes taken from the stream and not yet returned: lines are cut from here with memchr
+  // instead of one virtual call per byte. This reader is the stream's only reader from its start.
+  std::vector<char> chunk_;
+  std::size_t chunk_pos_ = 0, chunk_end_ = 0;
 };
 
 }  // namespace leadscore::cli

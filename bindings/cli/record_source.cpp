@@ -70,7 +70,7 @@ class JsonlSource : public RecordSource {
   void defer_parsing() override { defer_ = true; }
 
   bool next(InputRecord& record) override {
-    TextLine line;
+    TextLine& line = line_;
     if (!lines_.next(line)) return false;
     record.line = line.number;
     record.lead.clear();
@@ -84,7 +84,7 @@ class JsonlSource : public RecordSource {
                           " bytes; the record was skipped."};
       return true;
     }
-    record.pending_text = std::move(line.text);
+    record.pending_text.swap(line.text);  // both strings keep their capacity for later lines
     record.pending = true;
     if (!defer_) complete_record(record);
     return true;
@@ -92,6 +92,7 @@ class JsonlSource : public RecordSource {
 
  private:
   LineReader lines_;
+  TextLine line_;
   bool defer_ = false;
 };
 

@@ -107,3 +107,33 @@ TEST_CASE("JsonLogic on slots: per-item logic reads the item, the lead's level r
   check(R"({"==": [{"var": "tags.1.x"}, null]})", true);
   check(R"({"==": [{"var": "size"}, 10]})", true);
 }
+
+TEST_CASE("JsonLogic on slots: comparisons read in place count the same steps as evaluated ones", "[logic]") {
+  const std::vector<std::string> names = {"size", "industry", "ok"};
+  leadscore::FieldSlots slots;
+  slots.reset(&names);
+  slots.fill(0) = 250;
+  slots.fill(1) = "software";
+  const Json object = slots.object();
+  const char* rules[] = {
+      R"({"in": [{"var": "industry"}, ["software", "saas"]]})",
+      R"({"<=": [50, {"var": "size"}, 999]})",
+      R"({"and": [{">=": [{"var": "size"}, 200]}, {"==": [{"var": "industry"}, "software"]}, {"!": {"var": "ok"}}]})",
+      R"({"or": [{"===": [{"var": "ok"}, true]}, {"!=": [{"var": "nothing"}, null]}, {"<": [1, 2, 3]}]})",
+      R"({"if": [{">": [{"var": "size"}, 100]}, {"in": ["soft", {"var": "industry"}]}, false]})",
+  };
+  for (const char* text : rules) {
+    for (std::uint64_t budget = 1; budget <= 40; ++budget) {
+      INFO(text << " with a budget of " << budget);
+      leadscore::Limits limits;
+      limits.max_logic_steps = budget;
+      const auto bound = leadscore::Logic::compile(Json::parse(text), "", limits, &names);
+      REQUIRE(bound.ok());
+      const auto on_slots = bound.value().holds(slots);
+      const auto on_object = bound.value().apply(object);  // the same rule, evaluated node by node
+      REQUIRE(on_slots.ok() == on_object.ok());
+      if (on_slots.ok()) CHECK(on_slots.value() == leadscore::logic_truthy(on_object.value()));
+      else CHECK(on_slots.error().code == on_object.error().code);
+    }
+  }
+}

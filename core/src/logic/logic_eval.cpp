@@ -70,6 +70,44 @@ class ValList {
   std::vector<Val> heap_;
 };
 
+bool js_falsy_plain(const Json& v) {  // JavaScript's `!v` (no JsonLogic rule for empty arrays)
+  return !(v.is_array() || js::truthy(v));
+}
+
+// The comparisons and `in`, on evaluated operands; `c` is the third operand (undefined when
+// absent), which only < and <= read ("between").
+bool comparison(Op op, const Json& a, const Json& b, const Json& c) {
+  switch (op) {
+    case Op::Eq: return js::loose_equals(a, b);
+    case Op::Ne: return !js::loose_equals(a, b);
+    case Op::StrictEq: return js::strict_equals(a, b);
+    case Op::StrictNe: return !js::strict_equals(a, b);
+    case Op::Gt: return js::compare(a, b) == js::Order::Greater;
+    case Op::Ge: {
+      const js::Order o = js::compare(a, b);
+      return o == js::Order::Greater || o == js::Order::Equal;
+    }
+    case Op::Lt:
+    case Op::Le: {
+      auto holds = [op](const Json& x, const Json& y) {
+        const js::Order o = js::compare(x, y);
+        return o == js::Order::Less || (op == Op::Le && o == js::Order::Equal);
+      };
+      if (js::is_undefined(c)) return holds(a, b);
+      return holds(a, b) && holds(b, c);
+    }
+    case Op::In:
+      if (js_falsy_plain(b)) return false;
+      if (b.is_string()) return b.get_ref<const std::string&>().find(js::to_string(a)) != std::string::npos;
+      if (b.is_array()) {
+        for (const auto& e : b)
+          if (js::strict_equals(e, a)) return true;
+      }
+      return false;
+    default: return false;
+  }
+}
+
 }  // namespace
 
 class Evaluator {
@@ -123,6 +161,24 @@ class Evaluator {
           return it == data.end() ? Val::own(Json(nullptr)) : Val::borrow(*it);
         }
         break;
+      case Op::Eq:
+      case Op::Ne:
+      case Op::StrictEq:
+      case Op::StrictNe:
+      case Op::Gt:
+      case Op::Ge:
+      case Op::Lt:
+      case Op::Le:
+      case Op::In:
+        // The usual rule, a field against a constant ({"in": [{"var": "industry"}, [...]]}),
+        // compared in place: the same steps and the same comparison as below, no operand list.
+        if (const Json* const* operands = plain_operands(node, data)) {
+          if (failed()) return Val();
+          static const Json kUndefined = js::undefined();
+          return Val::own(comparison(node.op, *operands[0], *operands[1],
+                                     node.args.size() > 2 ? *operands[2] : kUndefined));
+        }
+        break;
       default: break;
     }
     ValList values(node.args.size());  // every other operator evaluates all its operands first
@@ -134,6 +190,31 @@ class Evaluator {
   }
 
  private:
+  // The operands of a comparison when each is a literal or a slot-bound variable of the lead (two,
+  // or three for < and <=), read without evaluating them as nodes; their evaluation steps are
+  // counted all the same. Null when the node is not of that shape (nothing counted then).
+  const Json* const* plain_operands(const Node& node, const Json& data) {
+    const std::size_t n = node.args.size();
+    if (n < 2 || n > 3 || (n == 3 && node.op != Op::Lt && node.op != Op::Le)) return nullptr;
+    const bool lead = at_lead(data);
+    for (const Node& a : node.args)
+      if (a.op != Op::Literal && !(lead && a.op == Op::Var && a.slot != Node::kUnbound)) return nullptr;
+    static const Json kNull = nullptr;
+    for (std::size_t i = 0; i < n; ++i) {
+      const Node& a = node.args[i];
+      if (a.op == Op::Literal) {
+        if (!step()) return operands_;
+        operands_[i] = &a.literal;
+        continue;
+      }
+      if (!step() || !step()) return operands_;  // the var node and its key operand
+      operands_[i] = a.slot >= 0 && slots_->has(static_cast<std::size_t>(a.slot))
+                         ? &slots_->at(static_cast<std::size_t>(a.slot))
+                         : &kNull;
+    }
+    return operands_;
+  }
+
   // Whether `data` is the lead's slots (the rule's own level, not an item of map/filter...).
   bool at_lead(const Json& data) const { return slots_ != nullptr && &data == &slots_->object_; }
   // Makes the lead's object readable as `data` (builds it in place when the rule reads it whole).
@@ -251,6 +332,7 @@ class Evaluator {
 
   const Limits& limits_;
   const FieldSlots* slots_;
+  const Json* operands_[3] = {nullptr, nullptr, nullptr};  // plain_operands(): used at once, never nested
   std::uint64_t steps_ = 0;
   Error error_;
 };
@@ -365,9 +447,6 @@ std::vector<const Json*> missing_keys(const std::vector<const Json*>& operands) 
   return operands;
 }
 
-bool js_falsy_plain(const Json& v) {  // JavaScript's `!v` (no JsonLogic rule for empty arrays)
-  return !(v.is_array() || js::truthy(v));
-}
 
 std::string substr_code_points(const std::string& s, const Json& start, const Json* length) {
   const auto offsets = code_point_offsets(s);
@@ -421,25 +500,15 @@ Val Evaluator::apply_operator(Op op, const ValList& v, const Json& data) {
     }
     case Op::Not: return Val::own(!js::truthy(a));
     case Op::NotNot: return Val::own(js::truthy(a));
-    case Op::Eq: return Val::own(js::loose_equals(a, b));
-    case Op::Ne: return Val::own(!js::loose_equals(a, b));
-    case Op::StrictEq: return Val::own(js::strict_equals(a, b));
-    case Op::StrictNe: return Val::own(!js::strict_equals(a, b));
-    case Op::Gt: return Val::own(js::compare(a, b) == js::Order::Greater);
-    case Op::Ge: {
-      const js::Order o = js::compare(a, b);
-      return Val::own(o == js::Order::Greater || o == js::Order::Equal);
-    }
+    case Op::Eq:
+    case Op::Ne:
+    case Op::StrictEq:
+    case Op::StrictNe:
+    case Op::Gt:
+    case Op::Ge:
     case Op::Lt:
-    case Op::Le: {
-      auto holds = [op](const Json& x, const Json& y) {
-        const js::Order o = js::compare(x, y);
-        return o == js::Order::Less || (op == Op::Le && o == js::Order::Equal);
-      };
-      const Json& c = at(v, 2);
-      if (js::is_undefined(c)) return Val::own(holds(a, b));
-      return Val::own(holds(a, b) && holds(b, c));
-    }
+    case Op::Le:
+    case Op::In: return Val::own(comparison(op, a, b, at(v, 2)));
     case Op::Add: {
       double sum = 0;
       for (const auto& x : v) sum = sum + js::parse_float(x.get());
@@ -485,15 +554,6 @@ Val Evaluator::apply_operator(Op op, const ValList& v, const Json& data) {
         }
       }
       return Val::own(std::move(out));
-    }
-    case Op::In: {
-      if (js_falsy_plain(b)) return Val::own(false);
-      if (b.is_string()) return Val::own(b.get_ref<const std::string&>().find(js::to_string(a)) != std::string::npos);
-      if (b.is_array()) {
-        for (const auto& e : b)
-          if (js::strict_equals(e, a)) return Val::own(true);
-      }
-      return Val::own(false);
     }
     case Op::Cat: {
       std::string out;

@@ -3,6 +3,7 @@
 // docs/checks/company-phone-form.md, "Company vs email domain".
 #include "company.h"
 
+#include <algorithm>
 #include <array>
 #include <optional>
 #include <vector>
@@ -87,8 +88,8 @@ bool is_stopword(const std::string& w) {
 bool abbreviation_match(const std::vector<std::string>& words, const std::string& label) {
   if (words.size() < 2 || words.size() > kMaxAbbrevWords || label.size() < 2 || label.size() > kMaxLabel) return false;
   const std::size_t n = words.size(), l = label.size();
-  // can[w][p]: words[w..] can spell label[p..]
-  std::vector<std::vector<char>> can(n + 1, std::vector<char>(l + 1, 0));
+  // can[w][p]: words[w..] can spell label[p..] (bounded above: on the stack, not allocated)
+  char can[kMaxAbbrevWords + 1][kMaxLabel + 1] = {};
   can[n][l] = 1;
   for (std::size_t w = n; w-- > 0;) {
     for (std::size_t p = 0; p <= l; ++p) {
@@ -127,15 +128,29 @@ std::string company_basename(std::string_view name, const BasenameOptions& optio
     parts.erase(parts.begin() + static_cast<std::ptrdiff_t>(at), parts.begin() + static_cast<std::ptrdiff_t>(at + count));
     normal.erase(normal.begin() + static_cast<std::ptrdiff_t>(at), normal.begin() + static_cast<std::ptrdiff_t>(at + count));
   };
-  const auto& terms = legal_terms();
+  // Only a term whose first token is one of the name's words can ever match (erasing words never
+  // adds one), so the passes below try those few, in the list's order, instead of every term.
+  const auto& all_terms = legal_terms();
+  std::vector<std::size_t> candidates;
+  for (std::size_t w = 0; w < normal.size(); ++w) {
+    if (std::find(normal.begin(), normal.begin() + static_cast<std::ptrdiff_t>(w), normal[w]) != normal.begin() + static_cast<std::ptrdiff_t>(w))
+      continue;  // a repeated word: its terms are in already
+    const auto& starting = legal_terms_starting_with(normal[w]);
+    candidates.insert(candidates.end(), starting.begin(), starting.end());
+  }
+  std::sort(candidates.begin(), candidates.end());
+  std::vector<const LegalTerm*> terms;
+  terms.reserve(candidates.size());
+  for (std::size_t i : candidates) terms.push_back(&all_terms[i]);
   if (options.suffix)
-    for (const LegalTerm& t : terms)
-      if (t.size() <= normal.size() && ends_with(normal, normal.size() - t.size(), t)) erase(normal.size() - t.size(), t.size());
+    for (const LegalTerm* t : terms)
+      if (t->size() <= normal.size() && ends_with(normal, normal.size() - t->size(), *t)) erase(normal.size() - t->size(), t->size());
   if (options.prefix)
-    for (const LegalTerm& t : terms)
-      if (ends_with(normal, 0, t)) erase(0, t.size());
+    for (const LegalTerm* t : terms)
+      if (ends_with(normal, 0, *t)) erase(0, t->size());
   if (options.middle) {
-    for (const LegalTerm& t : terms) {
+    for (const LegalTerm* term : terms) {
+      const LegalTerm& t = *term;
       for (std::size_t at = 1; at + t.size() < normal.size();) {
         if (ends_with(normal, at, t)) erase(at, t.size());
         else ++at;

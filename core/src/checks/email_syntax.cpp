@@ -41,7 +41,10 @@ constexpr Range kUnsafe[] = {
     {0x40000, 0xDFFFF}, {0xE0000, 0xE00FF}, {0xE01F0, 0x10FFFF},
 };
 
-bool unsafe(char32_t cp) { return in_ranges(cp, kUnsafe) || (cp & 0xFFFE) == 0xFFFE; }
+bool unsafe(char32_t cp) {
+  if (cp < 0x7F) return cp <= 0x20;  // ASCII below DEL: only the first range (0..0x20) holds any
+  return in_ranges(cp, kUnsafe) || (cp & 0xFFFE) == 0xFFFE;
+}
 
 // Combining marks (Mn, Mc, Me), by block: a local part or a domain label may not start with one.
 // An approximation of the category (documented): the combining blocks, and in the Indic blocks

@@ -12,6 +12,7 @@
 #include "legal_terms.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "utf8.h"
 
@@ -147,6 +148,18 @@ const std::vector<LegalTerm>& legal_terms() {
     return out;
   }();
   return terms;
+}
+
+const std::vector<std::size_t>& legal_terms_starting_with(const std::string& token) {
+  static const std::unordered_map<std::string, std::vector<std::size_t>> by_first = [] {
+    std::unordered_map<std::string, std::vector<std::size_t>> out;
+    const auto& terms = legal_terms();
+    for (std::size_t i = 0; i < terms.size(); ++i) out[terms[i].front()].push_back(i);
+    return out;
+  }();
+  static const std::vector<std::size_t> kNone;
+  const auto it = by_first.find(token);
+  return it == by_first.end() ? kNone : it->second;
 }
 
 }  // namespace leadscore::checks

@@ -28,6 +28,10 @@ using LegalTerm = std::vector<std::string>;
 /// Every term, in the order they are tried: more tokens first, then byte-wise by tokens.
 const std::vector<LegalTerm>& legal_terms();
 
+/// The indices in legal_terms() (ascending) of the terms whose first token is `token`; empty
+/// when none. A name's words select their few candidate terms without trying all of them.
+const std::vector<std::size_t>& legal_terms_starting_with(const std::string& token);
+
 /// A token of a name normalized like the terms: fold_text() then '.', ',' and '-' removed.
 std::string normalize_token(std::string_view token);
 

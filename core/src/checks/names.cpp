@@ -24,6 +24,8 @@ struct Decoded {
 Decoded decode(std::string_view value) {
   Decoded d;
   d.text.reserve(value.size());
+  d.lower.reserve(value.size());
+  d.offset.reserve(value.size() + 1);
   for (std::size_t i = 0; i < value.size();) {
     d.offset.push_back(i);
     const char32_t c = next_code_point(value, i);

@@ -21,6 +21,17 @@ namespace {
 constexpr std::size_t kMaxHost = 253;
 constexpr std::size_t kMaxLabel = 63;
 
+// Byte-wise three-way comparison (as std::string_view's, by unsigned bytes). Keys are short and
+// differ early: a byte loop beats a call to memcmp here.
+int compare_bytes(std::string_view a, std::string_view b) {
+  const std::size_t n = std::min(a.size(), b.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto x = static_cast<unsigned char>(a[i]), y = static_cast<unsigned char>(b[i]);
+    if (x != y) return x < y ? -1 : 1;
+  }
+  return a.size() < b.size() ? -1 : (a.size() > b.size() ? 1 : 0);
+}
+
 // Rules are sorted byte-wise; blocks of kBlock rules start at kBlockOffsets (gen-public_suffix.mjs).
 bool has_rule(std::string_view key) {
   using namespace psl_table;
@@ -32,18 +43,28 @@ bool has_rule(std::string_view key) {
   unsigned lo = 0, hi = blocks;
   while (lo < hi) {
     const unsigned mid = lo + (hi - lo) / 2;
-    if (first_of(mid) <= key) lo = mid + 1;
+    if (compare_bytes(first_of(mid), key) <= 0) lo = mid + 1;
     else hi = mid;
   }
   if (lo == 0) return false;
   const unsigned block = lo - 1;
   std::size_t offset = kBlockOffsets[block];
   for (unsigned i = block * kBlock; i < kCount && i < (block + 1) * kBlock; ++i) {
-    const std::string_view rule(kBlob + offset, kLengths[i]);
-    if (rule == key) return true;
-    if (rule > key) return false;
+    const int c = compare_bytes(std::string_view(kBlob + offset, kLengths[i]), key);
+    if (c == 0) return true;
+    if (c > 0) return false;
     offset += kLengths[i];
   }
+  return false;
+}
+
+// has_rule("!" + suffix) without building the key. The exception rules sort before every other
+// rule ('!' is the smallest byte a rule starts with) and are few: a scan of them is enough.
+bool has_exception_rule(std::string_view suffix) {
+  using namespace psl_table;
+  std::size_t offset = 0;
+  for (unsigned i = 0; i < kCount && kBlob[offset] == '!'; offset += kLengths[i], ++i)
+    if (kLengths[i] == suffix.size() + 1 && std::string_view(kBlob + offset + 1, suffix.size()) == suffix) return true;
   return false;
 }
 
@@ -82,10 +103,14 @@ bool prepare(std::string_view host, std::vector<std::string>& shown, std::vector
     const std::string_view raw = host.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
     std::string lower;
     std::vector<char32_t> cps;
-    bool non_ascii = false;
-    for (std::size_t i = 0; i < raw.size();) {
+    const bool non_ascii = std::any_of(raw.begin(), raw.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+    if (!non_ascii) {  // the usual label: lower-cased byte by byte, no code points needed
+      lower.assign(raw.data(), raw.size());
+      for (char& c : lower)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    for (std::size_t i = 0; non_ascii && i < raw.size();) {
       const char32_t c = lower_code_point(next_code_point(raw, i));
-      non_ascii = non_ascii || c >= 128;
       cps.push_back(c);
       append_utf8(lower, c);
     }
@@ -131,7 +156,7 @@ std::size_t suffix_labels(const std::vector<std::string>& labels, bool* listed) 
     return key;
   };
   for (std::size_t i = 0; i < n; ++i) {  // exception rules win over everything
-    if (has_rule(prefixed("!", suffix(i)))) {
+    if (has_exception_rule(suffix(i))) {
       if (listed) *listed = true;
       return n - i - 1;
     }

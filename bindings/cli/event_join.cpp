@@ -87,6 +87,7 @@ bool EventJoin::read_failed() {
 }
 
 std::size_t EventJoin::first_unsorted_line() {
+  source_->ids_only();  // this pass reads ids only; rewind() starts a new, full source
   EventRow row;
   std::string last;
   while (source_->next(row)) {

@@ -7,6 +7,7 @@
 #include "leadscore/csv.h"
 #include "leadscore/limits.h"
 #include "leadscore/score.h"
+#include "event_id_scan.h"
 #include "line_reader.h"
 
 namespace leadscore::cli {
@@ -104,6 +105,12 @@ class JsonlEventSource : public EventSource {
                        " bytes; the event was skipped."};
       return true;
     }
+    if (ids_only_) {
+      auto id = scan_event_lead_id(line.text, Limits{}.max_json_depth);
+      if (id) row.lead_id = std::move(*id);
+      else row.error = {"event_broken", "line " + n, "Line " + n + " is not a usable event."};
+      return true;
+    }
     auto parsed = parse_json(line.text, "event", Limits{}.max_json_depth);
     if (!parsed) {
       // The core's message gives the byte within the line; the path becomes the line.
@@ -129,10 +136,12 @@ class JsonlEventSource : public EventSource {
   }
 
   bool empty() const override { return !any_; }
+  void ids_only() override { ids_only_ = true; }
 
  private:
   LineReader lines_;
   bool any_ = false;
+  bool ids_only_ = false;
 };
 
 }  // namespace

@@ -33,6 +33,10 @@ class EventSource {
   /// True when the input held no events lines at all, not even a CSV header (for CSV known after
   /// start(), for JSON lines at the end).
   virtual bool empty() const = 0;
+  /// From now on, rows need only their lead_id and whether they are broken (a broken row's error
+  /// may then be less precise, and no row carries its event): a pass that checks the order of
+  /// the ids reads a JSON line without building it.
+  virtual void ids_only() {}
 };
 
 /// CSV events; the delimiter (',' or ';') is detected from the header like for leads.

@@ -347,3 +347,36 @@ test('the README example: examples/events.csv joins every example lead, and deca
   assert.ok(a.every((x, i) => b[i] <= x || x < 0), `engagement never grows without new events: ${a} / ${b}`);
   assert.ok(b.reduce((s, x) => s + x, 0) < a.reduce((s, x) => s + x, 0) / 2);
 });
+
+test('the sortedness pass reads each JSON line\'s lead_id as the join does, without building it', { skip }, () => {
+  withTempDir((dir) => {
+    const deep = `{"lead_id":"Z9","type":"page_view","at":"2026-11-20T10:00:00Z","props":${'['.repeat(200)}${']'.repeat(200)}}`;
+    const ev = (id, extra = '') => `{"lead_id":${id},"type":"page_view","at":"2026-11-20T10:00:00Z"${extra}}`;
+    // Sorted by the ids the join reads: a repeated key counts its last value, a lead_id nested in
+    // props is not the event's, and broken lines (deep, not JSON, not an object, no usable id)
+    // count for nothing, whatever id they seem to carry.
+    const lines = [
+      ev('"A1"'),
+      `{"lead_id":"Z0","lead_id":"A1","type":"page_view","at":"2026-11-20T11:00:00Z"}`,
+      ev('"A1"', ',"props":{"lead_id":"Z1"}'),
+      deep,
+      '{"lead_id":"Z2",',
+      '["Z3"]',
+      ev('{"id":"Z4"}'),
+      ev('""'),
+      ev('"A2"'),
+      ev('"A3"', ',"props":{"n":1.5e3,"list":[1,"x",{"lead_id":"Z5"}]}'),
+      ev('"A5"'),
+    ];
+    const events = join(dir, 'events.jsonl');
+    writeFileSync(events, `${lines.join('\n')}\n`);
+    const r = scoreWith(events);
+    assert.equal(r.code, 1, r.stderr); // broken events lines are record errors
+    assert.doesNotMatch(r.stderr, NOTE); // sorted: merge join, no fallback
+    const out = jsonLines(r.stdout);
+    assert.deepEqual(out.map((l) => l.record.event_lines), [[1, 2, 3], [9], [10], [11]]);
+    // A file whose order breaks only through a repeated key's last value falls back.
+    writeFileSync(events, `${[ev('"A2"'), `{"lead_id":"A3","lead_id":"A1","type":"x","at":"2026-11-20T11:00:00Z"}`].join('\n')}\n`);
+    assert.match(scoreWith(events).stderr, NOTE);
+  });
+});

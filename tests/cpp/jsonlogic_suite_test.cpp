@@ -137,3 +137,32 @@ TEST_CASE("JsonLogic on slots: comparisons read in place count the same steps as
     }
   }
 }
+
+TEST_CASE("JsonLogic on slots: missing with bound keys answers as missing on the object", "[logic]") {
+  const std::vector<std::string> names = {"a", "b", "c", "d"};
+  leadscore::FieldSlots slots;
+  slots.reset(&names);
+  slots.fill(0) = "x";
+  slots.fill(1) = "";       // empty strings and nulls count as missing, in a slot as in an object
+  slots.fill(2) = nullptr;
+  const Json object = slots.object();
+  const char* rules[] = {
+      R"({"missing": ["a"]})", R"({"missing": ["b"]})", R"({"missing": ["c", "d", "a", "zz"]})",
+      R"({"!": {"missing": ["a"]}})", R"({"missing": [["a", "d"]]})", R"({"missing": ["a.b"]})",
+      R"({"missing_some": [1, ["a", "d"]]})", R"({"and": [{"!": {"missing": ["a"]}}, {"==": [{"var": "a"}, "x"]}]})",
+  };
+  for (const char* text : rules) {
+    for (std::uint64_t budget = 1; budget <= 20; ++budget) {
+      INFO(text << " with a budget of " << budget);
+      leadscore::Limits limits;
+      limits.max_logic_steps = budget;
+      const auto bound = leadscore::Logic::compile(Json::parse(text), "", limits, &names);
+      REQUIRE(bound.ok());
+      const auto on_slots = bound.value().holds(slots);
+      const auto on_object = bound.value().apply(object);
+      REQUIRE(on_slots.ok() == on_object.ok());
+      if (on_slots.ok()) CHECK(on_slots.value() == leadscore::logic_truthy(on_object.value()));
+      else CHECK(on_slots.error().code == on_object.error().code);
+    }
+  }
+}

@@ -81,6 +81,7 @@ struct Compiler {
       if (!e.code.empty()) return e;
     }
     note_variables(out);
+    if (out.op == Op::Missing && lead_scope && slot_names != nullptr) bind_missing_keys(out);
     if (out.op == Op::Var && out.args.size() == 1 && out.args[0].op == Op::Literal && out.args[0].literal.is_string()) {
       const std::string& key = out.args[0].literal.get_ref<const std::string&>();
       if (!key.empty() && key.find('.') == std::string::npos) out.var_key = key;
@@ -91,6 +92,21 @@ struct Compiler {
       }
     }
     return {};
+  }
+
+  // {"missing": ["a", "b"]} at the lead's level with plain keys: each key's slot, kept on the
+  // key's literal node (all or none: the evaluator's fast path needs every key bound).
+  void bind_missing_keys(Node& node) const {
+    for (const Node& a : node.args) {
+      if (a.op != Op::Literal || !a.literal.is_string()) return;
+      const std::string& key = a.literal.get_ref<const std::string&>();
+      if (key.empty() || key.find('.') != std::string::npos) return;
+    }
+    const auto& names = *slot_names;
+    for (Node& a : node.args) {
+      const auto found = std::find(names.begin(), names.end(), a.literal.get_ref<const std::string&>());
+      a.slot = found == names.end() ? Node::kNotAField : static_cast<int>(found - names.begin());
+    }
   }
 
   // The operators whose second operand is evaluated once per item, against the item.

@@ -161,6 +161,25 @@ class Evaluator {
           return it == data.end() ? Val::own(Json(nullptr)) : Val::borrow(*it);
         }
         break;
+      case Op::Missing:
+        // {"missing": ["a", "b"]} on the lead's slots, keys bound at compile time: which slots
+        // are empty, without building the operands or, when none is, the answer.
+        if (at_lead(data) && !node.args.empty() && node.args[0].slot != Node::kUnbound) {
+          for (std::size_t k = 0; k < 2 * node.args.size(); ++k)  // each key as an operand, then as a key
+            if (!step()) return Val();
+          std::optional<Json> absent;
+          for (const Node& key : node.args) {
+            if (key.slot >= 0 && slots_->has(static_cast<std::size_t>(key.slot))) {
+              const Json& v = slots_->at(static_cast<std::size_t>(key.slot));
+              if (!v.is_null() && !(v.is_string() && v.get_ref<const std::string&>().empty())) continue;
+            }
+            if (!absent) absent.emplace(Json::array());
+            absent->push_back(key.literal);
+          }
+          static const Json kNoneMissing = Json::array();
+          return absent ? Val::own(std::move(*absent)) : Val::borrow(kNoneMissing);
+        }
+        break;
       case Op::Eq:
       case Op::Ne:
       case Op::StrictEq:

@@ -27,6 +27,7 @@ struct Node {
   std::string var_key;
   // For that Op::Var at the lead's level (not inside map/filter/reduce...) of a rule compiled with
   // slot names: the key's slot, kNotAField when the key names no field (it reads null), or kUnbound.
+  // Also set on the key literals of such a `missing` whose keys are all plain strings.
   int slot = kUnbound;
   static constexpr int kUnbound = -2;
   static constexpr int kNotAField = -1;

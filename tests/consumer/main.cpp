@@ -28,6 +28,13 @@ int main() {
   if (scored.score != r["score"].get<int>() || scored.band->id != r["band"]["id"] ||
       line.find("\"detail\":\"summary\"") == std::string::npos)
     return 1;
+  // JSON lines through a reused LeadRecord: the same score; a broken line is an error value.
+  leadscore::LeadRecord record;
+  if (record.parse(leadscore::dump_json(lead)) ||
+      leadscore::score_into(model.value(), record, options, scored) || scored.score != r["score"].get<int>())
+    return 1;
+  const auto broken = record.parse("{\"seniority\": ");
+  if (!broken || broken->code != "json_syntax") return 1;
   std::cout << "consumer ok: score " << r["score"] << ", band " << r["band"]["id"] << "\n";
   return 0;
 }

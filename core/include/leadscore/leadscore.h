@@ -6,6 +6,7 @@
 #include "leadscore/error.h"
 #include "leadscore/evaluate.h"
 #include "leadscore/json.h"
+#include "leadscore/lead_record.h"
 #include "leadscore/limits.h"
 #include "leadscore/lint.h"
 #include "leadscore/logic.h"

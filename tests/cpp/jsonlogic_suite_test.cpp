@@ -108,13 +108,35 @@ TEST_CASE("JsonLogic on slots: per-item logic reads the item, the lead's level r
   check(R"({"==": [{"var": "size"}, 10]})", true);
 }
 
+namespace {
+
+// A rule bound to the slots and the same rule evaluated node by node on their object agree, at
+// every step budget from 1 to `max_budget`: the same answer, or the same error.
+void agree_at_every_budget(const char* text, const std::vector<std::string>& names, const leadscore::FieldSlots& slots,
+                           std::uint64_t max_budget) {
+  const Json object = slots.object();
+  for (std::uint64_t budget = 1; budget <= max_budget; ++budget) {
+    INFO(text << " with a budget of " << budget);
+    leadscore::Limits limits;
+    limits.max_logic_steps = budget;
+    const auto bound = leadscore::Logic::compile(Json::parse(text), "", limits, &names);
+    REQUIRE(bound.ok());
+    const auto on_slots = bound.value().holds(slots);
+    const auto on_object = bound.value().apply(object);
+    REQUIRE(on_slots.ok() == on_object.ok());
+    if (on_slots.ok()) CHECK(on_slots.value() == leadscore::logic_truthy(on_object.value()));
+    else CHECK(on_slots.error().code == on_object.error().code);
+  }
+}
+
+}  // namespace
+
 TEST_CASE("JsonLogic on slots: comparisons read in place count the same steps as evaluated ones", "[logic]") {
   const std::vector<std::string> names = {"size", "industry", "ok"};
   leadscore::FieldSlots slots;
   slots.reset(&names);
   slots.fill(0) = 250;
   slots.fill(1) = "software";
-  const Json object = slots.object();
   const char* rules[] = {
       R"({"in": [{"var": "industry"}, ["software", "saas"]]})",
       R"({"<=": [50, {"var": "size"}, 999]})",
@@ -122,20 +144,7 @@ TEST_CASE("JsonLogic on slots: comparisons read in place count the same steps as
       R"({"or": [{"===": [{"var": "ok"}, true]}, {"!=": [{"var": "nothing"}, null]}, {"<": [1, 2, 3]}]})",
       R"({"if": [{">": [{"var": "size"}, 100]}, {"in": ["soft", {"var": "industry"}]}, false]})",
   };
-  for (const char* text : rules) {
-    for (std::uint64_t budget = 1; budget <= 40; ++budget) {
-      INFO(text << " with a budget of " << budget);
-      leadscore::Limits limits;
-      limits.max_logic_steps = budget;
-      const auto bound = leadscore::Logic::compile(Json::parse(text), "", limits, &names);
-      REQUIRE(bound.ok());
-      const auto on_slots = bound.value().holds(slots);
-      const auto on_object = bound.value().apply(object);  // the same rule, evaluated node by node
-      REQUIRE(on_slots.ok() == on_object.ok());
-      if (on_slots.ok()) CHECK(on_slots.value() == leadscore::logic_truthy(on_object.value()));
-      else CHECK(on_slots.error().code == on_object.error().code);
-    }
-  }
+  for (const char* text : rules) agree_at_every_budget(text, names, slots, 40);
 }
 
 TEST_CASE("JsonLogic on slots: missing with bound keys answers as missing on the object", "[logic]") {
@@ -145,24 +154,10 @@ TEST_CASE("JsonLogic on slots: missing with bound keys answers as missing on the
   slots.fill(0) = "x";
   slots.fill(1) = "";       // empty strings and nulls count as missing, in a slot as in an object
   slots.fill(2) = nullptr;
-  const Json object = slots.object();
   const char* rules[] = {
       R"({"missing": ["a"]})", R"({"missing": ["b"]})", R"({"missing": ["c", "d", "a", "zz"]})",
       R"({"!": {"missing": ["a"]}})", R"({"missing": [["a", "d"]]})", R"({"missing": ["a.b"]})",
       R"({"missing_some": [1, ["a", "d"]]})", R"({"and": [{"!": {"missing": ["a"]}}, {"==": [{"var": "a"}, "x"]}]})",
   };
-  for (const char* text : rules) {
-    for (std::uint64_t budget = 1; budget <= 20; ++budget) {
-      INFO(text << " with a budget of " << budget);
-      leadscore::Limits limits;
-      limits.max_logic_steps = budget;
-      const auto bound = leadscore::Logic::compile(Json::parse(text), "", limits, &names);
-      REQUIRE(bound.ok());
-      const auto on_slots = bound.value().holds(slots);
-      const auto on_object = bound.value().apply(object);
-      REQUIRE(on_slots.ok() == on_object.ok());
-      if (on_slots.ok()) CHECK(on_slots.value() == leadscore::logic_truthy(on_object.value()));
-      else CHECK(on_slots.error().code == on_object.error().code);
-    }
-  }
+  for (const char* text : rules) agree_at_every_budget(text, names, slots, 20);
 }

@@ -74,6 +74,21 @@ bool js_falsy_plain(const Json& v) {  // JavaScript's `!v` (no JsonLogic rule fo
   return !(v.is_array() || js::truthy(v));
 }
 
+bool is_comparison(Op op) {
+  switch (op) {
+    case Op::Eq:
+    case Op::Ne:
+    case Op::StrictEq:
+    case Op::StrictNe:
+    case Op::Gt:
+    case Op::Ge:
+    case Op::Lt:
+    case Op::Le:
+    case Op::In: return true;
+    default: return false;
+  }
+}
+
 // The comparisons and `in`, on evaluated operands; `c` is the third operand (undefined when
 // absent), which only < and <= read ("between").
 bool comparison(Op op, const Json& a, const Json& b, const Json& c) {
@@ -180,25 +195,16 @@ class Evaluator {
           return absent ? Val::own(std::move(*absent)) : Val::borrow(kNoneMissing);
         }
         break;
-      case Op::Eq:
-      case Op::Ne:
-      case Op::StrictEq:
-      case Op::StrictNe:
-      case Op::Gt:
-      case Op::Ge:
-      case Op::Lt:
-      case Op::Le:
-      case Op::In:
+      default:
         // The usual rule, a field against a constant ({"in": [{"var": "industry"}, [...]]}),
         // compared in place: the same steps and the same comparison as below, no operand list.
-        if (const Json* const* operands = plain_operands(node, data)) {
+        if (const Json* const* operands = is_comparison(node.op) ? plain_operands(node, data) : nullptr) {
           if (failed()) return Val();
           static const Json kUndefined = js::undefined();
           return Val::own(comparison(node.op, *operands[0], *operands[1],
                                      node.args.size() > 2 ? *operands[2] : kUndefined));
         }
         break;
-      default: break;
     }
     ValList values(node.args.size());  // every other operator evaluates all its operands first
     for (const auto& a : node.args) {
@@ -490,6 +496,7 @@ std::string substr_code_points(const std::string& s, const Json& start, const Js
 Val Evaluator::apply_operator(Op op, const ValList& v, const Json& data) {
   const Json& a = at(v, 0);
   const Json& b = at(v, 1);
+  if (is_comparison(op)) return Val::own(comparison(op, a, b, at(v, 2)));
   switch (op) {
     case Op::Var: return var(a, b, data);
     case Op::Missing:
@@ -519,15 +526,6 @@ Val Evaluator::apply_operator(Op op, const ValList& v, const Json& data) {
     }
     case Op::Not: return Val::own(!js::truthy(a));
     case Op::NotNot: return Val::own(js::truthy(a));
-    case Op::Eq:
-    case Op::Ne:
-    case Op::StrictEq:
-    case Op::StrictNe:
-    case Op::Gt:
-    case Op::Ge:
-    case Op::Lt:
-    case Op::Le:
-    case Op::In: return Val::own(comparison(op, a, b, at(v, 2)));
     case Op::Add: {
       double sum = 0;
       for (const auto& x : v) sum = sum + js::parse_float(x.get());

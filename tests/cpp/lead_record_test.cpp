@@ -167,3 +167,19 @@ TEST_CASE("LeadRecord: the elements of a batch array are found only when every o
   CHECK_FALSE(LeadRecord::flat_elements("[{\"a\":1},]", spans));
   CHECK_FALSE(LeadRecord::flat_elements("{\"a\":1}", spans));
 }
+
+TEST_CASE("LeadRecord: a lead built member by member reads like the object it stands for", "[lead_record]") {
+  LeadRecord record;
+  REQUIRE_FALSE(record.parse(R"({"old":1,"other":"x"})").has_value());
+  record.start();  // the previous lead's members are gone, their buffers kept
+  record.add("id") = "L1";
+  record.add("size") = "250";
+  record.add("id") = "L2";  // a repeated key: the last wins, as in a parsed object
+  CHECK(record.is_object());
+  CHECK(record.find("old") == nullptr);
+  CHECK(*record.find("id") == "L2");
+  CHECK(record.json() == Json{{"id", "L2"}, {"size", "250"}});
+  CHECK(record.too_deep(leadscore::Limits{}.max_json_depth).empty());
+  record.start();
+  CHECK(record.json() == Json::object());
+}

@@ -16,6 +16,7 @@
 
 #include "leadscore/error.h"
 #include "leadscore/json.h"
+#include "leadscore/lead_record.h"
 
 namespace leadscore {
 
@@ -131,6 +132,8 @@ Expected<Json> export_scorecard(const LogisticFit& fit, const History& history,
 /// The lead object (header -> cell text, missing cells left out) for a record of `history`, as
 /// scoring the exported model sees it.
 Json history_lead(const History& history, std::size_t row);
+/// The same lead into a reused record (no tree): what calibrate scores its test rows with.
+void history_lead_into(const History& history, std::size_t row, LeadRecord& out);
 
 struct Calibration {
   Json report;    ///< close_rate_report()

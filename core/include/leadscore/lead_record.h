@@ -46,6 +46,12 @@ class LeadRecord {
   /// No lead (a record that never became one).
   void clear();
 
+  /// Starts an empty object to fill member by member with add() (a CSV row, a history row):
+  /// the same reused buffers as parse(), no tree.
+  void start();
+  /// Adds a member after start() and returns its value to assign (a repeated key: the last wins).
+  Json& add(std::string_view key);
+
   /// Whether the record holds a lead at all.
   bool empty() const { return mode_ == Mode::Empty; }
   /// Whether the lead is a JSON object (only an object is a lead).

@@ -97,9 +97,11 @@ Expected<Calibration> calibrate(std::istream& csv, const CalibrationOptions& opt
   score_options.now = "1970-01-01T00:00:00Z";
   score_options.detail = Detail::Summary;  // the probability is all it reads
   ScoreResult result;
+  LeadRecord lead;  // one record for every row: its buffers serve the next
   for (std::size_t row = 0; row < history.rows(); ++row) {
     if (!(row < history.is_test.size() && history.is_test[row])) continue;
-    if (score_into(model.value(), history_lead(history, row), score_options, result) || !result.probability)
+    history_lead_into(history, row, lead);
+    if (score_into(model.value(), lead, score_options, result) || !result.probability)
       return Error{"export_invalid", "", "the exported model did not score a test row"};
     exported_probability.push_back(*result.probability);
   }

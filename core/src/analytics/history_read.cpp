@@ -153,18 +153,27 @@ Expected<History> read_history(std::istream& in, const CalibrationOptions& optio
   return reader->read(csv, header.value());
 }
 
-Json history_lead(const History& history, std::size_t row) {
-  Json lead = Json::object();
-  if (row >= history.rows()) return lead;
+void history_lead_into(const History& history, std::size_t row, LeadRecord& out) {
+  out.start();
+  if (row >= history.rows()) return;
+  auto set_text = [](Json& slot, const std::string& text) {  // keeps the slot's string buffer
+    if (slot.is_string()) slot.get_ref<std::string&>() = text;
+    else slot = text;
+  };
   for (const auto& c : history.columns) {
     if (c.kind == HistoryColumn::Kind::Numeric) {
       const double v = c.values[row];
-      if (v == v) lead[c.name] = js::number_to_string(v);  // shortest text that reads back as v
+      if (v == v) set_text(out.add(c.name), js::number_to_string(v));  // shortest text that reads back as v
     } else if (c.codes[row] != 0) {
-      lead[c.name] = c.levels[c.codes[row]];
+      set_text(out.add(c.name), c.levels[c.codes[row]]);
     }
   }
-  return lead;
+}
+
+Json history_lead(const History& history, std::size_t row) {
+  LeadRecord lead;
+  history_lead_into(history, row, lead);
+  return lead.json();
 }
 
 }  // namespace leadscore

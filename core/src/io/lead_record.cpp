@@ -296,6 +296,20 @@ void LeadRecord::clear() {
   mode_ = Mode::Empty;
 }
 
+void LeadRecord::start() {
+  built_valid_ = false;
+  viewed_ = nullptr;
+  count_ = 0;
+  mode_ = Mode::Flat;
+}
+
+Json& LeadRecord::add(std::string_view key) {
+  if (count_ == members_.size()) members_.emplace_back();
+  Member& m = members_[count_++];
+  m.key.assign(key.data(), key.size());
+  return m.value;
+}
+
 bool LeadRecord::is_object() const {
   switch (mode_) {
     case Mode::Flat: return true;

@@ -152,9 +152,11 @@ test('CommonJS entry gives the same results as ESM', async () => {
 });
 
 test('the shipped glue has no eval / new Function (CSP) and makes no network request', async () => {
-  const glue = readFileSync(path.join(repoRoot, 'dist/leadscore-wasm.mjs'), 'utf8');
-  assert.ok(!/\bnew Function\s*\(/.test(glue), 'new Function in glue');
-  assert.ok(!/\beval\s*\(/.test(glue), 'eval in glue');
+  for (const file of ['dist/leadscore-wasm.mjs', 'dist/leadscore-wasm.cjs']) {
+    const glue = readFileSync(path.join(repoRoot, file), 'utf8');
+    assert.ok(!/\bnew Function\s*\(/.test(glue), `new Function in ${file}`);
+    assert.ok(!/\beval\s*\(/.test(glue), `eval in ${file}`);
+  }
   // Start a fresh module instance with fetch and XMLHttpRequest booby-trapped.
   const { makeApi } = await import('../../bindings/js/api.mjs');
   const factory = createRequire(import.meta.url)('../../dist/leadscore-wasm.cjs');

@@ -1,0 +1,135 @@
+// A browser application that imports `leadscore` bundles with esbuild and with webpack (both from
+// npm, default settings, no `external`, no Node polyfills), and the bundled page scores and checks
+// in Chromium under a strict CSP (script-src 'self' 'wasm-unsafe-eval'), with the same result as
+// Node. The package is the one a user installs: `npm pack`, then installed into an empty project.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import test from 'node:test';
+
+import { CHROMIUM } from './browser-support.mjs';
+import { repoRoot, tempDir } from './support.mjs';
+
+const NOW = '2026-11-23T10:00:00Z';
+const LEAD = { seniority: 'vp', company_size: 250, email: 'jane.doe@acme-robotics.com', first_name: 'Jane' };
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; style-src 'self'";
+
+// The application: plain browser code that knows nothing about Node.
+const APP = `
+import { createScorer } from 'leadscore';
+
+createScorer().then((scorer) => {
+  const text = scorer.scoreJson(${JSON.stringify(LEAD)}, { now: '${NOW}' });
+  const findings = scorer.checkField('first_name', 'jane');
+  document.getElementById('out').textContent = JSON.stringify({ text, findings });
+  scorer.dispose();
+}, (error) => {
+  document.getElementById('out').textContent = 'failed: ' + error.message;
+});
+`;
+
+const npm = (args, cwd) => execFileSync('npm', args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_loglevel: 'error' } });
+
+function installedProject() {
+  const dir = tempDir();
+  const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', dir], repoRoot));
+  const project = path.join(dir, 'app');
+  mkdirSync(path.join(project, 'src'), { recursive: true });
+  writeFileSync(path.join(project, 'package.json'), '{"name":"app","version":"1.0.0","private":true}');
+  npm(['install', '--offline', '--no-audit', '--no-fund', path.join(dir, packed[0].filename)], project);
+  writeFileSync(path.join(project, 'src/app.mjs'), APP);
+  return project;
+}
+
+async function bundleWithEsbuild(project) {
+  const esbuild = await import('esbuild');
+  const result = await esbuild.build({
+    absWorkingDir: project, entryPoints: ['src/app.mjs'], bundle: true, platform: 'browser', format: 'esm',
+    minify: true, outfile: 'public/esbuild.js', logLevel: 'silent',
+  });
+  assert.deepEqual(result.errors, []);
+  assert.deepEqual(result.warnings.map((w) => w.text), []);
+  return 'esbuild.js';
+}
+
+async function bundleWithWebpack(project) {
+  const { default: webpack } = await import('webpack');
+  const stats = await new Promise((resolve, reject) => {
+    webpack({
+      context: project, mode: 'production', target: 'web', entry: './src/app.mjs',
+      output: { path: path.join(project, 'public'), filename: 'webpack.js' },
+    }, (error, s) => (error ? reject(error) : resolve(s)));
+  });
+  const info = stats.toJson({ all: false, errors: true, warnings: true });
+  assert.deepEqual(info.errors.map((e) => e.message), []);
+  // Webpack's only warnings are its size hints (the module embeds its data tables): nothing about
+  // unresolved modules or Node built-ins.
+  const others = info.warnings.filter((w) => !/exceed the recommended size limit|can impact web performance|performance/i.test(w.message));
+  assert.deepEqual(others.map((w) => w.message), []);
+  return 'webpack.js';
+}
+
+/** Serves `dir` on 127.0.0.1 with the strict CSP on every response. */
+async function serve(dir) {
+  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
+  const server = http.createServer((req, res) => {
+    const name = path.basename(new URL(req.url, 'http://x').pathname) || 'index.html';
+    if (name === 'favicon.ico') return res.writeHead(204).end(); // Chromium asks for it on its own
+    try {
+      const body = readFileSync(path.join(dir, name));
+      res.writeHead(200, { 'content-type': types[path.extname(name)] ?? 'application/octet-stream', 'content-security-policy': CSP });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { base: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
+}
+
+test('a browser app bundles leadscore with esbuild and webpack and runs in Chromium under a strict CSP', async (t) => {
+  const project = installedProject();
+  const bundles = [[await bundleWithEsbuild(project), 'module'], [await bundleWithWebpack(project), 'classic']];
+
+  // What Node computes with the same installed package.
+  const expected = JSON.parse(execFileSync('node', ['--input-type=module', '-e', `
+    import { createScorer } from 'leadscore';
+    const s = await createScorer();
+    process.stdout.write(JSON.stringify({ text: s.scoreJson(${JSON.stringify(LEAD)}, { now: '${NOW}' }), findings: s.checkField('first_name', 'jane') }));`],
+  { cwd: project, encoding: 'utf8' }));
+  assert.ok(expected.findings.length > 0, 'the lower-case first name gives a finding');
+
+  const publicDir = path.join(project, 'public');
+  for (const [file, kind] of bundles) {
+    writeFileSync(path.join(publicDir, `${file}.html`),
+      `<!doctype html><meta charset="utf-8"><title>bundled</title><pre id="out"></pre><script ${kind === 'module' ? 'type="module" ' : ''}src="${file}"></script>\n`);
+  }
+  const server = await serve(publicDir);
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  t.after(async () => {
+    await browser.close();
+    server.close();
+  });
+
+  for (const [file] of bundles) {
+    await t.test(file, async () => {
+      const page = await browser.newPage();
+      const problems = [];
+      page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text().slice(0, 200)); });
+      page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+      const requests = [];
+      page.on('request', (r) => requests.push(r.url()));
+      await page.goto(`${server.base}/${file}.html`);
+      await page.waitForFunction(() => document.getElementById('out').textContent !== '', null, { timeout: 60_000 });
+      const out = await page.textContent('#out');
+      assert.ok(!out.startsWith('failed'), out);
+      assert.deepEqual(JSON.parse(out), expected);
+      assert.deepEqual(problems, [], 'console errors or CSP violations');
+      assert.deepEqual(requests.filter((u) => !u.startsWith(server.base) && !u.startsWith('data:')), []);
+      await page.close();
+    });
+  }
+});

@@ -270,3 +270,38 @@ TEST_CASE("check_field bad input: NUL, 1 MB, emoji and RTL, 10,000 fields", "[ch
         leadscore::dump_json(leadscore::check_lead(config, small, {leadscore::Language::En, kNow}).value()));
   CHECK(leadscore::dump_json(s.value()) == leadscore::dump_json(leadscore::score(model, small, {kNow}).value()));
 }
+
+TEST_CASE("write_lead_quality: the same bytes as dump_json(lead_quality_json()) on many leads", "[checks][api]") {
+  const auto model = default_model();
+  const CheckConfig& config = model.checks();
+  // Values that give every kind of finding: suggestions (typos, case), spans (keyboard runs),
+  // blocks (disposable, honeypot), penalties and none, quotes and non-ASCII in what is echoed.
+  const std::vector<std::string> emails = {"jane@gmail.com", "jane@gmial.com", "x@mailinator.com", "contact@acme.io",
+                                           "ana@acme-robotics.com", "bad@@x", "", "\"q\"@example.com", "zoë@ex.fr"};
+  const std::vector<std::string> names = {"jane", "Jane", "asdfgh", "O'Neil", "qwer", "Zoë", "xkcdqzt", ""};
+  const std::vector<std::string> companies = {"Acme Robotics", "acme", "Fixture Labs, Inc.", "asdf", "", "N/A"};
+  const std::vector<std::string> websites = {"https://acme-robotics.com", "acme", "http://gmial.com", ""};
+  const std::vector<std::string> traps = {"", "I am a bot"};
+  std::uint32_t state = 12345;
+  auto pick = [&](const std::vector<std::string>& list) -> const std::string& {
+    state = state * 1664525u + 1013904223u;
+    return list[(state >> 8) % list.size()];
+  };
+  std::string honeypot;
+  for (const auto& [name, kind] : config.fields)
+    if (kind == leadscore::FieldKind::Honeypot) honeypot = name;
+  REQUIRE_FALSE(honeypot.empty());
+  leadscore::LeadQuality quality;
+  std::string text;
+  for (int i = 0; i < 3000; ++i) {
+    Json lead = {{"email", pick(emails)}, {"first_name", pick(names)}, {"last_name", pick(names)},
+                 {"company", pick(companies)}, {"website", pick(websites)}};
+    if (const std::string& trap = pick(traps); !trap.empty()) lead[honeypot] = trap;
+    const leadscore::LeadCheckOptions options{i % 2 ? leadscore::Language::Fr : leadscore::Language::En, kNow};
+    REQUIRE_FALSE(leadscore::check_lead_into(config, lead, options, quality));
+    text.clear();
+    leadscore::write_lead_quality(config, quality, text);
+    INFO(leadscore::dump_json(lead));
+    REQUIRE(text == leadscore::dump_json(leadscore::lead_quality_json(config, quality)));
+  }
+}

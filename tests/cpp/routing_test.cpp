@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "grading/routing_eval.h"  // internal: route_lead with a verdict, before feedback input exists
+#include "grading/routing_eval.h"  // internal: explain_route with a verdict, before feedback input exists
 #include "leadscore/leadscore.h"
 
 using leadscore::Json;
@@ -265,13 +265,21 @@ TEST_CASE("routing: only event rules can be strong", "[routing]") {
 
 TEST_CASE("routing: a sales verdict overrides the matrix and keeps what it said", "[routing]") {
   const auto m = compile(base_model());
-  const Json none = Json::array();
+  const std::vector<leadscore::StrongAction> none;
   leadscore::RouteInput input;
   input.band = "hot";
   input.strong_actions = &none;
+  // The route object as a result shows it: explained, then written.
+  const auto route_lead = [](const leadscore::Routing& routing, const leadscore::RouteInput& in) {
+    leadscore::RouteExplanation explained;
+    leadscore::explain_route(routing, in, explained);
+    std::string text;
+    leadscore::write_route(explained, text);
+    return Json::parse(text);
+  };
   leadscore::SalesVerdict verdict{"disqualified", "rep-17", "budget frozen", 1795435200000};  // 2026-11-23T12:00:00Z
   input.verdict = &verdict;
-  const Json r = leadscore::route_lead(*m.routing(), input);
+  const Json r = route_lead(*m.routing(), input);
   CHECK(r["action"] == "discard");
   CHECK(r["rule"] == "verdict");
   CHECK(r["reason"] == "Sales verdict \"disqualified\" by rep-17 at 2026-11-23T12:00:00Z: budget frozen");
@@ -282,7 +290,7 @@ TEST_CASE("routing: a sales verdict overrides the matrix and keeps what it said"
   const auto custom = compile(doc);
   verdict = leadscore::SalesVerdict{"qualified", "rep-2", "", 1795435200000};
   input.band = "cold";
-  const Json q = leadscore::route_lead(*custom.routing(), input);
+  const Json q = route_lead(*custom.routing(), input);
   CHECK(q["action"] == "fast_track");
   CHECK(q["reason"] == "Sales verdict \"qualified\" by rep-2 at 2026-11-23T12:00:00Z");
   CHECK(q["overridden"]["rule"] == "quiet_cold");

@@ -31,12 +31,47 @@ struct GradeCriterion {
   Logic when;
   int weight = 1;                   ///< 1, 2 or 3 thirds of a letter
   std::vector<std::string> fields;  ///< missing any of these = unknown (default: what `when` reads)
+  /// The start of its step in a result ({"criterion":...,"label":...), written at parse time.
+  std::string result_head;
 };
 
 /// fit_bands method: a grade for fit points at or above `from`.
 struct FitGradeBand {
   int rank = kGradeD;
   Centipoints from = 0;
+};
+
+/// One criterion's part in a grade: an element of an explain result's "grade.steps".
+struct GradeStep {
+  enum class State : std::uint8_t { Match, NoMatch, Unknown };
+  std::uint32_t criterion = 0;  ///< index into Grading::criteria
+  State state = State::Unknown;
+  int thirds = 0;               ///< +weight on a match, -weight otherwise, 0 when unknown
+  /// The criterion's fields the lead lacks: GradeExplanation::missing[missing_begin, missing_end).
+  std::uint32_t missing_begin = 0, missing_end = 0;
+};
+
+/// A sales team's grade adjustment as applied: an element of "grade.adjustments".
+struct AppliedGradeAdjustment {
+  std::size_t index = 0;   ///< position in the feedback's adjustments
+  std::string by;
+  std::optional<int> set;  ///< the rank it set, or
+  int thirds = 0;          ///< the thirds it added
+};
+
+/// Why a lead has its grade, as values: what an explain result's "grade" object shows besides the
+/// letter. Filled by scoring with Detail::Explain; reused from lead to lead (clear()).
+struct GradeExplanation {
+  std::vector<GradeStep> steps;                  ///< criteria method: one per criterion, in order
+  std::vector<const std::string*> missing;       ///< missing field names (into the criteria's fields)
+  std::vector<AppliedGradeAdjustment> adjustments;
+  const char* clamped = nullptr;                 ///< "F" or "A+" when the sum went past that end
+  void clear() {
+    steps.clear();
+    missing.clear();
+    adjustments.clear();
+    clamped = nullptr;
+  }
 };
 
 struct Grading {

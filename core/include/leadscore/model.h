@@ -47,6 +47,9 @@ struct GroupSpec {
   std::string label;
   std::optional<Centipoints> min;  ///< the group's subtotal is raised to at least this
   std::optional<Centipoints> max;  ///< the group's subtotal is lowered to at most this
+  /// Its object in a result's "groups" up to the points ({"id":...,"label":...,"max":...,),
+  /// written once when the model is parsed; the result writer appends it as is.
+  std::string result_head;
 };
 
 struct FitRule {
@@ -56,6 +59,8 @@ struct FitRule {
   std::size_t group_index = 0;  ///< index of `group` in Model::groups(), resolved at parse time
   Centipoints points = 0;
   Logic when;
+  /// Its contribution object in a result (constant: written once when the model is parsed).
+  std::string result_text;
 };
 
 /// Points for each optional field the lead filled in ("bonus for optional fields").
@@ -67,6 +72,7 @@ struct CompletenessRule {
   Centipoints points_per_field = 0;
   std::vector<std::string> fields;  ///< the optional fields that count, in model order
   std::vector<std::size_t> field_indices;  ///< their indices in Model::fields(), resolved at parse time
+  std::vector<std::string> result_texts;   ///< each field's contribution object in a result (constant)
 };
 
 /// Linear map of raw points onto 0..100 (see docs/model-format.md, "Scale").
@@ -81,6 +87,7 @@ struct Band {
   std::string action;
   int from = 0;  ///< lowest score in the band (inclusive)
   int to = 100;  ///< highest score in the band (inclusive)
+  std::string result_text;  ///< its object in a result (constant: written when the model is parsed)
 };
 
 /// The "account" section: how a company's contacts and its own fields make an account score
@@ -126,6 +133,9 @@ class Model {
   const std::string& version() const { return version_; }
   /// "sha256:" + hex SHA-256 of the canonical form (dump_json of the document).
   const std::string& fingerprint() const { return fingerprint_; }
+  /// The "model" object of this model's results, {"fingerprint","id","version"} as JSON text,
+  /// written once when the model is parsed ("" for a model set, whose results name a persona).
+  const std::string& result_model_text() const { return result_model_text_; }
 
   const std::vector<FieldSpec>& fields() const { return fields_; }
   /// The fields' names in declaration order: the slot names of a lead's FieldSlots (logic.h).
@@ -167,7 +177,7 @@ class Model {
  private:
   friend class ModelBuilder;
   friend class ModelSetBuilder;
-  std::string id_, version_, fingerprint_;
+  std::string id_, version_, fingerprint_, result_model_text_;
   std::vector<FieldSpec> fields_;
   std::vector<std::string> field_names_;
   std::vector<GroupSpec> groups_;

@@ -14,8 +14,10 @@
 #include "leadscore/json.h"
 #include "leadscore/checks.h"
 #include "leadscore/engagement.h"
+#include "leadscore/grading.h"
 #include "leadscore/logic.h"
 #include "leadscore/model.h"
+#include "leadscore/routing.h"
 
 namespace leadscore {
 
@@ -79,10 +81,12 @@ struct ScoreResult {
     std::size_t received = 0, invalid = 0, unknown = 0, future = 0, duplicates = 0, used = 0;
   };
   EventCounts event_counts;                ///< the "engagement.events" counts
-  std::optional<Json> grade;               ///< the "grade" object
-  std::optional<Json> route;               ///< the "route" object
+  /// Scored with Detail::Explain: the "grade", "route" and "quality" objects below are filled
+  /// (for models with grading, routing, checks; "quality" is written from `checks`).
+  bool explained = false;
+  GradeExplanation grade;                  ///< the "grade" object besides the letter
+  RouteExplanation route;                  ///< the "route" object
   std::optional<Json> tracking;            ///< the "tracking" object
-  std::optional<Json> quality;             ///< the "quality" object (findings included)
   std::optional<Json> feedback;            ///< the "feedback" object
 
   /// Empties the result for the next lead, keeping the buffers' capacity.

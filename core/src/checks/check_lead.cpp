@@ -7,6 +7,7 @@
 #include "form_guard.h"
 #include "leadscore/checks.h"
 #include "leadscore/time.h"
+#include "io/json_text.h"
 
 namespace leadscore {
 namespace {
@@ -118,6 +119,66 @@ Expected<Json> check_lead(const CheckConfig& config, const Json& lead, const Lea
   LeadQuality quality;
   if (auto error = check_lead_into(config, lead, options, quality)) return *error;
   return lead_quality_json(config, quality);
+}
+
+}  // namespace leadscore
+
+namespace leadscore {
+namespace {
+
+using json_text::ArrayWriter;
+using json_text::ObjectWriter;
+
+// A finding as finding_json() builds it, keys in byte-wise order.
+void write_finding(const Finding& f, std::string& out) {
+  ObjectWriter o(out);
+  o.string("code", f.code);
+  o.string("field", f.field);
+  o.string("message", f.message);
+  o.string("severity", severity_name(f.severity));
+  if (f.span) {
+    ArrayWriter span(o.key("span"));
+    json_text::append_int(span.next(), f.span->start);
+    json_text::append_int(span.next(), f.span->end);
+  }
+  if (f.suggestion) o.string("suggestion", *f.suggestion);
+}
+
+void write_findings(const LeadQuality& quality, std::string& out) {
+  ArrayWriter list(out);
+  for (const Finding& f : quality.findings) write_finding(f, list.next());
+}
+
+// "reasons", "score", "verdict": the members lead_quality_json()'s "quality" object has.
+void write_verdict_members(const CheckConfig& config, const LeadQuality& quality, ObjectWriter& o) {
+  {
+    ArrayWriter reasons(o.key("reasons"));
+    for (const Finding& f : quality.findings) {
+      if (!(penalty_of(config, f) > 0 || f.severity == Severity::Block)) continue;
+      ObjectWriter reason(reasons.next());
+      reason.string("code", f.code);
+      reason.string("field", f.field);
+      reason.string("severity", severity_name(f.severity));
+    }
+  }
+  o.integer("score", quality.score);
+  o.string("verdict", quality.verdict);
+}
+
+}  // namespace
+
+void write_lead_quality(const CheckConfig& config, const LeadQuality& quality, std::string& out) {
+  ObjectWriter o(out);
+  write_findings(quality, o.key("findings"));
+  ObjectWriter verdict(o.key("quality"));
+  write_verdict_members(config, quality, verdict);
+}
+
+void write_score_quality(const CheckConfig& config, const LeadQuality& quality, bool blocked, std::string& out) {
+  ObjectWriter o(out);
+  o.boolean("blocked", blocked);
+  write_findings(quality, o.key("findings"));
+  write_verdict_members(config, quality, o);
 }
 
 }  // namespace leadscore

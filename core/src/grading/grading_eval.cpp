@@ -4,7 +4,6 @@
 #include "grading/grading_eval.h"
 
 #include <algorithm>
-#include <set>
 
 #include "score/lead_normalize.h"
 
@@ -12,7 +11,7 @@ namespace leadscore {
 namespace {
 
 // Clamps `rank` to F..A+ and remembers which end, if any, it hit.
-int clamp_rank(long long rank, Json& clamped) {
+int clamp_rank(long long rank, const char*& clamped) {
   if (rank < kGradeF) {
     clamped = "F";
     return kGradeF;
@@ -24,56 +23,42 @@ int clamp_rank(long long rank, Json& clamped) {
   return static_cast<int>(rank);
 }
 
+void criterion_failed(const GradeCriterion& c, std::size_t i, const Error& error, Json& warnings) {
+  warnings.push_back(make_warning("criterion_failed", "/grading/criteria/" + std::to_string(i) + "/when",
+                                  "criterion \"" + c.id + "\" could not be evaluated: " + error.message));
+}
+
 // Criteria: the sum of thirds is formed first and clamped once, so the grade does not depend on
 // the order of the criteria. A running clamp would: from A-, "+3 then -3" gives A+ then B+, while
 // "-3 then +3" gives B- then A-; one clamp gives A- both ways.
-// `steps` null: the rank alone (a summary score), without the explanation.
-long long criteria_rank(const Grading& grading, const FieldSlots& fields, Json* steps, Json* unknown_fields_json,
+// `explanation` null: the rank alone (a summary score), without the steps.
+long long criteria_rank(const Grading& grading, const FieldSlots& fields, GradeExplanation* explanation,
                         Json& warnings) {
   long long rank = grading.start;
-  if (!steps) {
-    for (std::size_t i = 0; i < grading.criteria.size(); ++i) {
-      const GradeCriterion& c = grading.criteria[i];
-      if (std::any_of(c.fields.begin(), c.fields.end(), [&](const std::string& f) { return fields.find(f) == nullptr; }))
-        continue;  // unknown: 0 thirds
-      const auto value = c.when.holds(fields);
-      if (!value) {
-        warnings.push_back(make_warning("criterion_failed", "/grading/criteria/" + std::to_string(i) + "/when",
-                                        "criterion \"" + c.id + "\" could not be evaluated: " + value.error().message));
-        continue;
-      }
-      rank += value.value() ? c.weight : -c.weight;
-    }
-    return rank;
-  }
-  std::set<std::string> unknown_fields;
   for (std::size_t i = 0; i < grading.criteria.size(); ++i) {
     const GradeCriterion& c = grading.criteria[i];
-    Json step = {{"criterion", c.id}, {"label", c.label}};
-    Json missing = Json::array();
-    for (const auto& name : c.fields)
-      if (fields.find(name) == nullptr) {
-        missing.push_back(name);
-        unknown_fields.insert(name);
-      }
-    if (!missing.empty()) {
-      step["state"] = "unknown";
-      step["thirds"] = 0;
-      step["missing"] = std::move(missing);
-    } else if (const auto value = c.when.holds(fields); !value) {
-      warnings.push_back(make_warning("criterion_failed", "/grading/criteria/" + std::to_string(i) + "/when",
-                                      "criterion \"" + c.id + "\" could not be evaluated: " + value.error().message));
-      step["state"] = "unknown";
-      step["thirds"] = 0;
-    } else {
-      const bool match = value.value();
-      step["state"] = match ? "match" : "no_match";
-      step["thirds"] = match ? c.weight : -c.weight;
-      rank += match ? c.weight : -c.weight;
+    GradeStep step;
+    step.criterion = static_cast<std::uint32_t>(i);
+    if (explanation) {
+      step.missing_begin = static_cast<std::uint32_t>(explanation->missing.size());
+      for (const auto& name : c.fields)
+        if (fields.find(name) == nullptr) explanation->missing.push_back(&name);
+      step.missing_end = static_cast<std::uint32_t>(explanation->missing.size());
     }
-    steps->push_back(std::move(step));
+    const bool unknown = explanation ? step.missing_end != step.missing_begin
+                                     : std::any_of(c.fields.begin(), c.fields.end(),
+                                                   [&](const std::string& f) { return fields.find(f) == nullptr; });
+    if (!unknown) {
+      if (const auto value = c.when.holds(fields); !value) {
+        criterion_failed(c, i, value.error(), warnings);
+      } else {
+        step.state = value.value() ? GradeStep::State::Match : GradeStep::State::NoMatch;
+        step.thirds = value.value() ? c.weight : -c.weight;
+        rank += step.thirds;
+      }
+    }
+    if (explanation) explanation->steps.push_back(step);
   }
-  for (const auto& name : unknown_fields) unknown_fields_json->push_back(name);  // std::set: sorted, unique
   return rank;
 }
 
@@ -86,42 +71,25 @@ int fit_band_rank(const Grading& grading, Centipoints fit_points) {
 
 }  // namespace
 
-GradeOutcome grade_lead(const Grading& grading, const FieldSlots& fields, Centipoints fit_points,
-                        const std::vector<GradeAdjustment>& adjustments, bool explain, Json& warnings) {
-  Json steps = Json::array();
-  Json unknown_fields = Json::array();
-  Json clamped = nullptr;
-  const bool criteria = grading.method == Grading::Method::Criteria;
-  int rank = criteria ? clamp_rank(criteria_rank(grading, fields, explain ? &steps : nullptr,
-                                                 explain ? &unknown_fields : nullptr, warnings),
-                                   clamped)
-                      : fit_band_rank(grading, fit_points);
-
-  Json applied = Json::array();
+int grade_lead(const Grading& grading, const FieldSlots& fields, Centipoints fit_points,
+               const std::vector<GradeAdjustment>& adjustments, GradeExplanation* explanation, Json& warnings) {
+  const char* clamped = nullptr;
+  int rank = grading.method == Grading::Method::Criteria
+                 ? clamp_rank(criteria_rank(grading, fields, explanation, warnings), clamped)
+                 : fit_band_rank(grading, fit_points);
   if (!adjustments.empty()) {
     // The adjustments start from the shown grade (a rep's "+1" on an F lead gives D-, whatever the
     // criteria sum was) and are summed before one clamp, as the criteria are.
     long long adjusted = rank;
     for (const GradeAdjustment& a : adjustments) {
-      Json entry = {{"index", a.index}, {"by", a.by}};
-      if (a.set) {
-        adjusted = *a.set;
-        entry["set"] = grade_letter(*a.set);
-      } else {
-        adjusted += a.thirds;
-        entry["thirds"] = a.thirds;
-      }
-      applied.push_back(std::move(entry));
+      if (a.set) adjusted = *a.set;
+      else adjusted += a.thirds;
+      if (explanation) explanation->adjustments.push_back(AppliedGradeAdjustment{a.index, a.by, a.set, a.thirds});
     }
     rank = clamp_rank(adjusted, clamped);
   }
-  if (!explain) return GradeOutcome{rank, Json()};
-
-  Json json = {{"letter", grade_letter(rank)}, {"rank", rank}, {"method", criteria ? "criteria" : "fit_bands"},
-               {"steps", std::move(steps)}, {"unknown_fields", std::move(unknown_fields)}, {"clamped", clamped}};
-  if (criteria) json["start"] = grade_letter(grading.start);
-  if (!applied.empty()) json["adjustments"] = std::move(applied);
-  return GradeOutcome{rank, std::move(json)};
+  if (explanation) explanation->clamped = clamped;
+  return rank;
 }
 
 }  // namespace leadscore

@@ -19,15 +19,14 @@ struct GradeAdjustment {
   int thirds = 0;
 };
 
-struct GradeOutcome {
-  int rank = kGradeD;
-  Json json;  ///< the result's "grade" object (null unless `explain`)
-};
-
 /// Grades `fields` (the normalized lead) with `fit_points` (the result's fit points) and the
-/// active grade adjustments (in `at` order). Appends "criterion_failed" warnings. Without
-/// `explain` (a summary score) only the rank is computed: no steps, no grade object.
-GradeOutcome grade_lead(const Grading& grading, const FieldSlots& fields, Centipoints fit_points,
-                        const std::vector<GradeAdjustment>& adjustments, bool explain, Json& warnings);
+/// active grade adjustments (in `at` order); returns the rank. Appends "criterion_failed" warnings.
+/// With `explanation` (an explain score) also fills it: steps, missing fields, adjustments, clamp.
+int grade_lead(const Grading& grading, const FieldSlots& fields, Centipoints fit_points,
+               const std::vector<GradeAdjustment>& adjustments, GradeExplanation* explanation, Json& warnings);
+
+/// Appends the result's "grade" object: byte for byte what dump_json() wrote of the former tree
+/// (keys sorted; docs/grading.md, "In the result").
+void write_grade(const Grading& grading, int rank, const GradeExplanation& explanation, std::string& out);
 
 }  // namespace leadscore

@@ -5,6 +5,7 @@
 #include "leadscore/grading.h"
 #include "leadscore/time.h"
 #include "grading/routing_eval.h"
+#include "io/json_text.h"
 
 namespace leadscore {
 namespace {
@@ -37,24 +38,53 @@ const std::string& route_action(const Routing& routing, const RouteInput& input,
   return decide(routing, input, strong).action;
 }
 
-Json route_lead(const Routing& routing, const RouteInput& input) {
-  const Json strong = input.strong_actions ? *input.strong_actions : Json::array();
-  const RouteRule* decided = &decide(routing, input, !strong.empty());
-
-  Json out = {{"action", decided->action}, {"rule", decided->id}, {"reason", decided->reason}, {"band", input.band},
-              {"grade", input.grade ? Json(grade_letter(*input.grade)) : Json(nullptr)}, {"strong_actions", strong}};
+void explain_route(const Routing& routing, const RouteInput& input, RouteExplanation& out) {
+  static const std::vector<StrongAction> kNone;
+  const auto& strong = input.strong_actions ? *input.strong_actions : kNone;
+  out.decided = &decide(routing, input, !strong.empty());
+  out.band = input.band;
+  out.grade = input.grade;
+  if (&strong != &out.strong_actions) out.strong_actions = strong;
+  out.verdict_action = nullptr;
+  out.verdict_reason.clear();
   if (input.verdict) {
     // Sales has the last word; who decided and when is part of the reason shown to users. The rep
     // id is the team's own identifier, not lead data.
     const SalesVerdict& v = *input.verdict;
-    out["overridden"] = {{"rule", decided->id}, {"action", decided->action}, {"reason", decided->reason}};
-    out["action"] = v.value == "qualified" ? routing.qualified_action : routing.disqualified_action;
-    out["rule"] = "verdict";
-    std::string reason = "Sales verdict \"" + v.value + "\" by " + v.by + " at " + format_instant(v.at);
-    if (!v.reason.empty()) reason += ": " + v.reason;
-    out["reason"] = std::move(reason);
+    out.verdict_action = v.value == "qualified" ? &routing.qualified_action : &routing.disqualified_action;
+    out.verdict_reason = "Sales verdict \"" + v.value + "\" by " + v.by + " at " + format_instant(v.at);
+    if (!v.reason.empty()) out.verdict_reason += ": " + v.reason;
   }
-  return out;
+}
+
+void write_route(const RouteExplanation& route, std::string& out) {
+  using json_text::ObjectWriter;
+  const RouteRule& decided = *route.decided;
+  ObjectWriter o(out);
+  o.string("action", route.action());
+  o.string("band", route.band);
+  if (route.grade) o.string("grade", grade_letter(*route.grade));
+  else o.null("grade");
+  if (route.verdict_action) {
+    {
+      ObjectWriter overridden(o.key("overridden"));
+      overridden.string("action", decided.action);
+      overridden.string("reason", decided.reason);
+      overridden.string("rule", decided.id);
+    }
+    o.string("reason", route.verdict_reason);
+    o.string("rule", "verdict");
+  } else {
+    o.string("reason", decided.reason);
+    o.string("rule", decided.id);
+  }
+  json_text::ArrayWriter list(o.key("strong_actions"));
+  for (const StrongAction& a : route.strong_actions) {
+    ObjectWriter entry(list.next());
+    entry.string("at", format_instant(a.at));
+    entry.string("rule", *a.rule);
+    entry.string("type", *a.type);
+  }
 }
 
 }  // namespace leadscore

@@ -11,8 +11,8 @@
 
 namespace leadscore {
 
-/// The strong actions among the used events: [{"rule","type","at"}], latest first, at most 10.
-Json find_strong_actions(const Model& model, const CleanEvents& events, Millis now);
+/// Fills `out` with the strong actions among the used events, latest first, at most 10.
+void find_strong_actions(const Model& model, const CleanEvents& events, Millis now, std::vector<StrongAction>& out);
 
 /// Whether find_strong_actions() would find any (without building them).
 bool has_strong_action(const Model& model, const CleanEvents& events, Millis now);
@@ -31,13 +31,16 @@ Expected<Tracking> track(const Model& model, const Json& previous, int score, co
 struct RouteInput {
   std::string band;                   ///< the band routing reads (held when tracking)
   std::optional<int> grade;           ///< the grade rank routing reads (none without grading)
-  const Json* strong_actions = nullptr;
+  const std::vector<StrongAction>* strong_actions = nullptr;
   std::string quality;                ///< form-check verdict, "" without checks
   const SalesVerdict* verdict = nullptr;
 };
 
-/// The result's "route" object.
-Json route_lead(const Routing& routing, const RouteInput& input);
+/// Routes the lead and says why (the result's "route" object as values) in `out`.
+void explain_route(const Routing& routing, const RouteInput& input, RouteExplanation& out);
+
+/// Appends the result's "route" object: byte for byte what dump_json() wrote of the former tree.
+void write_route(const RouteExplanation& route, std::string& out);
 
 /// Only the action of route_lead()'s object (a summary score), with `strong` saying whether the
 /// lead has a strong action (has_strong_action); input.strong_actions is not read.

@@ -43,13 +43,12 @@ void each_strong_action(const Model& model, const CleanEvents& events, Millis no
 
 }  // namespace
 
-Json find_strong_actions(const Model& model, const CleanEvents& events, Millis now) {
-  Json out = Json::array();
+void find_strong_actions(const Model& model, const CleanEvents& events, Millis now, std::vector<StrongAction>& out) {
+  out.clear();
   each_strong_action(model, events, now, [&](const EngagementRule& rule, const UsedEvent& ev) {
-    out.push_back({{"rule", rule.id}, {"type", model.engagement()->event_types[ev.type].id}, {"at", format_instant(ev.at)}});
+    out.push_back(StrongAction{&rule.id, &model.engagement()->event_types[ev.type].id, ev.at});
     return out.size() < kMaxStrongActions;
   });
-  return out;
 }
 
 bool has_strong_action(const Model& model, const CleanEvents& events, Millis now) {

@@ -12,6 +12,7 @@
 #include "grading/grading_parse.h"
 #include "model/model_set.h"
 #include "score/probability.h"
+#include "score/result_texts.h"
 #include "grading/routing_eval.h"
 #include "model/model_reader.h"
 #include "io/sha256.h"
@@ -50,6 +51,7 @@ class ModelBuilder {
     resolve_group_indices();
     model_.document_ = doc_;
     model_.fingerprint_ = "sha256:" + sha256_hex(dump_json(doc_));
+    prepare_result_texts();
     return std::move(model_);
   }
 
@@ -281,6 +283,21 @@ class ModelBuilder {
     std::set<std::string> group_ids;
     for (const auto& g : model_.groups_) group_ids.insert(g.id);
     model_.checks_ = model_detail::read_checks(r_, *c, group_ids);
+  }
+
+  // The parts of every result that are constants of the model, as text (score/result_texts.h).
+  void prepare_result_texts() {
+    for (GroupSpec& g : model_.groups_) g.result_head = group_result_head(g);
+    for (FitRule& rule : model_.rules_) rule.result_text = rule_result_text(rule);
+    if (model_.completeness_) {
+      CompletenessRule& c = *model_.completeness_;
+      c.result_texts.clear();
+      for (std::size_t f = 0; f < c.fields.size(); ++f) c.result_texts.push_back(completeness_result_text(c, f));
+    }
+    for (Band& b : model_.bands_) b.result_text = band_result_text(b);
+    if (model_.grading_)
+      for (GradeCriterion& c : model_.grading_->criteria) c.result_head = criterion_result_head(c);
+    model_.result_model_text_ = model_result_text(model_);
   }
 
   // Grading, feedback, routing (which reads the bands and whether there is grading) and account.

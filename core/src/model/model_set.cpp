@@ -46,6 +46,7 @@ class ModelSetBuilder {
     set.version_ = version;
     set.document_ = doc_;
     set.fingerprint_ = "sha256:" + sha256_hex(dump_json(doc_));
+    set.result_model_text_.clear();  // a set's results name their persona: written lead by lead
     set.account_ = std::move(account);
     set.personas_ = std::move(personas_);
     set.limits_ = limits_;

@@ -5,7 +5,10 @@
 #include <optional>
 
 #include "io/json_text.h"
+#include "grading/grading_eval.h"
+#include "grading/routing_eval.h"
 #include "score/points_json.h"
+#include "score/result_texts.h"
 #include "leadscore/score_result.h"
 #include "leadscore/time.h"
 #include "leadscore/version.h"
@@ -18,50 +21,12 @@ using json_text::append_int;
 using json_text::append_string;
 using json_text::append_value;
 
-// Writes a sequence of "key":value members, adding the commas.
-class ObjectWriter {
- public:
-  explicit ObjectWriter(std::string& out) : out_(out) { out_ += '{'; }
-  ~ObjectWriter() { out_ += '}'; }
-  ObjectWriter(const ObjectWriter&) = delete;
-  ObjectWriter& operator=(const ObjectWriter&) = delete;
-
-  /// Starts a member; the caller appends its value.
-  std::string& key(const char* name) {
-    if (!first_) out_ += ',';
-    first_ = false;
-    out_ += '"';
-    out_ += name;  // every key written here is a plain ASCII literal
-    out_ += "\":";
-    return out_;
-  }
-  void string(const char* name, std::string_view value) { append_string(key(name), value); }
-  void integer(const char* name, std::int64_t value) { append_int(key(name), value); }
-  void points(const char* name, Centipoints value) { append_points(key(name), value); }
-  void json(const char* name, const Json& value) { append_value(key(name), value); }
-
-  /// Centipoints as points_json() has always written them: whole points as integers, else the
-  /// shortest decimal of the double c / 100.
-  static void append_points(std::string& out, Centipoints c) {
-    if (c % 100 == 0) append_int(out, c / 100);
-    else append_double(out, static_cast<double>(c) / 100.0);
-  }
-
- private:
-  std::string& out_;
-  bool first_ = true;
-};
+using json_text::ArrayWriter;
+using json_text::ObjectWriter;
 
 void write_caps(ObjectWriter& o, const std::optional<Centipoints>& lo, const std::optional<Centipoints>& hi) {
-  if (hi) o.points("max", *hi);
-  if (lo) o.points("min", *lo);
-}
-
-void write_band(std::string& out, const Band& band) {
-  ObjectWriter o(out);
-  o.string("action", band.action);
-  o.string("id", band.id);
-  o.string("label", band.label);
+  if (hi) append_points(o.key("max"), *hi);
+  if (lo) append_points(o.key("min"), *lo);
 }
 
 // Every contribution, in result order: fit rules, completeness, checks, engagement, feedback,
@@ -75,27 +40,8 @@ void write_contributions(std::string& out, const ScoreResult& r) {
     first = false;
     return out;
   };
-  for (const std::uint32_t i : r.rule_hits) {
-    const FitRule& rule = model.rules()[i];
-    next();
-    ObjectWriter o(out);
-    o.string("group", rule.group);
-    o.string("kind", "rule");
-    o.string("label", rule.label);
-    o.points("points", rule.points);
-    o.string("rule", rule.id);
-  }
-  for (const std::uint32_t f : r.completeness_hits) {
-    const CompletenessRule& c = *model.completeness();
-    next();
-    ObjectWriter o(out);
-    o.string("field", c.fields[f]);
-    o.string("group", c.group);
-    o.string("kind", "completeness");
-    o.string("label", c.label);
-    o.points("points", c.points_per_field);
-    o.string("rule", c.id);
-  }
+  for (const std::uint32_t i : r.rule_hits) next() += model.rules()[i].result_text;
+  for (const std::uint32_t f : r.completeness_hits) next() += model.completeness()->result_texts[f];
   for (const auto& hit : r.check_hits) {
     const Finding& finding = r.checks.findings[hit.finding];
     next();
@@ -105,7 +51,7 @@ void write_contributions(std::string& out, const ScoreResult& r) {
     o.string("group", model.checks().group);
     o.string("kind", "check");
     o.string("label", finding.message);
-    o.points("points", hit.points);
+    append_points(o.key("points"), hit.points);
   }
   for (const Json& line : r.engagement_lines) append_value(next(), line);
   for (const Json& line : r.feedback_lines) append_value(next(), line);
@@ -127,12 +73,12 @@ void write_groups(std::string& out, const ScoreResult& r) {
   for (std::size_t i = 0; i < groups.size(); ++i) {
     if (i) out += ',';
     const GroupSpec& g = groups[i];
-    ObjectWriter o(out);
-    o.string("id", g.id);
-    o.string("label", g.label);
-    write_caps(o, g.min, g.max);
-    o.points("points", clamp_optional(r.group_sums[i], g.min, g.max));
-    o.points("points_before_cap", r.group_sums[i]);
+    out += g.result_head;
+    out += "\"points\":";
+    append_points(out, clamp_optional(r.group_sums[i], g.min, g.max));
+    out += ",\"points_before_cap\":";
+    append_points(out, r.group_sums[i]);
+    out += '}';
   }
   out += ']';
 }
@@ -140,6 +86,10 @@ void write_groups(std::string& out, const ScoreResult& r) {
 // The model that answers for the result: the set (with the persona) or the plain model.
 void write_model(std::string& out, const ScoreResult& r, Detail detail) {
   const Model& answering = r.set ? *r.set : *r.model;
+  if (!r.persona && !answering.result_model_text().empty()) {
+    out += answering.result_model_text();
+    return;
+  }
   ObjectWriter o(out);
   o.string("fingerprint", answering.fingerprint());
   o.string("id", answering.id());
@@ -192,31 +142,32 @@ void write_instant_or_null(std::string& out, const std::optional<Millis>& at) {
 void write_explain(std::string& out, const ScoreResult& r) {
   const Model& model = *r.model;
   ObjectWriter o(out);
-  write_band(o.key("band"), *r.band);
+  o.key("band") += r.band->result_text;
   write_contributions(o.key("contributions"), r);
   write_engagement(o.key("engagement"), r);
   if (r.feedback) o.json("feedback", *r.feedback);
   {
     ObjectWriter fit(o.key("fit"));
-    fit.points("points", r.fit_points);
+    append_points(fit.key("points"), r.fit_points);
   }
   o.integer("format_version", kResultFormatVersion);
-  if (r.grade) o.json("grade", *r.grade);
+  if (r.explained && r.grade_rank) write_grade(*model.grading(), *r.grade_rank, r.grade, o.key("grade"));
   write_groups(o.key("groups"), r);
   write_instant_or_null(o.key("last_activity"), r.last_activity);
   write_model(o.key("model"), r, Detail::Explain);
   o.string("now", format_instant(r.now));
-  o.points("points", r.points);
+  append_points(o.key("points"), r.points);
   if (r.probability) append_double(o.key("probability"), *r.probability);
-  if (r.quality) o.json("quality", *r.quality);
-  o.points("raw_points", r.raw_points);
-  if (r.route) o.json("route", *r.route);
+  if (r.explained && model.has_checks())
+    write_score_quality(model.checks(), r.checks, r.blocked_score.has_value(), o.key("quality"));
+  append_points(o.key("raw_points"), r.raw_points);
+  if (r.route.decided) write_route(r.route, o.key("route"));
   o.integer("score", r.score);
   {
     ObjectWriter total(o.key("total"));
     write_caps(total, model.total_min(), model.total_max());
-    total.points("points", r.points);
-    total.points("points_before_cap", r.capped_sum);
+    append_points(total.key("points"), r.points);
+    append_points(total.key("points_before_cap"), r.capped_sum);
   }
   if (r.tracking) o.json("tracking", *r.tracking);
   o.json("warnings", r.warnings);
@@ -224,16 +175,16 @@ void write_explain(std::string& out, const ScoreResult& r) {
 
 void write_summary(std::string& out, const ScoreResult& r) {
   ObjectWriter o(out);
-  write_band(o.key("band"), *r.band);
+  o.key("band") += r.band->result_text;
   o.string("detail", "summary");
-  o.points("engagement_points", r.engagement_points);
-  o.points("fit_points", r.fit_points);
+  append_points(o.key("engagement_points"), r.engagement_points);
+  append_points(o.key("fit_points"), r.fit_points);
   o.integer("format_version", kResultFormatVersion);
   if (r.grade_rank) o.string("grade", r.grade_letter);
   write_instant_or_null(o.key("last_activity"), r.last_activity);
   write_model(o.key("model"), r, Detail::Summary);
   o.string("now", format_instant(r.now));
-  o.points("points", r.points);
+  append_points(o.key("points"), r.points);
   if (r.probability) append_double(o.key("probability"), *r.probability);
   if (r.model->has_checks()) o.string("quality", r.quality_verdict);
   if (r.model->routing()) o.string("route", r.route_action);
@@ -249,9 +200,90 @@ void write_summary(std::string& out, const ScoreResult& r) {
 
 }  // namespace
 
+void append_points(std::string& out, Centipoints c) {
+  if (c % 100 == 0) append_int(out, c / 100);
+  else append_double(out, static_cast<double>(c) / 100.0);
+}
+
+std::string rule_result_text(const FitRule& rule) {
+  std::string out;
+  {
+    ObjectWriter o(out);
+    o.string("group", rule.group);
+    o.string("kind", "rule");
+    o.string("label", rule.label);
+    append_points(o.key("points"), rule.points);
+    o.string("rule", rule.id);
+  }
+  return out;
+}
+
+std::string completeness_result_text(const CompletenessRule& c, std::size_t field) {
+  std::string out;
+  {
+    ObjectWriter o(out);
+    o.string("field", c.fields[field]);
+    o.string("group", c.group);
+    o.string("kind", "completeness");
+    o.string("label", c.label);
+    append_points(o.key("points"), c.points_per_field);
+    o.string("rule", c.id);
+  }
+  return out;
+}
+
+std::string band_result_text(const Band& band) {
+  std::string out;
+  {
+    ObjectWriter o(out);
+    o.string("action", band.action);
+    o.string("id", band.id);
+    o.string("label", band.label);
+  }
+  return out;
+}
+
+std::string group_result_head(const GroupSpec& g) {
+  std::string out = "{\"id\":";
+  append_string(out, g.id);
+  out += ",\"label\":";
+  append_string(out, g.label);
+  out += ',';
+  if (g.max) {
+    out += "\"max\":";
+    append_points(out, *g.max);
+    out += ',';
+  }
+  if (g.min) {
+    out += "\"min\":";
+    append_points(out, *g.min);
+    out += ',';
+  }
+  return out;
+}
+
+std::string criterion_result_head(const GradeCriterion& c) {
+  std::string out = "{\"criterion\":";
+  append_string(out, c.id);
+  out += ",\"label\":";
+  append_string(out, c.label);
+  return out;
+}
+
+std::string model_result_text(const Model& model) {
+  std::string out;
+  {
+    ObjectWriter o(out);
+    o.string("fingerprint", model.fingerprint());
+    o.string("id", model.id());
+    o.string("version", model.version());
+  }
+  return out;
+}
+
 std::string points_text(Centipoints points) {
   std::string out;
-  ObjectWriter::append_points(out, points);
+  append_points(out, points);
   return out;
 }
 

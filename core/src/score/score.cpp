@@ -113,14 +113,8 @@ std::optional<Error> score_model(const Model& model, const LeadRecord& lead, Mil
       out.check_hits.push_back({static_cast<std::uint32_t>(k), pts->second});
     }
     out.quality_verdict = out.checks.verdict;
-    if (explain) {
-      Json checked = lead_quality_json(config, out.checks);
-      Json quality = std::move(checked["quality"]);
-      quality["findings"] = std::move(checked["findings"]);
-      quality["blocked"] = false;
-      out.quality = std::move(quality);
-    }
   }
+  out.explained = explain;
 
   for (auto& w : event_warnings) warnings.push_back(std::move(w));
   // A lead without used events gets the model's constant engagement part: written from its
@@ -173,7 +167,6 @@ std::optional<Error> score_model(const Model& model, const LeadRecord& lead, Mil
   // A spam verdict blocks the score when the model says so; the contribution says what it was.
   if (model.has_checks() && model.checks().spam_blocks_score && out.quality_verdict == "spam") {
     out.blocked_score = static_cast<int>(score);
-    if (out.quality) (*out.quality)["blocked"] = true;
     score = 0;
   }
   out.score = static_cast<int>(score);
@@ -184,13 +177,12 @@ std::optional<Error> score_model(const Model& model, const LeadRecord& lead, Mil
   out.band = band;
 
   // Grade, then the held band and grade (tracking), then the route that reads them.
-  std::optional<GradeOutcome> grade;
-  if (model.grading())
-    grade = grade_lead(*model.grading(), fields, fit_points,
-                       feedback ? feedback->grades : std::vector<GradeAdjustment>{}, explain, warnings);
-  if (grade) {
-    out.grade_rank = grade->rank;
-    out.grade_letter = grade_letter(grade->rank);
+  if (model.grading()) {
+    static const std::vector<GradeAdjustment> kNoAdjustments;
+    const int rank = grade_lead(*model.grading(), fields, fit_points, feedback ? feedback->grades : kNoAdjustments,
+                                explain ? &out.grade : nullptr, warnings);
+    out.grade_rank = rank;
+    out.grade_letter = grade_letter(rank);
   }
   std::optional<Tracking> tracking;
   if (options.previous) {
@@ -205,16 +197,14 @@ std::optional<Error> score_model(const Model& model, const LeadRecord& lead, Mil
     if (model.has_checks()) input.quality = out.quality_verdict;
     input.verdict = feedback && feedback->verdict ? &*feedback->verdict : nullptr;
     if (explain) {
-      const Json strong = find_strong_actions(model, cleaned, now_ms);
-      input.strong_actions = &strong;
-      Json route = route_lead(*model.routing(), input);
-      out.route_action = route["action"].get<std::string>();
-      out.route = std::move(route);
+      find_strong_actions(model, cleaned, now_ms, out.route.strong_actions);
+      input.strong_actions = &out.route.strong_actions;
+      explain_route(*model.routing(), input, out.route);
+      out.route_action = out.route.action();
     } else {  // a summary shows the action only: no route object, no strong-action list
       out.route_action = route_action(*model.routing(), input, has_strong_action(model, cleaned, now_ms));
     }
   }
-  if (grade && explain) out.grade = std::move(grade->json);
   if (tracking) out.tracking = std::move(tracking->json);
   if (feedback) out.feedback = std::move(feedback->json);
   out.last_activity = cleaned.last_activity;
@@ -270,10 +260,10 @@ void ScoreResult::clear() {
   empty_object(engagement);
   engagement_tail = nullptr;
   event_counts = {};
-  grade.reset();
-  route.reset();
+  explained = false;
+  grade.clear();
+  route.clear();
   tracking.reset();
-  quality.reset();
   feedback.reset();
 }
 

@@ -5,6 +5,7 @@
 
 #include <fstream>
 #include <iostream>
+#include <algorithm>
 #include <set>
 #include <string>
 
@@ -39,6 +40,33 @@ class CheckCsvFormatter : public RecordFormatter {
     out += std::to_string(line) + ',' + csv_cell(lead_id(lead)) + ',' +
            quality.at("verdict").get_ref<const std::string&>() + ',' + dump_json(quality.at("score")) + ',' +
            std::to_string(findings.size()) + ',' + codes + ",\n";
+  }
+
+  void checked(std::string& out, std::size_t line, const LeadRecord& lead, const CheckConfig&,
+               const LeadQuality& quality) const override {
+    out += std::to_string(line);
+    out += ',';
+    out += csv_cell(lead_id(lead));
+    out += ',';
+    out += quality.verdict;
+    out += ',';
+    out += std::to_string(quality.score);
+    out += ',';
+    out += std::to_string(quality.findings.size());
+    out += ',';
+    // Each code once, in the order of the findings (findings are few: a look back is enough).
+    const auto& findings = quality.findings;
+    bool first = true;
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+      const std::string& code = findings[i].code;
+      const bool seen = std::any_of(findings.begin(), findings.begin() + static_cast<std::ptrdiff_t>(i),
+                                    [&](const Finding& f) { return f.code == code; });
+      if (seen) continue;
+      if (!first) out += ';';
+      first = false;
+      out += code;
+    }
+    out += ",\n";
   }
 
   void error(std::string& out, std::size_t line, const LeadRecord& lead, const Error& error) const override {
@@ -101,7 +129,7 @@ int check_all(const CheckArgs& args) {
     } else if (auto error = check_lead_into(model.checks(), record.lead, options, item.quality)) {
       formatter->error(item.text, record.line, record.lead, *error);
     } else {
-      formatter->result(item.text, record.line, record.lead, lead_quality_json(model.checks(), item.quality), nullptr);
+      formatter->checked(item.text, record.line, record.lead, model.checks(), item.quality);
       item.failed = false;
     }
     item.record.lead.clear();  // freed by the thread that parsed it (see score_command.cpp)

@@ -45,6 +45,13 @@ class JsonlFormatter : public RecordFormatter {
     out += "}\n";
   }
 
+  void checked(std::string& out, std::size_t line, const LeadRecord&, const CheckConfig& config,
+               const LeadQuality& quality) const override {
+    append_record_head(out, line, nullptr);
+    write_lead_quality(config, quality, out);  // the bytes dump_json(check_lead(...)) writes
+    out += "}\n";
+  }
+
   void error(std::string& out, std::size_t line, const LeadRecord&, const Error& error) const override {
     Json record = Json::object();
     record["record"] = Json::object({{"line", line}});
@@ -129,6 +136,11 @@ void RecordFormatter::scored(std::string& out, std::size_t line, const LeadRecor
   write_result(result, detail, text);
   this->result(out, line, lead, parse_json(text, "the result", std::numeric_limits<std::size_t>::max()).value(),
                event_lines);
+}
+
+void RecordFormatter::checked(std::string& out, std::size_t line, const LeadRecord& lead, const CheckConfig& config,
+                              const LeadQuality& quality) const {
+  result(out, line, lead, lead_quality_json(config, quality), nullptr);
 }
 
 std::unique_ptr<RecordFormatter> make_jsonl_formatter() { return std::make_unique<JsonlFormatter>(); }

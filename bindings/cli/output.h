@@ -28,6 +28,10 @@ class RecordFormatter {
   /// `detail`, CSV reads its columns. The default goes through result() with the parsed text.
   virtual void scored(std::string& out, std::size_t line, const LeadRecord& lead, const ScoreResult& result, Detail detail,
                       const std::vector<std::size_t>* event_lines) const;
+  /// A checked lead (`leadscore check`), straight from the typed findings (no JSON tree): JSONL
+  /// writes check_lead()'s JSON, CSV reads its columns. The default goes through result().
+  virtual void checked(std::string& out, std::size_t line, const LeadRecord& lead, const CheckConfig& config,
+                       const LeadQuality& quality) const;
   /// The detail the core must compute for this formatter when the user asked for `asked` (CSV
   /// columns are all in the summary, so CSV scores the cheaper way whatever was asked).
   virtual Detail detail_to_compute(Detail asked) const { return asked; }

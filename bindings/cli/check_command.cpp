@@ -6,7 +6,6 @@
 #include <fstream>
 #include <iostream>
 #include <algorithm>
-#include <set>
 #include <string>
 
 #include "batch_runner.h"
@@ -25,52 +24,49 @@ class CheckCsvFormatter : public RecordFormatter {
  public:
   void begin(std::string& out) const override { out += "line,id,verdict,quality,findings,codes,error_code\n"; }
 
+  // A check_lead() result as a tree (the interface's general path; `check` itself calls checked()).
   void result(std::string& out, std::size_t line, const LeadRecord& lead, const Json& result,
               const std::vector<std::size_t>*) const override {
     const Json& quality = result.at("quality");
-    const Json& findings = result.at("findings");
-    std::string codes;
-    std::set<std::string> seen;
-    for (const Json& f : findings) {
-      const std::string& code = f.at("code").get_ref<const std::string&>();
-      if (!seen.insert(code).second) continue;
-      if (!codes.empty()) codes += ';';
-      codes += code;
-    }
-    out += std::to_string(line) + ',' + csv_cell(lead_id(lead)) + ',' +
-           quality.at("verdict").get_ref<const std::string&>() + ',' + dump_json(quality.at("score")) + ',' +
-           std::to_string(findings.size()) + ',' + codes + ",\n";
+    std::vector<std::string_view> codes;
+    for (const Json& f : result.at("findings")) codes.push_back(f.at("code").get_ref<const std::string&>());
+    append_row(out, line, lead, quality.at("verdict").get_ref<const std::string&>(),
+               quality.at("score").get<int>(), codes);
   }
 
   void checked(std::string& out, std::size_t line, const LeadRecord& lead, const CheckConfig&,
                const LeadQuality& quality) const override {
-    out += std::to_string(line);
-    out += ',';
-    out += csv_cell(lead_id(lead));
-    out += ',';
-    out += quality.verdict;
-    out += ',';
-    out += std::to_string(quality.score);
-    out += ',';
-    out += std::to_string(quality.findings.size());
-    out += ',';
-    // Each code once, in the order of the findings (findings are few: a look back is enough).
-    const auto& findings = quality.findings;
-    bool first = true;
-    for (std::size_t i = 0; i < findings.size(); ++i) {
-      const std::string& code = findings[i].code;
-      const bool seen = std::any_of(findings.begin(), findings.begin() + static_cast<std::ptrdiff_t>(i),
-                                    [&](const Finding& f) { return f.code == code; });
-      if (seen) continue;
-      if (!first) out += ';';
-      first = false;
-      out += code;
-    }
-    out += ",\n";
+    std::vector<std::string_view> codes;
+    codes.reserve(quality.findings.size());
+    for (const Finding& f : quality.findings) codes.emplace_back(f.code);
+    append_row(out, line, lead, quality.verdict, quality.score, codes);
   }
 
   void error(std::string& out, std::size_t line, const LeadRecord& lead, const Error& error) const override {
     out += std::to_string(line) + ',' + csv_cell(lead_id(lead)) + ",,,,," + csv_cell(error.code) + '\n';
+  }
+
+ private:
+  // line,id,verdict,quality,findings,codes (each code once, in the findings' order),error_code.
+  static void append_row(std::string& out, std::size_t line, const LeadRecord& lead, std::string_view verdict, int score,
+                         const std::vector<std::string_view>& codes) {
+    out += std::to_string(line);
+    out += ',';
+    out += csv_cell(lead_id(lead));
+    out += ',';
+    out += verdict;
+    out += ',';
+    out += std::to_string(score);
+    out += ',';
+    out += std::to_string(codes.size());
+    out += ',';
+    for (std::size_t i = 0; i < codes.size(); ++i) {
+      if (std::find(codes.begin(), codes.begin() + static_cast<std::ptrdiff_t>(i), codes[i]) != codes.begin() + static_cast<std::ptrdiff_t>(i))
+        continue;  // findings are few: a look back is enough
+      if (out.back() != ',') out += ';';
+      out += codes[i];
+    }
+    out += ",\n";
   }
 };
 

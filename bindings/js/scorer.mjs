@@ -1,6 +1,6 @@
 // A compiled model in the wasm module, wrapped as a plain-object-in, plain-object-out scorer.
 import { LeadscoreError, toJsonText, unwrap } from './errors.mjs';
-import { fieldValueForWasm } from './text-bytes.mjs';
+import { bulkTextForWasm, fieldValueForWasm } from './text-bytes.mjs';
 
 // Safety net for scorers that are never disposed: the native handle is freed when the JS object
 // is garbage-collected. dispose() remains the deterministic way.
@@ -131,7 +131,8 @@ export class Scorer {
     if (!Array.isArray(leads)) throw new LeadscoreError('leads_not_array', 'scoreMany takes an array of leads');
     const handle = this.#live();
     const events = eventsText(options, 'the events of scoreMany');
-    return JSON.parse(unwrap(handle.scoreMany(toJsonText(leads, 'the leads'), events, nowText(options), langText(options), detailText(options))));
+    return JSON.parse(unwrap(handle.scoreMany(bulkTextForWasm(toJsonText(leads, 'the leads')), events === '' ? events : bulkTextForWasm(events),
+      nowText(options), langText(options), detailText(options))));
   }
 
   /**

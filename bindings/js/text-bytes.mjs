@@ -33,3 +33,15 @@ function wtf8Bytes(text) {
 export function fieldValueForWasm(text) {
   return wellFormed(text) ? text : wtf8Bytes(text);
 }
+
+// Large texts (a scoreMany batch) cross as UTF-8 bytes encoded by the platform's TextEncoder:
+// embind copies a Uint8Array into the module in one move, where a string goes through the glue's
+// character-by-character JavaScript loops (measuring its UTF-8 length, then writing it). The bytes
+// are the same for well-formed text; ill-formed text keeps the field values' rule above.
+const encoder = typeof TextEncoder === 'function' ? new TextEncoder() : null;
+
+/** A large text as embind should receive it: its UTF-8 bytes (or the string without TextEncoder). */
+export function bulkTextForWasm(text) {
+  if (!wellFormed(text)) return wtf8Bytes(text);
+  return encoder ? encoder.encode(text) : text;
+}

@@ -16,17 +16,32 @@ namespace {
 using leadscore::Error;
 using leadscore::Json;
 
-/// What every call returns to JavaScript: `json` is result text when ok, else code/path/message.
+/// What every call returns to JavaScript: when ok, `json` is the result text's UTF-8 bytes as a
+/// view into the module's memory (valid until the next call: bindings/js/errors.mjs decodes it at
+/// once with TextDecoder), else code/path/message. A view rather than a std::string because
+/// Emscripten 3.1.6's embind turns a std::string into a JS string by scanning every byte for NUL
+/// in JavaScript first: most of the glue's time on a 4 KB result.
 struct Outcome {
   bool ok = false;
-  std::string json;
+  emscripten::val json = emscripten::val::undefined();
   std::string code;
   std::string path;
   std::string message;
 };
 
-Outcome success(std::string json) { return Outcome{true, std::move(json), "", "", ""}; }
-Outcome failure(const Error& e) { return Outcome{false, "", e.code, e.path, e.message}; }
+// The text behind the latest successful Outcome (wasm is single-threaded; one text at a time).
+std::string& latest_text() {
+  static std::string text;
+  return text;
+}
+
+Outcome success(std::string json) {
+  std::string& text = latest_text();
+  text = std::move(json);
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  return Outcome{true, emscripten::val(emscripten::typed_memory_view(text.size(), bytes)), "", "", ""};
+}
+Outcome failure(const Error& e) { return Outcome{false, emscripten::val::undefined(), e.code, e.path, e.message}; }
 
 std::string error_json(const Error& e) {
   return leadscore::dump_json(Json{{"error", {{"code", e.code}, {"path", e.path}, {"message", e.message}}}});

@@ -1,6 +1,6 @@
 // The public JS API, independent of how the wasm module is loaded: node.mjs, browser.mjs and
 // index.cjs each bind it to the module factory of their environment.
-import { LeadscoreError, toJsonText, unwrap } from './errors.mjs';
+import { LeadscoreError, outcomeText, toJsonText, unwrap } from './errors.mjs';
 import { Scorer } from './scorer.mjs';
 
 export { LeadscoreError, Scorer };
@@ -44,7 +44,7 @@ export function makeApi(factory) {
     const module = await loadModule();
     const outcome = module.validateModel(toJsonText(model, 'the model'));
     if (!outcome.ok) return { ok: false, error: { code: outcome.code, path: outcome.path, message: outcome.message }, findings: [] };
-    return { ok: true, findings: JSON.parse(outcome.json) };
+    return { ok: true, findings: JSON.parse(outcomeText(outcome)) };
   }
 
   // Calibration from a historical CSV (text): {report, fit, model, metrics, warnings}

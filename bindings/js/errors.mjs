@@ -13,7 +13,17 @@ export class LeadscoreError extends Error {
 /** Turns an Outcome from the wasm module into its parsed value, or throws LeadscoreError. */
 export function unwrap(outcome) {
   if (!outcome.ok) throw new LeadscoreError(outcome.code, outcome.message, outcome.path);
-  return outcome.json;
+  return outcomeText(outcome);
+}
+
+// A successful call's text arrives as a view of its UTF-8 bytes in the module's memory, valid
+// until the next call into the module (wasm/leadscore_wasm.cpp, Outcome): decoded here at once.
+// The BOM is kept: the text is returned exactly as the core wrote it.
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** The text of a successful outcome. */
+export function outcomeText(outcome) {
+  return utf8.decode(outcome.json);
 }
 
 /** JSON text of a value given by the caller; `what` names it in the error. */

@@ -21,7 +21,6 @@ using json_text::append_int;
 using json_text::append_string;
 using json_text::append_value;
 
-using json_text::ArrayWriter;
 using json_text::ObjectWriter;
 
 void write_caps(ObjectWriter& o, const std::optional<Centipoints>& lo, const std::optional<Centipoints>& hi) {

@@ -142,8 +142,6 @@ Json lead_quality_json(const CheckConfig& config, const LeadQuality& quality);
 /// Appends lead_quality_json(config, quality) as JSON text: the bytes dump_json() writes of it,
 /// without building the tree.
 void write_lead_quality(const CheckConfig& config, const LeadQuality& quality, std::string& out);
-/// Appends a score result's "quality" object: {"blocked","findings","reasons","score","verdict"}.
-void write_score_quality(const CheckConfig& config, const LeadQuality& quality, bool blocked, std::string& out);
 
 /// A finding as JSON: {"field","code","severity","message","suggestion"?,"span"?:[start,end]}.
 Json finding_json(const Finding& finding);

@@ -1,6 +1,7 @@
 // check_lead(): every checked field of a lead, the form-level signals (honeypot, fill time), and
 // the quality verdict. Quality = 100 - the findings' penalties; any block finding means spam.
 #include <algorithm>
+#include <limits>
 #include <string>
 
 #include "emitter.h"
@@ -8,6 +9,7 @@
 #include "leadscore/checks.h"
 #include "leadscore/time.h"
 #include "io/json_text.h"
+#include "checks/quality_text.h"
 
 namespace leadscore {
 namespace {
@@ -104,15 +106,11 @@ std::optional<Error> check_lead_into(const CheckConfig& config, const LeadRecord
   return std::nullopt;
 }
 
+// The tree is read back from the text writer (below), so the two cannot differ.
 Json lead_quality_json(const CheckConfig& config, const LeadQuality& quality) {
-  Json list = Json::array(), reasons = Json::array();
-  for (const Finding& f : quality.findings) {
-    if (penalty_of(config, f) > 0 || f.severity == Severity::Block)
-      reasons.push_back({{"field", f.field}, {"code", f.code}, {"severity", severity_name(f.severity)}});
-    list.push_back(finding_json(f));
-  }
-  return Json{{"findings", std::move(list)},
-              {"quality", {{"score", quality.score}, {"verdict", quality.verdict}, {"reasons", std::move(reasons)}}}};
+  std::string text;
+  write_lead_quality(config, quality, text);
+  return parse_json(text, "the findings", std::numeric_limits<std::size_t>::max()).value();
 }
 
 Expected<Json> check_lead(const CheckConfig& config, const Json& lead, const LeadCheckOptions& options) {

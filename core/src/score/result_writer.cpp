@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "io/json_text.h"
+#include "checks/quality_text.h"
 #include "grading/grading_eval.h"
 #include "grading/routing_eval.h"
 #include "score/points_json.h"

@@ -1,0 +1,14 @@
+// A score result's "quality" object as text, written by the checks module that decides it
+// (checks/check_lead.cpp) for the result writer (score/result_writer.cpp). Internal to the core.
+#pragma once
+#include <string>
+
+#include "leadscore/checks.h"
+
+namespace leadscore {
+
+/// Appends {"blocked","findings","reasons","score","verdict"}: the findings and verdict of
+/// `quality` as check_lead() shows them, and whether a spam verdict blocked the score.
+void write_score_quality(const CheckConfig& config, const LeadQuality& quality, bool blocked, std::string& out);
+
+}  // namespace leadscore

@@ -74,7 +74,7 @@ bool read_all(RecordSource& source, AccountGroups& groups, EventJoin* join, std:
         groups.error(record.line, lead_id_missing());
         continue;
       }
-      const LeadEvents* events = join->events_for(id);
+      const auto events = join->events_for(id);
       if (!events) return false;
       contact["events"] = events->events;
     }

@@ -72,4 +72,20 @@ std::optional<std::string> scan_event_lead_id(std::string_view line, std::size_t
   return id;
 }
 
+std::optional<std::string> quick_event_lead_id(std::string_view line, std::size_t max_depth) {
+  constexpr std::string_view kHead = "{\"lead_id\":\"";
+  if (line.substr(0, kHead.size()) == kHead) {
+    const std::size_t start = kHead.size();
+    std::size_t end = start;
+    while (end < line.size() && line[end] != '"' && line[end] != '\\' && static_cast<unsigned char>(line[end]) >= 0x20)
+      ++end;
+    const std::string_view rest = line.substr(std::min(end + 1, line.size()));
+    // A later "lead_id" key (also one spelled with a \u escape) would win over this one.
+    if (end > start && end < line.size() && line[end] == '"' && rest.find("lead_id") == std::string_view::npos &&
+        rest.find("\\u") == std::string_view::npos)
+      return std::string(line.substr(start, end - start));
+  }
+  return scan_event_lead_id(line, max_depth);
+}
+
 }  // namespace leadscore::cli

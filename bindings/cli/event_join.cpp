@@ -87,15 +87,22 @@ bool EventJoin::read_failed() {
 }
 
 std::size_t EventJoin::first_unsorted_line() {
-  source_->ids_only();  // this pass reads ids only; rewind() starts a new, full source
-  EventRow row;
-  std::string last;
-  while (source_->next(row)) {
-    if (row.broken()) continue;  // reported by the pass that uses the events
-    if (row.lead_id < last) return row.line;
-    last = std::move(row.lead_id);
+  // Quick ids first: when they are in order, so are the usable lines' ids. A break found with
+  // them may come from a broken line, so it is confirmed by a second, exact pass.
+  for (const bool quick : {true, false}) {
+    if (!quick && !rewind()) return 0;
+    source_->ids_only(quick);  // this pass reads ids only; rewind() starts a new, full source
+    EventRow row;
+    std::string last;
+    std::size_t unsorted = 0;
+    while (unsorted == 0 && source_->next(row)) {
+      if (row.broken()) continue;  // reported by the pass that uses the events
+      if (row.lead_id < last) unsorted = row.line;
+      last = std::move(row.lead_id);
+    }
+    if (read_failed()) return 0;
+    if (unsorted == 0 || !quick) return unsorted;
   }
-  read_failed();
   return 0;
 }
 
@@ -120,7 +127,7 @@ bool EventJoin::fill_pending() {
   return false;
 }
 
-const LeadEvents* EventJoin::events_for(const std::string& id) {
+std::shared_ptr<const LeadEvents> EventJoin::events_for(const std::string& id) {
   if (failure_) return nullptr;
   if (mode_ == Mode::Memory) return lookup(id);
   if (any_lead_ && id < last_lead_id_) {
@@ -128,10 +135,10 @@ const LeadEvents* EventJoin::events_for(const std::string& id) {
         "the leads are not sorted by lead id (" + id + " comes after " + last_lead_id_ + ")";
     return fall_back(why) ? lookup(id) : nullptr;
   }
-  if (any_lead_ && id == last_lead_id_) return &current_;  // the same lead id again
+  if (any_lead_ && id == last_lead_id_) return current_;  // the same lead id again
   any_lead_ = true;
   last_lead_id_ = id;
-  current_ = LeadEvents{};
+  current_ = std::make_shared<LeadEvents>();
   // One more than the core accepts, so the core itself reports "too_many_events".
   const std::size_t keep = Limits{}.max_events + 1;
   for (;;) {
@@ -144,14 +151,14 @@ const LeadEvents* EventJoin::events_for(const std::string& id) {
     if (pending_->lead_id < id) {
       // No lead has this id: leads come in ascending order and this one is already past it.
       report_.unmatched(pending_->line, pending_->lead_id, pending_->event);
-    } else if (current_.lines.size() < keep) {
-      current_.events.push_back(std::move(pending_->event));
-      current_.lines.push_back(pending_->line);
+    } else if (current_->lines.size() < keep) {
+      current_->events.push_back(std::move(pending_->event));
+      current_->lines.push_back(pending_->line);
     }
     pending_.reset();
   }
-  if (!current_.lines.empty()) streamed_ids_.push_back(id);
-  return &current_;
+  if (!current_->lines.empty()) streamed_ids_.push_back(id);
+  return current_;
 }
 
 bool EventJoin::fall_back(const std::string& why) {
@@ -168,7 +175,7 @@ bool EventJoin::fall_back(const std::string& why) {
   report_.restart_unmatched();
   mode_ = Mode::Memory;
   pending_.reset();
-  current_ = LeadEvents{};
+  current_.reset();
   if (!rewind()) return false;
   EventRow row;
   while (source_->next(row)) {
@@ -189,10 +196,10 @@ bool EventJoin::fall_back(const std::string& why) {
   return true;
 }
 
-const LeadEvents* EventJoin::lookup(const std::string& id) {
-  looked_up_ = LeadEvents{};
+std::shared_ptr<const LeadEvents> EventJoin::lookup(const std::string& id) {
+  auto found = std::make_shared<LeadEvents>();
   const auto it = index_.find(id);
-  if (it == index_.end()) return &looked_up_;
+  if (it == index_.end()) return found;
   Group& group = it->second;
   group.used = true;
   // As when streaming: one more than the core accepts is enough for its "too_many_events".
@@ -200,11 +207,11 @@ const LeadEvents* EventJoin::lookup(const std::string& id) {
   std::size_t start = 0;
   for (std::size_t i = 0; i < keep; ++i) {
     const std::size_t end = group.texts.find('\n', start);
-    looked_up_.events.push_back(from_compact_text(group.texts, start, end));
-    looked_up_.lines.push_back(group.lines[i]);
+    found->events.push_back(from_compact_text(group.texts, start, end));
+    found->lines.push_back(group.lines[i]);
     start = end + 1;
   }
-  return &looked_up_;
+  return found;
 }
 
 std::optional<JoinFailure> EventJoin::finish() {

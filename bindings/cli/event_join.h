@@ -51,8 +51,9 @@ class EventJoin {
   /// The events of lead `id` (non-empty), in file order. While streaming, a lead's group stops
   /// being stored past Limits::max_events + 1 events, enough for the core to answer
   /// "too_many_events" for that lead; the rest of the group is skipped. Null on failure (see
-  /// failure()). The pointer is valid until the next call.
-  const LeadEvents* events_for(const std::string& id);
+  /// failure()). Shared, not copied: a batch hands it to a worker while the join reads on (200
+  /// events a lead made the copy cost as much as scoring them).
+  std::shared_ptr<const LeadEvents> events_for(const std::string& id);
 
   /// After the last lead: every event not handed out goes to the report as unmatched.
   std::optional<JoinFailure> finish();
@@ -75,7 +76,7 @@ class EventJoin {
   std::size_t first_unsorted_line();  // 0 when sorted
   bool fill_pending();   // false at the end, on failure, or after a fall-back
   bool fall_back(const std::string& why);
-  const LeadEvents* lookup(const std::string& id);
+  std::shared_ptr<const LeadEvents> lookup(const std::string& id);
 
   std::string path_;
   std::string name_;  // for messages
@@ -94,14 +95,13 @@ class EventJoin {
   std::string last_event_id_;
   std::string last_lead_id_;
   bool any_lead_ = false;
-  LeadEvents current_;
+  std::shared_ptr<LeadEvents> current_;  // the last lead's events (null before the first lead)
   std::size_t last_line_read_ = 0;  // broken lines up to here are already reported
   // Ids of the groups handed out while streaming: after a fall-back they are not unmatched.
   std::vector<std::string> streamed_ids_;
 
   // In-memory state.
   std::unordered_map<std::string, Group> index_;
-  LeadEvents looked_up_;  // the group last returned by lookup()
 };
 
 }  // namespace leadscore::cli

@@ -106,7 +106,8 @@ class JsonlEventSource : public EventSource {
       return true;
     }
     if (ids_only_) {
-      auto id = scan_event_lead_id(line.text, Limits{}.max_json_depth);
+      auto id = quick_ids_ ? quick_event_lead_id(line.text, Limits{}.max_json_depth)
+                           : scan_event_lead_id(line.text, Limits{}.max_json_depth);
       if (id) row.lead_id = std::move(*id);
       else row.error = {"event_broken", "line " + n, "Line " + n + " is not a usable event."};
       return true;
@@ -136,12 +137,16 @@ class JsonlEventSource : public EventSource {
   }
 
   bool empty() const override { return !any_; }
-  void ids_only() override { ids_only_ = true; }
+  void ids_only(bool quick) override {
+    ids_only_ = true;
+    quick_ids_ = quick;
+  }
 
  private:
   LineReader lines_;
   bool any_ = false;
   bool ids_only_ = false;
+  bool quick_ids_ = false;
 };
 
 }  // namespace

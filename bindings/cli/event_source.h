@@ -35,8 +35,9 @@ class EventSource {
   virtual bool empty() const = 0;
   /// From now on, rows need only their lead_id and whether they are broken (a broken row's error
   /// may then be less precise, and no row carries its event): a pass that checks the order of
-  /// the ids reads a JSON line without building it.
-  virtual void ids_only() {}
+  /// the ids reads a JSON line without building it. `quick`: with quick_event_lead_id()
+  /// (event_id_scan.h), whose ids prove an order but not a break of it.
+  virtual void ids_only(bool quick) { (void)quick; }
 };
 
 /// CSV events; the delimiter (',' or ';') is detected from the header like for leads.

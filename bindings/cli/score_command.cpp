@@ -61,7 +61,7 @@ struct ScoreItem {
   InputRecord record;
   bool id_missing = false;   // --events, and the lead has no id to find its events by
   bool with_events = false;  // --events, and `events` holds the lead's events
-  LeadEvents events;         // a copy: the join reuses its own once it reads on
+  std::shared_ptr<const LeadEvents> events;  // shared with the join, which never changes them
   ScoreResult result;        // reused: an item is refilled batch after batch
   std::string text;          // the output line(s)
   bool failed = false;       // an error record
@@ -122,12 +122,13 @@ int score_all(const ScoreArgs& args) {
     if (!source->next(item.record)) return false;
     ++records;
     item.id_missing = item.with_events = false;
+    item.events.reset();  // on the thread that read them (see the note at the end of work)
     if (events.join && !item.record.lead.empty()) {
       const std::string id = lead_id(item.record.lead);
       if (id.empty()) {
         item.id_missing = true;
-      } else if (const LeadEvents* found = events.join->events_for(id)) {
-        item.events = *found;
+      } else if (auto found = events.join->events_for(id)) {
+        item.events = std::move(found);
         item.with_events = true;
       } else {
         return false;  // the inputs are not sorted and the events cannot be re-read: reported below
@@ -149,12 +150,12 @@ int score_all(const ScoreArgs& args) {
       formatter->error(item.text, record.line, record.lead, lead_id_missing());
     } else {
       ScoreOptions lead_options = options;
-      lead_options.events = item.with_events ? &item.events.events : nullptr;
+      lead_options.events = item.with_events ? &item.events->events : nullptr;
       if (auto error = score_into(model, record.lead, lead_options, item.result)) {
         formatter->error(item.text, record.line, record.lead, *error);
       } else {
         formatter->scored(item.text, record.line, record.lead, item.result, args.detail,
-                          item.with_events ? &item.events.lines : nullptr);
+                          item.with_events ? &item.events->lines : nullptr);
         item.failed = false;
       }
     }

@@ -378,5 +378,15 @@ test('the sortedness pass reads each JSON line\'s lead_id as the join does, with
     // A file whose order breaks only through a repeated key's last value falls back.
     writeFileSync(events, `${[ev('"A2"'), `{"lead_id":"A3","lead_id":"A1","type":"x","at":"2026-11-20T11:00:00Z"}`].join('\n')}\n`);
     assert.match(scoreWith(events).stderr, NOTE);
+    // So does one whose later key is spelled with an escape, before any lead is written: the
+    // quick read of the usual `{"lead_id":"..."` shape must not take A0 for this line's id (it
+    // is A3), or A1 would be written without its event before the join noticed.
+    writeFileSync(events, `${[`{"lead_id":"A0","type":"page_view","at":"2026-11-20T11:00:00Z","lead\\u005fid":"A3"}`, ev('"A1"')].join('\n')}\n`);
+    const escaped = scoreWith(events);
+    assert.match(escaped.stderr, NOTE);
+    assert.deepEqual(jsonLines(escaped.stdout).map((l) => l.record.event_lines), [[2], [], [1], []]);
+    // And one whose order breaks at a line of the usual shape.
+    writeFileSync(events, `${[ev('"A3"'), ev('"A1"')].join('\n')}\n`);
+    assert.match(scoreWith(events).stderr, NOTE);
   });
 });

@@ -4,6 +4,7 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <cstdint>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -134,10 +135,17 @@ class Scorer {
     return success(leadscore::dump_json(result.value()));
   }
 
-  /// Scores a JSON array of leads: one entry per lead, a failing lead as {"error":{...}}.
-  /// `events_text` is "" or a JSON array with one entry per lead: an events array, or null for none.
-  Outcome score_many(const std::string& leads_text, const std::string& events_text, const std::string& now,
-                     const std::string& lang, const std::string& detail) {
+  /// Scores a JSON array of leads: one entry per lead, a failing lead as {"error":{...}}. The
+  /// texts are UTF-8 bytes that the caller put into the module's memory (`*_at`, `*_size`):
+  /// Emscripten 3.1.6's embind copies a Uint8Array argument into a std::string one byte at a
+  /// time in JavaScript, where the caller's TextEncoder.encodeInto() writes a batch in one go.
+  /// The events are absent (size 0) or a JSON array with one entry per lead: an events array, or
+  /// null for none.
+  Outcome score_many(std::uintptr_t leads_at, std::size_t leads_size, std::uintptr_t events_at,
+                     std::size_t events_size, const std::string& now, const std::string& lang,
+                     const std::string& detail) {
+    const std::string_view leads_text(reinterpret_cast<const char*>(leads_at), leads_size);
+    const std::string_view events_text(reinterpret_cast<const char*>(events_at), events_size);
     if (!loaded_) return failure(not_loaded());
     const auto language = leadscore::parse_language(lang);
     if (!language) return failure(bad_language());

@@ -32,7 +32,7 @@ export function makeApi(factory) {
       handle.delete();
       throw error;
     }
-    return new Scorer(handle, info);
+    return new Scorer(handle, info, module);
   }
 
   async function evaluateLogic(rule, data = null) {

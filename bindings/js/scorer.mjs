@@ -1,6 +1,6 @@
 // A compiled model in the wasm module, wrapped as a plain-object-in, plain-object-out scorer.
 import { LeadscoreError, toJsonText, unwrap } from './errors.mjs';
-import { bulkTextForWasm, fieldValueForWasm } from './text-bytes.mjs';
+import { fieldValueForWasm, withTextInModule } from './text-bytes.mjs';
 
 // Safety net for scorers that are never disposed: the native handle is freed when the JS object
 // is garbage-collected. dispose() remains the deterministic way.
@@ -58,11 +58,13 @@ function detailText(options) {
 export class Scorer {
   #handle;
   #info;
+  #module;
 
   /** @internal Use createScorer(). */
-  constructor(handle, info) {
+  constructor(handle, info, module) {
     this.#handle = handle;
     this.#info = Object.freeze(info);
+    this.#module = module;
     registry?.register(this, handle, this);
   }
 
@@ -131,8 +133,11 @@ export class Scorer {
     if (!Array.isArray(leads)) throw new LeadscoreError('leads_not_array', 'scoreMany takes an array of leads');
     const handle = this.#live();
     const events = eventsText(options, 'the events of scoreMany');
-    return JSON.parse(unwrap(handle.scoreMany(bulkTextForWasm(toJsonText(leads, 'the leads')), events === '' ? events : bulkTextForWasm(events),
-      nowText(options), langText(options), detailText(options))));
+    const [now, lang, detail] = [nowText(options), langText(options), detailText(options)];
+    const module = this.#module;
+    return JSON.parse(unwrap(withTextInModule(module, toJsonText(leads, 'the leads'), (leadsAt, leadsSize) =>
+      withTextInModule(module, events, (eventsAt, eventsSize) =>
+        handle.scoreMany(leadsAt, leadsSize, eventsAt, eventsSize, now, lang, detail)))));
   }
 
   /**

@@ -34,14 +34,30 @@ export function fieldValueForWasm(text) {
   return wellFormed(text) ? text : wtf8Bytes(text);
 }
 
-// Large texts (a scoreMany batch) cross as UTF-8 bytes encoded by the platform's TextEncoder:
-// embind copies a Uint8Array into the module in one move, where a string goes through the glue's
-// character-by-character JavaScript loops (measuring its UTF-8 length, then writing it). The bytes
-// are the same for well-formed text; ill-formed text keeps the field values' rule above.
-const encoder = typeof TextEncoder === 'function' ? new TextEncoder() : null;
+// Large texts (a scoreMany batch) are written as UTF-8 straight into the module's memory with the
+// platform's TextEncoder.encodeInto(), and the core reads them there: embind would copy a string
+// through the glue's character-by-character JavaScript loops, and a Uint8Array one byte at a time.
+// Ill-formed text keeps the field values' rule above (its generalized UTF-8 bytes).
+const encoder = new TextEncoder();
 
-/** A large text as embind should receive it: its UTF-8 bytes (or the string without TextEncoder). */
-export function bulkTextForWasm(text) {
-  if (!wellFormed(text)) return wtf8Bytes(text);
-  return encoder ? encoder.encode(text) : text;
+/**
+ * Calls `use(at, size)` with `text` as UTF-8 bytes at `at` in the module's memory (size 0 and
+ * at 0 for ""), and frees them afterwards. `module` is the Emscripten module (_malloc, _free,
+ * HEAPU8).
+ */
+export function withTextInModule(module, text, use) {
+  if (text === '') return use(0, 0);
+  const bytes = wellFormed(text) ? null : wtf8Bytes(text);
+  const capacity = bytes ? bytes.length : text.length * 3; // UTF-8 needs at most 3 bytes a UTF-16 unit
+  const at = module._malloc(capacity);
+  if (!at) throw new RangeError('leadscore: out of WebAssembly memory for a batch');
+  try {
+    let size = capacity;
+    // HEAPU8 is read after _malloc: growing the memory replaces it.
+    if (bytes) module.HEAPU8.set(bytes, at);
+    else size = encoder.encodeInto(text, module.HEAPU8.subarray(at, at + capacity)).written;
+    return use(at, size);
+  } finally {
+    module._free(at);
+  }
 }

@@ -29,16 +29,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import zlib from 'node:zlib';
 import jsonLogic from 'json-logic-js';
 import { createScorer } from 'leadscore';
 import { assertShorter, compileConditions, fitOnlyModel, millionChecks, runCalibrateShare, runMillionRows, targetsTable } from './bench-targets.mjs';
+import { entrySizes } from './bundle-sizes.mjs';
 import { mulberry32 } from './prng.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const cliPath = path.join(root, 'build/native/bindings/cli/leadscore');
 const modelPath = path.join(root, 'examples/models/default.json');
-const gluePath = path.join(root, 'dist/leadscore-wasm.mjs');
+const wasmPath = path.join(root, 'dist/leadscore.wasm');
 const docPath = path.join(root, 'docs/benchmarks.md');
 const NOW = '2026-11-23T09:30:00Z';
 const BATCH = 1000;
@@ -322,7 +322,7 @@ function measure(label, runs, fn) {
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
-  for (const [what, p] of [['native CLI', cliPath], ['wasm glue', gluePath]]) {
+  for (const [what, p] of [['native CLI', cliPath], ['wasm module', wasmPath]]) {
     if (!fs.existsSync(p)) {
       process.stderr.write(`bench: ${what} not found at ${path.relative(root, p)}; run \`npm run bench\` (it builds first)\n`);
       process.exit(2);
@@ -588,16 +588,12 @@ async function main() {
   const cold = Object.fromEntries(['importMs', 'createMs', 'firstScoreMs', 'sinceStartMs'].map((k) => [k, median(coldRuns.map((m) => m[k]))]));
   cold.totalMs = median(coldRuns.map((m) => m.importMs + m.createMs));
 
-  // Sizes.
-  const glue = fs.readFileSync(gluePath);
-  const gz = (buf) => zlib.gzipSync(buf, { level: 9 }).length;
-  const match = /data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)/.exec(glue.toString('latin1'));
-  const wasm = match ? Buffer.from(match[1], 'base64') : null;
-  const glueOnly = match ? Buffer.from(glue.toString('latin1').replace(match[1], ''), 'latin1') : null;
-  const sizes = [[`dist/${path.basename(gluePath)} (JS glue + embedded wasm, as shipped)`, glue.length, gz(glue)]];
-  if (wasm) {
-    sizes.push(['.wasm alone (decoded from the glue\'s base64 data URI)', wasm.length, gz(wasm)]);
-    sizes.push(['JS glue alone (the base64 removed)', glueOnly.length, gz(glueOnly)]);
+  // Sizes: what a browser downloads for each entry point (scripts/bundle-sizes.mjs).
+  const sizes = [];
+  for (const e of await entrySizes()) {
+    sizes.push([`\`${e.name}\`: JS (API + glue, esbuild --minify)`, e.js.raw, e.js.gzip]);
+    sizes.push([`\`${e.name}\`: ${e.wasmFile}`, e.wasm.raw, e.wasm.gzip]);
+    sizes.push([`**\`${e.name}\` in a browser, in all**`, e.total.raw, e.total.gzip]);
   }
 
   // Report.
@@ -624,8 +620,8 @@ async function main() {
   const startTable = [
     '| Start-up | ms |',
     '|---|---:|',
-    `| \`import('leadscore')\` in a fresh Node process (parse the glue) | ${cold.importMs.toFixed(1)} |`,
-    `| first \`createScorer()\` after it (wasm compile + instantiate + default model load) | ${cold.createMs.toFixed(1)} |`,
+    `| \`import('leadscore')\` in a fresh Node process (parse the API and glue) | ${cold.importMs.toFixed(1)} |`,
+    `| first \`createScorer()\` after it (read the .wasm, compile + instantiate, default model load) | ${cold.createMs.toFixed(1)} |`,
     `| **cold start: import + first createScorer()** | **${cold.totalMs.toFixed(1)}** |`,
     `| (the same, counted from Node's process start) | ${cold.sinceStartMs.toFixed(1)} |`,
     `| first \`score()\` after the cold start | ${cold.firstScoreMs.toFixed(2)} |`,

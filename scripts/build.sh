@@ -24,9 +24,10 @@ build_sanitized() {
 build_wasm() {
   emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
   cmake --build build/wasm -j"$jobs"
-  mkdir -p dist
-  node scripts/patch-glue.mjs build/wasm/wasm/leadscore_wasm.js build/wasm/wasm/leadscore_wasm_web.js \
-    dist/leadscore-wasm.cjs dist/leadscore-wasm.mjs
+  rm -rf dist && mkdir -p dist
+  node scripts/patch-glue.mjs build/wasm/wasm/leadscore_wasm.js build/wasm/wasm/leadscore_wasm.wasm dist leadscore
+  node scripts/patch-glue.mjs build/wasm/wasm/leadscore_form_wasm.js build/wasm/wasm/leadscore_form_wasm.wasm \
+    dist leadscore-form
   node_modules/.bin/esbuild bindings/js/api.mjs --bundle --format=cjs --platform=neutral \
     --log-level=warning --outfile=dist/api.cjs
 }

@@ -1,19 +1,20 @@
-// Post-processes the Emscripten 3.1.6 glue (Debian's).
-// Usage: node scripts/patch-glue.mjs NODE_GLUE WEB_GLUE OUT.CJS OUT.MJS
-//   NODE_GLUE  the link for web, worker and Node -> OUT.CJS (the Node entry points' module)
-//   WEB_GLUE   the link for web and worker only  -> OUT.MJS (the browser entry point's ES module)
+// Turns an Emscripten 3.1.6 (Debian's) link into what dist/ ships for one module: an ES module
+// (the glue plus two exports) and the .wasm file beside it.
+// Usage: node scripts/patch-glue.mjs GLUE.js MODULE.wasm OUT_DIR NAME
+//   -> OUT_DIR/NAME.mjs and OUT_DIR/NAME.wasm
 //
-// With -sSINGLE_FILE the wasm is embedded as a data: URI, yet 3.1.6's getBinaryPromise() still
-// fetch()es that URI in browsers before falling back to decoding it. Under a strict CSP
-// (connect-src 'self') the fetch is a violation and logs errors. Newer Emscripten skips fetch for
-// data: URIs; this applies the same one-condition change. The build fails if the glue no longer
-// contains the expected code, so a toolchain update cannot silently drop the fix, and it fails if
-// a glue would install process-wide Node handlers or (browser glue) require a Node module.
-import { readFileSync, writeFileSync } from 'node:fs';
+// The ES module exports the glue's factory (default) and wasmUrl(): the URL of NAME.wasm beside
+// the module, written as new URL('./NAME.wasm', import.meta.url) so that bundlers that know the
+// pattern (webpack 5) copy the file and rewrite the URL, and browsers without a bundler fetch it
+// from beside the module. The build fails if the glue would install process-wide Node handlers
+// or require a Node module (bundlers targeting browsers would then need polyfills), or if it
+// still carries an embedded (base64) binary.
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 
-const [nodeGlue, webGlue, outCjs, outMjs] = process.argv.slice(2);
-if (!outMjs) {
-  console.error('usage: node scripts/patch-glue.mjs NODE_GLUE WEB_GLUE OUT.CJS OUT.MJS');
+const [gluePath, wasmPath, outDir, name] = process.argv.slice(2);
+if (!name) {
+  console.error('usage: node scripts/patch-glue.mjs GLUE.js MODULE.wasm OUT_DIR NAME');
   process.exit(2);
 }
 
@@ -22,23 +23,25 @@ function fail(message) {
   process.exit(1);
 }
 
-function patched(file) {
-  const glue = readFileSync(file, 'utf8');
-  const before = 'if(typeof fetch=="function"){return fetch(wasmBinaryFile';
-  const after = 'if(typeof fetch=="function"&&!isDataURI(wasmBinaryFile)){return fetch(wasmBinaryFile';
-  const count = glue.split(before).length - 1;
-  if (count !== 1) fail(`expected the data: URI fetch once in ${file}, found it ${count} times; check the Emscripten version`);
-  // A host application keeps its own error handling (wasm/CMakeLists.txt: NODEJS_CATCH_*=0).
-  if (/process\[?["'.]?on["']?\]?\(\s*["'](uncaughtException|unhandledRejection)/.test(glue)) {
-    fail(`${file} installs a process-wide uncaughtException/unhandledRejection handler`);
-  }
-  return glue.replace(before, after);
+const glue = readFileSync(gluePath, 'utf8');
+// A host application keeps its own error handling (wasm/CMakeLists.txt: NODEJS_CATCH_*=0).
+if (/process\[?["'.]?on["']?\]?\(\s*["'](uncaughtException|unhandledRejection)/.test(glue)) {
+  fail(`${gluePath} installs a process-wide uncaughtException/unhandledRejection handler`);
+}
+const nodeModule = glue.match(/require\(\s*["'][^"']+["']\s*\)/);
+if (nodeModule) fail(`${gluePath} has ${nodeModule[0]}: bundlers would need Node polyfills`);
+if (/wasmBinaryFile\s*=\s*["']data:/.test(glue)) fail(`${gluePath} embeds its binary (SINGLE_FILE)`);
+if (!glue.includes('function createLeadscoreModule(') && !glue.includes('var createLeadscoreModule')) {
+  fail(`${gluePath} does not define createLeadscoreModule; check EXPORT_NAME`);
 }
 
-writeFileSync(outCjs, patched(nodeGlue));
-
-const web = patched(webGlue);
-const nodeModule = web.match(/require\(\s*["'][^"']+["']\s*\)/);
-if (nodeModule) fail(`the browser glue ${webGlue} still has ${nodeModule[0]}: bundlers would need Node polyfills`);
-// Browsers cannot load CommonJS: the glue with an ES export appended.
-writeFileSync(outMjs, `${web}\nexport default createLeadscoreModule;\n`);
+const wasmFile = `${name}.wasm`;
+const footer = `
+export default createLeadscoreModule;
+/** The URL of ${wasmFile}, beside this module (or where a bundler put it). */
+export function wasmUrl() {
+  return new URL('./${wasmFile}', import.meta.url).href;
+}
+`;
+writeFileSync(path.join(outDir, `${name}.mjs`), `${glue}\n${footer}`);
+copyFileSync(wasmPath, path.join(outDir, wasmFile));

@@ -31,8 +31,8 @@ const TYPES = {
 // and no 'unsafe-inline': scripts come from this origin only, plus the one inline import map of
 // web-demo/index.html by its sha256 (recompute it when the map changes; the page's <meta> CSP
 // carries the same hash, and tests/js/browser-form.test.mjs checks both against the file).
-// 'wasm-unsafe-eval' lets WebAssembly.instantiate() compile the engine (embedded base64 in
-// dist/leadscore-wasm.mjs): without it Chromium refuses wasm compilation under a script-src that
+// 'wasm-unsafe-eval' lets WebAssembly.instantiateStreaming() compile the engine (dist/leadscore.wasm,
+// fetched from this origin): without it Chromium refuses wasm compilation under a script-src that
 // lacks 'unsafe-eval'; it allows wasm only, not eval() or new Function(). frame-ancestors, which a
 // <meta> CSP cannot set, keeps other sites from framing the demo.
 const CSP = [

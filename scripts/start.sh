@@ -7,7 +7,7 @@ bash scripts/setup.sh
 # The native build is incremental: running it every time only rebuilds what changed.
 bash scripts/build.sh native
 # The wasm build is slow: only when dist/ is missing or older than a file in core/ or wasm/.
-glue=dist/leadscore-wasm.mjs
+glue=dist/leadscore.mjs
 if [ ! -f "$glue" ] || [ -n "$(find core wasm -type f -newer "$glue" -print -quit)" ]; then
   bash scripts/build.sh wasm
 fi

@@ -1,24 +1,39 @@
-// The public JS API, independent of how the wasm module is loaded: node.mjs, browser.mjs and
-// index.cjs each bind it to the module factory of their environment.
+// The public JS API, independent of how the wasm module is loaded: each entry point (node.mjs,
+// browser.mjs, index.cjs and their leadscore/form twins) binds it to a loader of its module.
 import { LeadscoreError, outcomeText, toJsonText, unwrap } from './errors.mjs';
 import { Scorer } from './scorer.mjs';
 
 export { LeadscoreError, Scorer };
 
-export function makeApi(factory) {
+/**
+ * `load(source)` starts the wasm module and resolves to it; `source` is what setWasmSource() was
+ * given (undefined: the .wasm file shipped beside the module). `form`: the API of leadscore/form,
+ * whose module has scoring, the form checks and verify only.
+ */
+export function makeApi(load, { form = false } = {}) {
   let modulePromise = null;
+  let wasmSource;
 
   // One instance per page or process, created on first use.
   function loadModule() {
     if (!modulePromise) {
       modulePromise = Promise.resolve()
-        .then(() => factory())
+        .then(() => load(wasmSource))
         .catch((cause) => {
           modulePromise = null;
           throw new LeadscoreError('wasm_init', `the leadscore WebAssembly module could not start (${cause?.message ?? cause})`);
         });
     }
     return modulePromise;
+  }
+
+  // Where the .wasm file comes from, for pages that serve it from elsewhere than beside the
+  // bundle: a URL (string or URL; in Node a file path or file: URL), or the file's bytes.
+  function setWasmSource(source) {
+    if (modulePromise) throw new LeadscoreError('wasm_already_loaded', 'setWasmSource() must be called before the first createScorer()');
+    const ok = typeof source === 'string' || source instanceof URL || source instanceof ArrayBuffer || ArrayBuffer.isView(source);
+    if (!ok) throw new LeadscoreError('wasm_source_invalid', 'the wasm source must be a URL, a path or the bytes of the .wasm file');
+    wasmSource = source;
   }
 
   async function createScorer(model) {
@@ -76,5 +91,6 @@ export function makeApi(factory) {
     return module.version();
   }
 
-  return { createScorer, evaluateLogic, validateModel, calibrate, closeRateReport, defaultModel, version };
+  if (form) return { createScorer, defaultModel, version, setWasmSource };
+  return { createScorer, evaluateLogic, validateModel, calibrate, closeRateReport, defaultModel, version, setWasmSource };
 }

@@ -1,6 +1,10 @@
-// ESM entry for browsers and bundlers. The wasm binary is embedded in the glue: nothing is fetched.
-import factory from '../../dist/leadscore-wasm.mjs';
+// ESM entry for browsers and bundlers: `leadscore`, the full module. The .wasm file sits beside
+// dist/leadscore.mjs; webpack copies it on its own, other bundlers need it copied beside the
+// bundle or named with setWasmSource() (README, "Bundlers and hosts").
+import createModule, { wasmUrl } from '../../dist/leadscore.mjs';
 import { makeApi } from './api.mjs';
+import { browserLoader } from './browser-loader.mjs';
 
 export { LeadscoreError, Scorer } from './api.mjs';
-export const { createScorer, evaluateLogic, validateModel, calibrate, closeRateReport, defaultModel, version } = makeApi(factory);
+export const { createScorer, evaluateLogic, validateModel, calibrate, closeRateReport, defaultModel, version, setWasmSource } =
+  makeApi(browserLoader(createModule, wasmUrl));

@@ -17,7 +17,7 @@ export function unwrap(outcome) {
 }
 
 // A successful call's text arrives as a view of its UTF-8 bytes in the module's memory, valid
-// until the next call into the module (wasm/leadscore_wasm.cpp, Outcome): decoded here at once.
+// until the next call into the module (wasm/outcome.h): decoded here at once.
 // The BOM is kept: the text is returned exactly as the core wrote it.
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 

@@ -1,6 +1,7 @@
-// CommonJS entry. dist/api.cjs is api.mjs converted to CommonJS at build time (scripts/build.sh).
+// CommonJS entry of `leadscore`. dist/api.cjs is api.mjs converted to CommonJS at build time
+// (scripts/build.sh).
 'use strict';
 const api = require('../../dist/api.cjs');
-const factory = require('../../dist/leadscore-wasm.cjs');
+const { cjsLoader } = require('./cjs-loader.cjs');
 
-module.exports = { LeadscoreError: api.LeadscoreError, Scorer: api.Scorer, ...api.makeApi(factory) };
+module.exports = { LeadscoreError: api.LeadscoreError, Scorer: api.Scorer, ...api.makeApi(cjsLoader('leadscore')) };

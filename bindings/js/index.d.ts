@@ -659,3 +659,9 @@ export function closeRateReport(csv: string, options: CalibrationOptions): Promi
 export function defaultModel(): Promise<ModelDocument>;
 /** The library version. */
 export function version(): Promise<string>;
+/**
+ * Where the module's .wasm file comes from, when it is not beside the module (a bundler other than
+ * webpack put the script elsewhere, a CDN...): a URL (in Node a file path or file: URL), or the
+ * file's bytes. Call it before the first createScorer(); afterwards it throws wasm_already_loaded.
+ */
+export function setWasmSource(source: string | URL | ArrayBuffer | ArrayBufferView): void;

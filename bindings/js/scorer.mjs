@@ -110,7 +110,7 @@ export class Scorer {
    * feedback?}]} (the model needs an "account" section); options {now, lang}.
    */
   scoreAccount(account, options) {
-    const handle = this.#live();
+    const handle = this.#live('scoreAccount');
     return JSON.parse(unwrap(handle.scoreAccount(toJsonText(account, 'the account'), nowText(options), langText(options))));
   }
 
@@ -121,7 +121,7 @@ export class Scorer {
    */
   evaluate(csv, options) {
     if (typeof csv !== 'string') throw new LeadscoreError('history_not_string', 'the history must be CSV text (a string)', '/history');
-    const handle = this.#live();
+    const handle = this.#live('evaluate');
     return JSON.parse(unwrap(handle.evaluate(csv, toJsonText(options ?? {}, 'the evaluation options'))));
   }
 
@@ -171,8 +171,12 @@ export class Scorer {
     this.#handle = null;
   }
 
-  #live() {
+  // The handle, for a call of `method` when only the full module has it (leadscore/form leaves
+  // accounts and evaluation out).
+  #live(method) {
     if (!this.#handle) throw new LeadscoreError('scorer_disposed', 'this scorer was disposed');
+    if (method !== undefined && typeof this.#handle[method] !== 'function')
+      throw new LeadscoreError('not_in_form_module', `${method}() is not in leadscore/form: import it from "leadscore"`);
     return this.#handle;
   }
 }

@@ -151,21 +151,25 @@ test('CommonJS entry gives the same results as ESM', async () => {
   b.dispose();
 });
 
-test('the shipped glue has no eval / new Function (CSP) and makes no network request', async () => {
-  for (const file of ['dist/leadscore-wasm.mjs', 'dist/leadscore-wasm.cjs']) {
+test('the shipped glues have no eval / new Function (CSP) and make no network request in Node', async () => {
+  for (const file of ['dist/leadscore.mjs', 'dist/leadscore-form.mjs']) {
     const glue = readFileSync(path.join(repoRoot, file), 'utf8');
     assert.ok(!/\bnew Function\s*\(/.test(glue), `new Function in ${file}`);
     assert.ok(!/\beval\s*\(/.test(glue), `eval in ${file}`);
   }
-  // Start a fresh module instance with fetch and XMLHttpRequest booby-trapped.
+  // Start fresh module instances with fetch booby-trapped: Node reads the .wasm from the package.
   const { makeApi } = await import('../../bindings/js/api.mjs');
-  const factory = createRequire(import.meta.url)('../../dist/leadscore-wasm.cjs');
+  const { nodeLoader } = await import('../../bindings/js/node-loader.mjs');
   const saved = globalThis.fetch;
   globalThis.fetch = () => { throw new Error('network access attempted'); };
   try {
-    const scorer = await makeApi(factory).createScorer(minimal);
-    assert.equal(scorer.score({ title: 'CEO' }, { now }).score, 50);
-    scorer.dispose();
+    for (const name of ['leadscore', 'leadscore-form']) {
+      const { default: createModule } = await import(`../../dist/${name}.mjs`);
+      const api = makeApi(nodeLoader(createModule, path.join(repoRoot, `dist/${name}.wasm`)));
+      const scorer = await api.createScorer(minimal);
+      assert.equal(scorer.score({ title: 'CEO' }, { now }).score, 50);
+      scorer.dispose();
+    }
   } finally {
     globalThis.fetch = saved;
   }

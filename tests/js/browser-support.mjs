@@ -60,9 +60,8 @@ export async function openDemoPage(t) {
 }
 
 /**
- * The closing checks of every Chromium suite. The wasm glue must not fetch() its embedded data:
- * URI (connect-src 'self' would block it; scripts/patch-glue.mjs sees to it), so no violation
- * and no console error is allowed at all.
+ * The closing checks of every Chromium suite: the module's .wasm comes from the demo server (same
+ * origin, connect-src 'self'), so no violation and no console error is allowed at all.
  */
 export async function checkPageStayedClean(t, session) {
   await t.test('no CSP violation and no console error', () => {

@@ -290,7 +290,7 @@ function staleBuildNote() {
     .reduce((best, f) => (statSync(f).mtimeMs > best.mtimeMs ? { file: f, mtimeMs: statSync(f).mtimeMs } : best), { file: '', mtimeMs: 0 });
   try {
     const source = newest(path.join(repoRoot, 'core'));
-    const built = [cliPath, path.join(repoRoot, 'dist/leadscore-wasm.cjs')].map((f) => ({ f, mtimeMs: statSync(f).mtimeMs }));
+    const built = [cliPath, path.join(repoRoot, 'dist/leadscore.wasm')].map((f) => ({ f, mtimeMs: statSync(f).mtimeMs }));
     const stale = built.filter((b) => b.mtimeMs < source.mtimeMs);
     const skew = Math.abs(built[0].mtimeMs - built[1].mtimeMs) / 1000;
     if (stale.length) {

@@ -15,9 +15,14 @@ test('npm pack -> install into an empty project -> import and require work', () 
   const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', dir], repoRoot));
   const files = packed[0].files.map((f) => f.path);
   for (const needed of ['bindings/js/node.mjs', 'bindings/js/browser.mjs', 'bindings/js/index.cjs', 'bindings/js/index.d.ts',
-    'dist/leadscore-wasm.cjs', 'dist/leadscore-wasm.mjs', 'dist/api.cjs', 'examples/models/default.json']) {
+    'bindings/js/form-node.mjs', 'bindings/js/form-browser.mjs', 'bindings/js/form.cjs', 'bindings/js/form.d.ts',
+    'dist/leadscore.mjs', 'dist/leadscore.wasm', 'dist/leadscore-form.mjs', 'dist/leadscore-form.wasm', 'dist/api.cjs',
+    'examples/models/default.json']) {
     assert.ok(files.includes(needed), `package lacks ${needed}`);
   }
+  // Each module once: its .wasm file, and one glue that every entry point shares.
+  assert.deepEqual(files.filter((f) => f.startsWith('dist/')).sort(),
+    ['dist/api.cjs', 'dist/leadscore-form.mjs', 'dist/leadscore-form.wasm', 'dist/leadscore.mjs', 'dist/leadscore.wasm']);
   assert.ok(!files.some((f) => f.startsWith('tests/') || f.startsWith('core/')), 'package ships sources or tests');
 
   const project = path.join(dir, 'app');
@@ -35,4 +40,13 @@ test('npm pack -> install into an empty project -> import and require work', () 
   { cwd: project, encoding: 'utf8' });
   assert.equal(esm, cjs);
   assert.equal(JSON.parse(esm).model.id, 'default-b2b');
+  // leadscore/form gives the same bytes, through import and require.
+  const formEsm = execFileSync('node', ['--input-type=module', '-e',
+    `import { createScorer } from 'leadscore/form'; const s = await createScorer(); process.stdout.write(s.scoreJson(${lead}, { now: '${now}' }));`],
+  { cwd: project, encoding: 'utf8' });
+  const formCjs = execFileSync('node', ['-e',
+    `require('leadscore/form').createScorer().then((s) => process.stdout.write(s.scoreJson(${lead}, { now: '${now}' })));`],
+  { cwd: project, encoding: 'utf8' });
+  assert.equal(formEsm, esm);
+  assert.equal(formCjs, esm);
 });

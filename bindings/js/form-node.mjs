@@ -1,0 +1,8 @@
+// ESM entry for Node: `leadscore/form`, the form module, its .wasm read from the package.
+import createModule from '../../dist/leadscore-form.mjs';
+import { makeApi } from './api.mjs';
+import { nodeLoader } from './node-loader.mjs';
+
+export { LeadscoreError, Scorer } from './api.mjs';
+export const { createScorer, defaultModel, version, setWasmSource } =
+  makeApi(nodeLoader(createModule, new URL('../../dist/leadscore-form.wasm', import.meta.url)), { form: true });

@@ -1,0 +1,73 @@
+// The full module (`leadscore`): the form module's API plus accounts, evaluation, calibration,
+// JsonLogic evaluation and model linting.
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <sstream>
+#include <string>
+
+#include "leadscore/leadscore.h"
+#include "module_common.h"
+
+namespace leadscore::wasm {
+namespace {
+
+Outcome evaluate_logic(const std::string& rule_text, const std::string& data_text) {
+  auto rule = leadscore::parse_json(rule_text, "the rule");
+  if (!rule) return failure(rule.error());
+  auto data = leadscore::parse_json(data_text, "the data");
+  if (!data) return failure(data.error());
+  auto logic = leadscore::Logic::compile(rule.value());
+  if (!logic) return failure(logic.error());
+  auto value = logic.value().apply(data.value());
+  if (!value) return failure(value.error());
+  return success(leadscore::dump_json(value.value()));
+}
+
+/// Calibrates from a historical CSV (text) with the JSON options of docs/calibration.md: returns
+/// {report, fit, model, metrics, warnings}; with "report_only": the close-rate report alone.
+/// `on_phase` is a JS function (or undefined) called with each phase name as it starts ("read",
+/// "report", "fit", "export", "score_test", "done"), so JavaScript can time the phases.
+Outcome calibrate(const std::string& csv_text, const std::string& options_text, bool report_only,
+                  emscripten::val on_phase) {
+  auto options_json = leadscore::parse_json(options_text, "the calibration options");
+  if (!options_json) return failure(options_json.error());
+  auto options = leadscore::calibration_options_from_json(options_json.value());
+  if (!options) return failure(options.error());
+  std::istringstream csv(csv_text);
+  if (report_only) {
+    auto history = leadscore::read_history(csv, options.value());
+    if (!history) return failure(history.error());
+    return success(leadscore::dump_json(leadscore::close_rate_report(history.value(), options.value())));
+  }
+  leadscore::CalibrationPhaseHook hook;
+  if (on_phase.typeOf().as<std::string>() == "function")
+    hook = [&on_phase](std::string_view phase) { on_phase(std::string(phase)); };
+  auto result = leadscore::calibrate(csv, options.value(), "history.csv", hook);
+  if (!result) return failure(result.error());
+  const auto& c = result.value();
+  return success(leadscore::dump_json(Json{{"report", c.report}, {"fit", c.fit}, {"model", c.model},
+                                          {"metrics", c.metrics}, {"warnings", c.warnings}}));
+}
+
+Outcome validate_model(const std::string& model_text) {
+  auto model = leadscore::Model::parse(model_text);
+  if (!model) return failure(model.error());
+  Json findings = Json::array();
+  for (const auto& f : leadscore::lint_model(model.value()))
+    findings.push_back({{"code", f.code}, {"severity", f.severity}, {"path", f.path}, {"message", f.message}});
+  return success(leadscore::dump_json(findings));
+}
+
+}  // namespace
+}  // namespace leadscore::wasm
+
+EMSCRIPTEN_BINDINGS(leadscore) {
+  using namespace leadscore::wasm;
+  register_common()
+      .function("scoreAccount", &Scorer::score_account)
+      .function("evaluate", &Scorer::evaluate);
+  emscripten::function("calibrate", &calibrate);
+  emscripten::function("evaluateLogic", &evaluate_logic);
+  emscripten::function("validateModel", &validate_model);
+}

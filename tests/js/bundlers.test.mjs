@@ -19,9 +19,10 @@ const LEAD = { seniority: 'vp', company_size: 250, email: 'jane.doe@acme-robotic
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; style-src 'self'";
 
 // The application: plain browser code that knows nothing about Node.
-const app = (entry) => `
-import { createScorer } from '${entry}';
-
+// `wasmAt`: where the page serves the module's .wasm, when not beside the bundle.
+const app = (entry, wasmAt) => `
+import { createScorer, setWasmSource } from '${entry}';
+${wasmAt ? `setWasmSource(${JSON.stringify(wasmAt)});` : ''}
 createScorer().then((scorer) => {
   const text = scorer.scoreJson(${JSON.stringify(LEAD)}, { now: '${NOW}' });
   const findings = scorer.checkField('first_name', 'jane');
@@ -43,11 +44,12 @@ function installedProject() {
   npm(['install', '--offline', '--no-audit', '--no-fund', path.join(dir, packed[0].filename)], project);
   writeFileSync(path.join(project, 'src/app.mjs'), app('leadscore'));
   writeFileSync(path.join(project, 'src/form-app.mjs'), app('leadscore/form'));
+  writeFileSync(path.join(project, 'src/form-app-moved.mjs'), app('leadscore/form', 'assets/moved-form.wasm'));
   return project;
 }
 
 // esbuild leaves `new URL('./x.wasm', import.meta.url)` alone: the .wasm goes beside the bundle.
-async function bundleWithEsbuild(project, source, name, wasm) {
+async function bundleWithEsbuild(project, source, name, wasm, wasmAt = wasm) {
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
     absWorkingDir: project, entryPoints: [`src/${source}`], bundle: true, platform: 'browser', format: 'esm',
@@ -55,7 +57,8 @@ async function bundleWithEsbuild(project, source, name, wasm) {
   });
   assert.deepEqual(result.errors, []);
   assert.deepEqual(result.warnings.map((w) => w.text), []);
-  copyFileSync(path.join(project, 'node_modules/leadscore/dist', wasm), path.join(project, 'public', wasm));
+  mkdirSync(path.dirname(path.join(project, 'public', wasmAt)), { recursive: true });
+  copyFileSync(path.join(project, 'node_modules/leadscore/dist', wasm), path.join(project, 'public', wasmAt));
   return name;
 }
 
@@ -80,7 +83,7 @@ async function bundleWithWebpack(project, source, name) {
 async function serve(dir) {
   const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm' };
   const server = http.createServer((req, res) => {
-    const name = path.basename(new URL(req.url, 'http://x').pathname) || 'index.html';
+    const name = path.posix.normalize(new URL(req.url, 'http://x').pathname).replace(/^\/+/, '') || 'index.html';
     if (name === 'favicon.ico') return res.writeHead(204).end(); // Chromium asks for it on its own
     try {
       const body = readFileSync(path.join(dir, name));
@@ -101,6 +104,8 @@ test('a browser app bundles leadscore and leadscore/form with esbuild and webpac
     [await bundleWithWebpack(project, 'app.mjs', 'webpack.js'), 'classic'],
     [await bundleWithEsbuild(project, 'form-app.mjs', 'esbuild-form.js', 'leadscore-form.wasm'), 'module'],
     [await bundleWithWebpack(project, 'form-app.mjs', 'webpack-form.js'), 'classic'],
+    // The page serves the .wasm elsewhere and says so with setWasmSource().
+    [await bundleWithEsbuild(project, 'form-app-moved.mjs', 'esbuild-form-moved.js', 'leadscore-form.wasm', 'assets/moved-form.wasm'), 'module'],
   ];
 
   // What Node computes with the same installed package.
@@ -143,10 +148,11 @@ test('a browser app bundles leadscore and leadscore/form with esbuild and webpac
       assert.deepEqual(problems, [], 'console errors, CSP violations or wasm warnings');
       assert.deepEqual(requests.filter((u) => !u.startsWith(server.base)), []);
       const wasm = requests.filter((u) => u.endsWith('.wasm'));
+      if (file.includes('moved')) assert.equal(new URL(wasm[0]).pathname, '/assets/moved-form.wasm');
       assert.equal(wasm.length, 1, `one .wasm fetched: ${wasm}`);
       // The module the entry point names: same bytes as the package's (webpack renames the file).
       const shipped = readFileSync(path.join(project, 'node_modules/leadscore/dist', file.includes('form') ? 'leadscore-form.wasm' : 'leadscore.wasm'));
-      assert.ok(shipped.equals(readFileSync(path.join(publicDir, path.basename(new URL(wasm[0]).pathname)))), `${wasm[0]} is not the entry's module`);
+      assert.ok(shipped.equals(readFileSync(path.join(publicDir, new URL(wasm[0]).pathname))), `${wasm[0]} is not the entry's module`);
       await page.close();
     });
   }

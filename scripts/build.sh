@@ -21,12 +21,17 @@ build_sanitized() {
   cmake --build build/asan -j"$jobs"
 }
 
+# Two wasm builds of the core: the full module for speed (-O3: batch scoring, calibration), the form
+# module for size (-Oz: every visitor of a signup page downloads it; about 40 % less code).
 build_wasm() {
   emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
-  cmake --build build/wasm -j"$jobs"
+  cmake --build build/wasm -j"$jobs" --target leadscore_wasm
+  emcmake cmake -S . -B build/wasm-form -DCMAKE_BUILD_TYPE=MinSizeRel -DCMAKE_CXX_FLAGS_MINSIZEREL="-Oz -DNDEBUG" \
+    >/dev/null
+  cmake --build build/wasm-form -j"$jobs" --target leadscore_form_wasm
   rm -rf dist && mkdir -p dist
   node scripts/patch-glue.mjs build/wasm/wasm/leadscore_wasm.js build/wasm/wasm/leadscore_wasm.wasm dist leadscore
-  node scripts/patch-glue.mjs build/wasm/wasm/leadscore_form_wasm.js build/wasm/wasm/leadscore_form_wasm.wasm \
+  node scripts/patch-glue.mjs build/wasm-form/wasm/leadscore_form_wasm.js build/wasm-form/wasm/leadscore_form_wasm.wasm \
     dist leadscore-form
   node_modules/.bin/esbuild bindings/js/api.mjs --bundle --format=cjs --platform=neutral \
     --log-level=warning --outfile=dist/api.cjs

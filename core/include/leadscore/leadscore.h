@@ -3,6 +3,7 @@
 #include "leadscore/account.h"
 #include "leadscore/calibrate.h"
 #include "leadscore/csv.h"
+#include "leadscore/data.h"
 #include "leadscore/error.h"
 #include "leadscore/evaluate.h"
 #include "leadscore/json.h"

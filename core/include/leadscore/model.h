@@ -153,6 +153,12 @@ class Model {
   bool has_checks() const { return checks_.has_value(); }
   /// The form-check settings: the "checks" section, or CheckConfig::defaults() without one.
   const CheckConfig& checks() const;
+  /// Gives the model's form checks (and its personas') another data pack (leadscore/data.h), e.g.
+  /// a loaded full pack where the built-in one is lite. Not thread-safe: call it before the model
+  /// is shared between threads. A null pack means this build's built-in one.
+  void use_data(std::shared_ptr<const DataPack> data);
+  /// The tier and version of the data the model's checks use.
+  const DataInfo& data_info() const { return leadscore::data_info(*checks().data); }
   /// The grading section (docs/grading.md), when the model has one.
   const std::optional<Grading>& grading() const { return grading_; }
   /// The routing section (docs/routing.md), when the model has one.
@@ -188,6 +194,7 @@ class Model {
   std::vector<Band> bands_;
   std::optional<Engagement> engagement_;
   std::optional<CheckConfig> checks_;
+  std::shared_ptr<const CheckConfig> default_checks_;  // without a "checks" section, after use_data()
   std::optional<Grading> grading_;
   std::optional<Routing> routing_;
   std::optional<FeedbackSpec> feedback_;

@@ -108,11 +108,11 @@ bool ends_with(const std::string& s, const std::string& suffix) {
 }
 
 // The work domain of an address: valid, not free webmail, not disposable; lower-case.
-std::optional<std::string> work_domain(std::string_view email) {
+std::optional<std::string> work_domain(const DataPack& data, std::string_view email) {
   const auto address = parse_email(trim_ascii(email));
   if (!address) return std::nullopt;
   std::string domain = ascii_lower(address->domain);
-  if (is_free_email_domain(domain) || is_disposable_email_domain(domain)) return std::nullopt;
+  if (data.is_free(domain) || data.is_disposable(domain)) return std::nullopt;
   return domain;
 }
 
@@ -206,9 +206,9 @@ bool base_matches_label(const std::string& base, const std::string& label) {
 
 }  // namespace
 
-std::optional<bool> company_matches_domain(std::string_view company, std::string_view domain) {
+std::optional<bool> company_matches_domain(const SuffixTable& suffixes, std::string_view company, std::string_view domain) {
   const std::string base = company_basename(company);
-  const std::string registrable = registrable_domain(domain);
+  const std::string registrable = registrable_domain(suffixes, domain);
   if (alnum_key(base).empty() || registrable.empty()) return std::nullopt;
   const std::string_view first_label = std::string_view(registrable).substr(0, registrable.find('.'));
   if (first_label.substr(0, 4) == "xn--") return std::nullopt;  // Punycode labels are not decoded
@@ -221,9 +221,9 @@ std::optional<bool> company_matches_domain(std::string_view company, std::string
 
 void check_company_domain(Emitter& e, std::string_view email) {
   if (trim_ascii(e.value()).empty() || !valid_utf8(e.value())) return;
-  const auto domain = work_domain(email);
+  const auto domain = work_domain(e.data(), email);
   if (!domain) return;
-  const auto match = company_matches_domain(e.value(), *domain);
+  const auto match = company_matches_domain(e.data().public_suffixes(), e.value(), *domain);
   if (!match) return;
   if (*match) {
     e.add("company_domain_match", Severity::Info,
@@ -235,7 +235,7 @@ void check_company_domain(Emitter& e, std::string_view email) {
   }
 }
 
-std::string website_host(std::string_view value) {
+std::string website_host(const SuffixTable& suffixes, std::string_view value) {
   std::string_view v = trim_ascii(value);
   const std::string lower_head = ascii_lower(v.substr(0, 8));
   if (lower_head.compare(0, 7, "http://") == 0) v.remove_prefix(7);
@@ -254,21 +254,22 @@ std::string website_host(std::string_view value) {
   if (!host.empty() && host.back() == '.') host.remove_suffix(1);  // a fully-qualified "example.com."
   for (char c : host)
     if (c == ' ' || c == '\t' || c == '\\') return "";
-  return has_listed_suffix(host) ? std::string(host) : "";
+  return has_listed_suffix(suffixes, host) ? std::string(host) : "";
 }
 
 void check_website(Emitter& e, std::string_view email) {
   if (trim_ascii(e.value()).empty()) return;
-  const std::string host = valid_utf8(e.value()) ? website_host(e.value()) : "";
+  const SuffixTable& suffixes = e.data().public_suffixes();
+  const std::string host = valid_utf8(e.value()) ? website_host(suffixes, e.value()) : "";
   if (host.empty()) {
     e.add("website_invalid", Severity::Warn,
           e.tr("This does not look like a website address.", "Cela ne ressemble pas à une adresse de site web."));
     return;
   }
-  const auto domain = work_domain(email);
+  const auto domain = work_domain(e.data(), email);
   if (!domain) return;
-  const std::string email_site = registrable_domain(*domain);
-  if (!email_site.empty() && email_site != registrable_domain(host)) {
+  const std::string email_site = registrable_domain(suffixes, *domain);
+  if (!email_site.empty() && email_site != registrable_domain(suffixes, host)) {
     e.add("website_email_mismatch", Severity::Info,
           e.tr("The website and the email address are on different domains.",
                "Le site web et l'adresse e-mail sont sur des domaines différents."));

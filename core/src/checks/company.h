@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "checks/public_suffix.h"
 #include "emitter.h"
 
 namespace leadscore::checks {
@@ -24,12 +25,12 @@ std::string company_basename(std::string_view name, const BasenameOptions& optio
 
 /// The matching rule of check_company_domain() for a company name and a host name (an email's
 /// domain): true/false, or nullopt when they cannot be compared (empty or non-Latin base name,
-/// no registrable domain, Punycode label).
-std::optional<bool> company_matches_domain(std::string_view company, std::string_view domain);
+/// no registrable domain by `suffixes`, Punycode label).
+std::optional<bool> company_matches_domain(const SuffixTable& suffixes, std::string_view company, std::string_view domain);
 
 /// The host of a website value ("https://www.acme.com/x", "acme.com:8080", "www.acme.fr"), or ""
-/// when it is not an http(s) URL or bare host under a listed public suffix.
-std::string website_host(std::string_view value);
+/// when it is not an http(s) URL or bare host under a suffix listed in `suffixes`.
+std::string website_host(const SuffixTable& suffixes, std::string_view value);
 
 /// Compares e.value() (a company name) with the domain of `email` (another form field's raw value,
 /// possibly empty or invalid): "company_domain_match" (info) when the registrable domain's label

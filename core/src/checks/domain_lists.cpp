@@ -1,5 +1,5 @@
-// Exact lookups in the front-coded tables of generated/domain_lists.cpp. checkField runs per
-// keystroke, so nothing here allocates: keys are rebuilt in fixed stack buffers.
+// Exact lookups in front-coded tables (data packs, generated/domain_lists.cpp). checkField runs
+// per keystroke, so nothing here allocates: keys are rebuilt in fixed stack buffers.
 #include "checks/domain_lists.h"
 
 #include <algorithm>
@@ -40,6 +40,8 @@ std::size_t reverse_labels(std::string_view domain, char* out) {
   return n;
 }
 
+}  // namespace
+
 // A listed domain or any parent of it: every parent of a domain is a label-boundary prefix of
 // its reversed key, so one reversed copy serves every lookup.
 bool domain_listed(const FrontCodedTable& table, std::string_view domain) {
@@ -54,8 +56,6 @@ bool domain_listed(const FrontCodedTable& table, std::string_view domain) {
   }
   return false;
 }
-
-}  // namespace
 
 bool FrontCodedTable::contains(std::string_view key) const {
   if (key.empty() || key.size() > kMaxKey || block_count == 0) return false;
@@ -93,16 +93,8 @@ bool FrontCodedTable::contains(std::string_view key) const {
   }
 }
 
-bool is_free_email_domain(std::string_view domain) { return domain_listed(tables::free_domains, domain); }
-bool is_disposable_email_domain(std::string_view domain) { return domain_listed(tables::disposable_domains, domain); }
 bool is_role_local_part(std::string_view local) { return tables::role_local_parts.contains(local); }
 
-TableSize free_domains_size() { return {tables::free_domains.entry_count, tables::free_domains.bytes()}; }
-TableSize disposable_domains_size() {
-  return {tables::disposable_domains.entry_count, tables::disposable_domains.bytes()};
-}
-TableSize role_local_parts_size() {
-  return {tables::role_local_parts.entry_count, tables::role_local_parts.bytes()};
-}
+TableSize table_size(const FrontCodedTable& table) { return {table.entry_count, table.bytes()}; }
 
 }  // namespace leadscore::checks

@@ -1,5 +1,6 @@
-// Lookups in the domain tables generated at build time from npm data packages
-// (core/data/gen-domain_lists.mjs; sources, licences and sizes in docs/checks/email.md).
+// Lookups in front-coded tables: the domain lists of a data pack (DataPack::is_free, is_disposable;
+// docs/data-packs.md) and the role local parts compiled in (core/data/gen-domain_lists.mjs;
+// sources, licences and sizes in docs/checks/email.md).
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -7,24 +8,23 @@
 
 namespace leadscore::checks {
 
-/// `domain` is lower-case ASCII (A-labels). A listed domain matches itself and every subdomain
-/// (mail.yahoo.com matches yahoo.com); a listed name used as a left label elsewhere does not
-/// (yahoo.com.example.org is not yahoo.com).
-bool is_free_email_domain(std::string_view domain);
-bool is_disposable_email_domain(std::string_view domain);
+struct FrontCodedTable;
+
+/// Whether `domain` (lower-case ASCII, A-labels) is in a domain table (labels reversed) or is a
+/// subdomain of one that is: mail.yahoo.com matches yahoo.com; a listed name used as a left label
+/// elsewhere does not (yahoo.com.example.org is not yahoo.com).
+bool domain_listed(const FrontCodedTable& table, std::string_view domain);
 /// `local` is the lower-case local part without any "+tag".
 bool is_role_local_part(std::string_view local);
 
-/// Size of the tables compiled in (for docs/benchmarks.md): entries and bytes.
+/// Size of a table (for docs/benchmarks.md): entries and bytes.
 struct TableSize {
   std::size_t entries = 0;
   std::size_t bytes = 0;
 };
-TableSize free_domains_size();
-TableSize disposable_domains_size();
-TableSize role_local_parts_size();
+TableSize table_size(const FrontCodedTable& table);
 
-/// A sorted set of byte strings, front-coded in blocks of `kBlockSize` (generated tables).
+/// A sorted set of byte strings, front-coded in blocks of `kBlockSize` (data packs, generated tables).
 ///
 /// `data` holds the blocks one after the other. A block starts with its head entry in full
 /// (length byte, bytes); each later entry is (shared-prefix length byte, suffix length byte,
@@ -44,12 +44,10 @@ struct FrontCodedTable {
   std::size_t bytes() const { return data_size + block_count * sizeof(std::uint32_t); }
 };
 
-/// Defined by the generated generated/domain_lists.cpp. Domain tables hold domains with their
-/// labels reversed ("gmail.com" is stored as "com.gmail") so that entries of one TLD share
-/// prefixes; the role table holds local parts as they are.
+/// Defined by the generated generated/domain_lists.cpp: local parts as they are. (Domain tables,
+/// in data packs, hold domains with their labels reversed, "gmail.com" as "com.gmail", so that
+/// entries of one TLD share prefixes.)
 namespace tables {
-extern const FrontCodedTable free_domains;
-extern const FrontCodedTable disposable_domains;
 extern const FrontCodedTable role_local_parts;
 }  // namespace tables
 

@@ -109,11 +109,12 @@ void check_email(Emitter& e) {
   char ascii[kMaxAsciiDomain + 1];
   const std::size_t ascii_len = email_ascii_domain(address->domain, ascii, sizeof ascii);
   const std::string_view domain(ascii, ascii_len);
-  const bool disposable = ascii_len && is_disposable_email_domain(domain);
-  const bool free = ascii_len && !disposable && is_free_email_domain(domain);
+  const DataPack& data = e.data();
+  const bool disposable = ascii_len && data.is_disposable(domain);
+  const bool free = ascii_len && !disposable && data.is_free(domain);
 
   if (ascii_len) {
-    if (auto fixed = plausible_domain_suggestion(domain, disposable || free)) {
+    if (auto fixed = plausible_domain_suggestion(data.public_suffixes(), domain, disposable || free)) {
       std::string suggestion(address->local);
       suggestion += '@';
       suggestion += *fixed;

@@ -249,7 +249,7 @@ std::optional<std::string> suggest_domain(std::string_view email, const TypoList
   return suggest_parts(*parts, lists);
 }
 
-std::optional<std::string> plausible_domain_suggestion(std::string_view domain, bool listed) {
+std::optional<std::string> plausible_domain_suggestion(const SuffixTable& suffixes, std::string_view domain, bool listed) {
   if (domain.empty()) return std::nullopt;
   EmailSplit parts;
   parts.domain = domain;
@@ -272,7 +272,7 @@ std::optional<std::string> plausible_domain_suggestion(std::string_view domain, 
     if (first_label.size() < 5 || sift4_distance_within(parts.second_level, first_label, 1) > 1) return std::nullopt;
   }
   const std::string_view fixed_tld = fixed.substr(first_label.size() + (first_label.size() < fixed.size() ? 1 : 0));
-  if (fixed_tld != parts.top_level && has_listed_suffix(domain) &&
+  if (fixed_tld != parts.top_level && has_listed_suffix(suffixes, domain) &&
       !(known_provider && one_letter_dropped(parts.top_level, fixed_tld))) {
     // "startup.site" is not "startup.it", "yahoo.com.ar" not "yahoo.com.au": the typed TLD
     // exists. Only a provider's TLD with a letter dropped is fixed ("gmail.co", "gmail.cm").

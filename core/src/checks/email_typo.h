@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "checks/public_suffix.h"
+
 namespace leadscore::checks {
 
 /// Sift4 ("common" variant) distance between two byte strings. Integer only. Strings longer
@@ -55,9 +57,10 @@ std::optional<std::string> suggest_domain(std::string_view email, const TypoList
 /// The domain suggestion leadscore shows for a syntactically valid, lower-case ASCII domain:
 /// suggest_domain() with the shipped lists, kept only when plausible (docs/checks/email.md,
 /// "Typos"): a changed first label must be a provider name of 5+ characters at sift4 distance
-/// 1; a changed TLD must not be a real one (Public Suffix List) unless the result is a
+/// 1; a changed TLD must not be a real one (`suffixes`, a data pack's Public Suffix List) unless the result is a
 /// known provider's domain and the typed TLD is its TLD with one letter dropped; a `listed` domain (on the free or disposable list) is corrected only to one
 /// of the shipped provider domains (typo-squats like gmial.com are listed as free).
-std::optional<std::string> plausible_domain_suggestion(std::string_view domain, bool listed = false);
+std::optional<std::string> plausible_domain_suggestion(const SuffixTable& suffixes, std::string_view domain,
+                                                       bool listed = false);
 
 }  // namespace leadscore::checks

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "data/data_pack.h"
 #include "leadscore/checks.h"
 
 namespace leadscore::checks {
@@ -35,6 +36,8 @@ class Emitter {
   std::string_view value() const { return value_; }
   Language language() const { return language_; }
   const CheckConfig& config() const { return config_; }
+  /// The reference data the domain checks look in (CheckConfig::data).
+  const DataPack& data() const { return config_.data ? *config_.data : *DataPack::empty(); }
   const char* tr(const char* en, const char* fr) const { return checks::tr(language_, en, fr); }
 
   /// Appends a finding. `severity` is the check's default; the model's "severity" map overrides it

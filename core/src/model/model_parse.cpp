@@ -360,6 +360,24 @@ Expected<Model> Model::parse(std::string_view text, const Limits& limits) {
 namespace leadscore {
 const CheckConfig& Model::checks() const {
   static const CheckConfig defaults = CheckConfig::defaults();
-  return checks_ ? *checks_ : defaults;
+  if (checks_) return *checks_;
+  return default_checks_ ? *default_checks_ : defaults;
+}
+
+void Model::use_data(std::shared_ptr<const DataPack> data) {
+  if (!data) data = built_in_data();
+  if (checks_) {
+    checks_->data = data;
+  } else {
+    auto config = std::make_shared<CheckConfig>(CheckConfig::defaults());
+    config->data = data;
+    default_checks_ = std::move(config);
+  }
+  for (Persona& persona : personas_) {
+    if (!persona.model) continue;
+    auto copy = std::make_shared<Model>(*persona.model);
+    copy->use_data(data);
+    persona.model = std::move(copy);
+  }
 }
 }  // namespace leadscore

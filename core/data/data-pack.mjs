@@ -1,0 +1,97 @@
+// Writes a data pack: the reference lists of one tier in the binary layout that
+// core/src/data/data_pack.cpp reads (docs/data-packs.md):
+//   8 bytes   magic 89 4C 53 44 41 54 41 0A ("\x89LSDATA\n")
+//   u32 LE    header length H
+//   H bytes   header, JSON: {format, tier, version, sources, payload_bytes, payload_sha256, sections}
+//   padding   zero bytes up to a multiple of 4
+//   payload   the sections, each at a 4-byte aligned offset from the payload's start:
+//     free_domains, disposable_domains (front-coded, labels reversed):
+//       u32 LE block_offsets[blocks], then data_bytes of blocks (FrontCodedTable in domain_lists.h)
+//     public_suffixes: u32 LE block_offsets[ceil(rules / block)], u8 lengths[rules], blob_bytes
+//       of rules back to back (the layout of checks/public_suffix.cpp)
+// `version` is the first 16 hex digits of the payload's SHA-256: the same lists give the same
+// version, whoever builds the pack.
+import { createHash } from 'node:crypto';
+
+import { byteCompare, readLists, reverseLabels } from './lists.mjs';
+
+const MAGIC = Buffer.from([0x89, 0x4c, 0x53, 0x44, 0x41, 0x54, 0x41, 0x0a]);
+const FRONT_BLOCK = 16; // FrontCodedTable::kBlockSize
+const SUFFIX_BLOCK = 32;
+
+function u32s(values) {
+  const b = Buffer.alloc(4 * values.length);
+  values.forEach((v, i) => b.writeUInt32LE(v, 4 * i));
+  return b;
+}
+
+function frontCoded(keys) {
+  const sorted = [...keys].sort(byteCompare).map((k) => Buffer.from(k, 'utf8'));
+  const bytes = [];
+  const offsets = [];
+  let prev = null;
+  sorted.forEach((key, i) => {
+    if (key.length > 255) throw new Error(`entry too long: ${key}`);
+    if (i % FRONT_BLOCK === 0) {
+      offsets.push(bytes.length);
+      bytes.push(key.length, ...key);
+    } else {
+      let shared = 0;
+      const max = Math.min(255, prev.length, key.length);
+      while (shared < max && prev[shared] === key[shared]) shared++;
+      bytes.push(shared, key.length - shared, ...key.subarray(shared));
+    }
+    prev = key;
+  });
+  const data = Buffer.from(bytes);
+  return {
+    meta: { entries: sorted.length, blocks: offsets.length, data_bytes: data.length },
+    bytes: Buffer.concat([u32s(offsets), data]),
+  };
+}
+
+function suffixTable(rules) {
+  const offsets = [];
+  const lengths = [];
+  let blob = '';
+  rules.forEach((r, i) => {
+    if (r.length > 255) throw new Error(`rule longer than 255: ${r}`);
+    if (i % SUFFIX_BLOCK === 0) offsets.push(blob.length);
+    lengths.push(r.length);
+    blob += r;
+  });
+  return {
+    meta: { rules: rules.length, block: SUFFIX_BLOCK, blob_bytes: blob.length },
+    bytes: Buffer.concat([u32s(offsets), Buffer.from(lengths), Buffer.from(blob, 'latin1')]),
+  };
+}
+
+/** The pack of `tier` built from the packages in `nodeModules`, as bytes; `log` gets notes. */
+export async function buildDataPack(nodeModules, tier, log = () => {}) {
+  const lists = await readLists(nodeModules, tier, log);
+  const parts = [
+    ['free_domains', frontCoded([...lists.free].map(reverseLabels))],
+    ['disposable_domains', frontCoded([...lists.disposable].map(reverseLabels))],
+    ['public_suffixes', suffixTable(lists.suffixes)],
+  ];
+  const sections = {};
+  const chunks = [];
+  let offset = 0;
+  for (const [name, part] of parts) {
+    sections[name] = { offset, ...part.meta };
+    const padded = Buffer.concat([part.bytes, Buffer.alloc((4 - (part.bytes.length % 4)) % 4)]);
+    chunks.push(padded);
+    offset += padded.length;
+    log(`${tier} ${name}: ${JSON.stringify(part.meta)}`);
+  }
+  const payload = Buffer.concat(chunks);
+  const sha = createHash('sha256').update(payload).digest('hex');
+  const header = Buffer.from(JSON.stringify({
+    format: 1, tier, version: sha.slice(0, 16), sources: lists.sources, payload_bytes: payload.length,
+    payload_sha256: sha, sections,
+  }), 'utf8');
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(header.length);
+  const headPadding = Buffer.alloc((4 - ((MAGIC.length + 4 + header.length) % 4)) % 4);
+  return Buffer.concat([MAGIC, length, header, headPadding, payload]);
+}

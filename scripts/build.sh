@@ -23,13 +23,16 @@ build_sanitized() {
 
 # Two wasm builds of the core: the full module for speed (-O3: batch scoring, calibration), the form
 # module for size (-Oz: every visitor of a signup page downloads it; about 40 % less code).
+# Both compile the lite data pack in; the full pack ships beside them (dist/data/), for Node entry
+# points to load on their own and for pages to load on demand (docs/data-packs.md).
 build_wasm() {
-  emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release >/dev/null
-  cmake --build build/wasm -j"$jobs" --target leadscore_wasm
+  emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release -DLEADSCORE_DATA_TIER=lite >/dev/null
+  cmake --build build/wasm -j"$jobs" --target leadscore_wasm leadscore_data_packs
   emcmake cmake -S . -B build/wasm-form -DCMAKE_BUILD_TYPE=MinSizeRel -DCMAKE_CXX_FLAGS_MINSIZEREL="-Oz -DNDEBUG" \
-    >/dev/null
+    -DLEADSCORE_DATA_TIER=lite >/dev/null
   cmake --build build/wasm-form -j"$jobs" --target leadscore_form_wasm
-  rm -rf dist && mkdir -p dist
+  rm -rf dist && mkdir -p dist/data
+  cp build/wasm/data/full.bin build/wasm/data/lite.bin dist/data/
   node scripts/patch-glue.mjs build/wasm/wasm/leadscore_wasm.js build/wasm/wasm/leadscore_wasm.wasm dist leadscore
   node scripts/patch-glue.mjs build/wasm-form/wasm/leadscore_form_wasm.js build/wasm-form/wasm/leadscore_form_wasm.wasm \
     dist leadscore-form

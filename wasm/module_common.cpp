@@ -20,6 +20,7 @@ emscripten::class_<Scorer> register_common() {
       .field("message", &Outcome::message);
   emscripten::function("defaultModel", &default_model);
   emscripten::function("version", &library_version);
+  emscripten::class_<DataHandle>("DataPack").constructor<>().function("load", &DataHandle::load);
   emscripten::class_<Scorer> scorer("Scorer");
   scorer.constructor<>()
       .function("load", &Scorer::load)
@@ -29,7 +30,9 @@ emscripten::class_<Scorer> register_common() {
       .function("checkField", &Scorer::check_field)
       .function("checkLead", &Scorer::check_lead)
       .function("submission", &Scorer::submission)
-      .function("verify", &Scorer::verify);
+      .function("verify", &Scorer::verify)
+      .function("useData", &Scorer::use_data)
+      .function("dataInfo", &Scorer::data_info);
   return scorer;
 }
 

@@ -23,7 +23,27 @@ leadscore::Expected<leadscore::Detail> read_detail(const std::string& text) {
 }
 Error not_loaded() { return Error{"model_not_loaded", "", "no model is loaded"}; }
 
+std::string data_text(const DataInfo& info) {
+  return leadscore::dump_json(Json{{"tier", info.tier}, {"version", info.version}});
+}
+
 }  // namespace
+
+Outcome DataHandle::load(std::uintptr_t at, std::size_t size) {
+  auto pack = leadscore::load_data(std::string_view(reinterpret_cast<const char*>(at), size));
+  if (!pack) return failure(pack.error());
+  pack_ = std::move(pack.value());
+  return success(data_text(leadscore::data_info(*pack_)));
+}
+
+Outcome Scorer::use_data(const DataHandle& data) {
+  if (!loaded_) return failure(not_loaded());
+  if (!data.pack()) return failure(Error{"data_not_loaded", "", "the data pack was not loaded"});
+  model_.use_data(data.pack());
+  return success(data_info());
+}
+
+std::string Scorer::data_info() const { return data_text(model_.data_info()); }
 
 Outcome Scorer::load(const std::string& model_text) {
   auto model = leadscore::Model::parse(model_text);

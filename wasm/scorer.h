@@ -6,6 +6,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,6 +17,18 @@
 
 namespace leadscore::wasm {
 
+/// A loaded data pack (leadscore/data.h), shared by the scorers that use it.
+class DataHandle {
+ public:
+  /// Reads a pack from bytes the caller put into the module's memory; the outcome is the pack's
+  /// {"tier", "version"}.
+  Outcome load(std::uintptr_t at, std::size_t size);
+  const std::shared_ptr<const DataPack>& pack() const { return pack_; }
+
+ private:
+  std::shared_ptr<const DataPack> pack_;
+};
+
 class Scorer {
  public:
   /// Compiles a model (JSON text); on success the outcome is info().
@@ -23,6 +36,11 @@ class Scorer {
 
   /// {"id", "version", "fingerprint", "personas"?} of the loaded model as JSON text ("null" before).
   std::string info() const;
+
+  /// Makes the model's checks use `data` (a loaded DataHandle); the outcome is data_info().
+  Outcome use_data(const DataHandle& data);
+  /// {"tier", "version"} of the data the model's checks use.
+  std::string data_info() const;
 
   /// `events_text` is a JSON array of events, or "" for none. `lang` is "en" or "fr".
   /// `extras_text` is "" or a JSON object with the optional "feedback" and "previous" inputs.

@@ -105,6 +105,10 @@ std::string parse_records(const Options& o, Args& s) {
   auto it = o.values.find("--model");
   if (it == o.values.end() || it->second.empty()) return "--model M.json is required";
   s.model_path = it->second;
+  if ((it = o.values.find("--data")) != o.values.end()) {
+    if (it->second.empty()) return "--data needs a data pack file";
+    s.data_path = it->second;
+  }
   if ((it = o.values.find("--now")) != o.values.end()) s.now = it->second;
   if ((it = o.values.find("--format")) != o.values.end()) {
     if (it->second == "jsonl") {
@@ -174,6 +178,10 @@ std::string parse_verify(const Options& o, VerifyArgs& v) {
   auto it = o.values.find("--model");
   if (it == o.values.end() || it->second.empty()) return "--model M.json is required";
   v.model_path = it->second;
+  if ((it = o.values.find("--data")) != o.values.end()) {
+    if (it->second.empty()) return "--data needs a data pack file";
+    v.data_path = it->second;
+  }
   if ((it = o.values.find("--format")) != o.values.end()) {
     if (it->second == "jsonl") v.format = OutputFormat::Jsonl;
     else if (it->second == "csv") v.format = OutputFormat::Csv;
@@ -249,25 +257,26 @@ ParseResult parse_args(const std::vector<std::string>& argv) {
   if (argv[0] == "score") {
     error =
         split_options(rest,
-                      {"--model", "--now", "--lang", "--format", "--input-format", "--delimiter",
+                      {"--model", "--data", "--now", "--lang", "--format", "--input-format", "--delimiter",
                        "--events", "--events-format", "--unmatched-events", "--jobs", "--detail"},
                       o);
     if (error.empty() && !o.help) error = parse_score(o, cmd.score);
     cmd.kind = Command::Score;
   } else if (argv[0] == "check") {
-    error = split_options(rest, {"--model", "--now", "--lang", "--format", "--input-format", "--delimiter", "--jobs"},
+    error = split_options(rest,
+                          {"--model", "--data", "--now", "--lang", "--format", "--input-format", "--delimiter", "--jobs"},
                           o);
     if (error.empty() && !o.help) error = parse_check(o, cmd.check);
     cmd.kind = Command::Check;
   } else if (argv[0] == "accounts") {
     error = split_options(rest,
-                          {"--model", "--now", "--lang", "--format", "--input-format", "--delimiter", "--by",
+                          {"--model", "--data", "--now", "--lang", "--format", "--input-format", "--delimiter", "--by",
                            "--events", "--events-format"},
                           o);
     if (error.empty() && !o.help) error = parse_accounts(o, cmd.accounts);
     cmd.kind = Command::Accounts;
   } else if (argv[0] == "verify") {
-    error = split_options(rest, {"--model", "--format"}, o);
+    error = split_options(rest, {"--model", "--data", "--format"}, o);
     if (error.empty() && !o.help) error = parse_verify(o, cmd.verify);
     cmd.kind = Command::Verify;
   } else if (argv[0] == "validate") {

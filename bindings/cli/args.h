@@ -16,6 +16,7 @@ enum class InputFormat { Csv, Jsonl };
 
 struct ScoreArgs {
   std::string model_path;
+  std::optional<std::string> data_path;  ///< --data: a data pack file instead of the built-in one
   std::optional<std::string> now;  ///< absent: the CLI reads the clock once
   OutputFormat format = OutputFormat::Jsonl;
   std::optional<InputFormat> input_format;  ///< absent: from the extension, else sniffed
@@ -32,6 +33,7 @@ struct ScoreArgs {
 /// `leadscore check`: the same record input as `score`, form checks instead of a score.
 struct CheckArgs {
   std::string model_path;
+  std::optional<std::string> data_path;  ///< --data: a data pack file instead of the built-in one
   std::optional<std::string> now;  ///< the submission instant; absent: the CLI reads the clock once
   Language language = Language::En;
   OutputFormat format = OutputFormat::Jsonl;
@@ -44,6 +46,7 @@ struct CheckArgs {
 /// `leadscore accounts`: contacts grouped by company id -> one account score per company.
 struct AccountsArgs {
   std::string model_path;
+  std::optional<std::string> data_path;  ///< --data: a data pack file instead of the built-in one
   std::optional<std::string> now;
   Language language = Language::En;
   OutputFormat format = OutputFormat::Jsonl;
@@ -58,6 +61,7 @@ struct AccountsArgs {
 /// `leadscore verify`: JSON lines of submissions -> one verification per line.
 struct VerifyArgs {
   std::string model_path;
+  std::optional<std::string> data_path;  ///< --data: a data pack file instead of the built-in one
   OutputFormat format = OutputFormat::Jsonl;
   std::string input = "-";
 };

@@ -87,7 +87,7 @@ int check_all(const CheckArgs& args) {
   options.now = *now;
 
   int load_failure = kExitOk;
-  const auto loaded = load_model_or_report(args.model_path, load_failure);
+  const auto loaded = load_model_or_report(args.model_path, load_failure, args.data_path);
   if (!loaded) return load_failure;
   const Model& model = *loaded;
   if (!model.has_checks()) {

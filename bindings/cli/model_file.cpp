@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <sstream>
 
 #include "exit_codes.h"
 
@@ -51,11 +52,31 @@ std::string describe_model_error(const std::string& path, const Error& error) {
   return line + error.message + " (" + error.code + ")";
 }
 
-std::optional<Model> load_model_or_report(const std::string& path, int& exit_code) {
+std::optional<Model> load_model_or_report(const std::string& path, int& exit_code,
+                                          const std::optional<std::string>& data_path) {
   LoadedModel loaded = load_model_file(path);
   if (!loaded.model) {
     std::cerr << describe_model_error(path, loaded.error) << '\n';
     exit_code = loaded.exit_code;
+    return std::nullopt;
+  }
+  if (data_path) {
+    std::ifstream file(*data_path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << file.rdbuf();
+    if (!file.is_open() || file.bad()) {
+      std::cerr << "leadscore: " << *data_path << ": cannot read the data pack (data_unreadable)\n";
+      exit_code = kExitIo;
+      return std::nullopt;
+    }
+    auto pack = load_data(bytes.str());
+    if (!pack) {
+      std::cerr << "leadscore: " << *data_path << ": " << (pack.error().path.empty() ? "" : pack.error().path + ": ")
+                << pack.error().message << " (" << pack.error().code << ")\n";
+      exit_code = kExitUsage;
+      return std::nullopt;
+    }
+    loaded.model->use_data(pack.value());
   }
   return std::move(loaded.model);
 }

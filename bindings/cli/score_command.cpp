@@ -82,7 +82,7 @@ int score_all(const ScoreArgs& args) {
   options.now = *now;
 
   int load_failure = kExitOk;
-  const auto loaded = load_model_or_report(args.model_path, load_failure);
+  const auto loaded = load_model_or_report(args.model_path, load_failure, args.data_path);
   if (!loaded) return load_failure;
   const Model& model = *loaded;
 

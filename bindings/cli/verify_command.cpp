@@ -92,7 +92,7 @@ Expected<Json> verify_line(const Model& model, const TextLine& line) {
 
 int verify_all(const VerifyArgs& args) {
   int load_failure = kExitOk;
-  const auto loaded = load_model_or_report(args.model_path, load_failure);
+  const auto loaded = load_model_or_report(args.model_path, load_failure, args.data_path);
   if (!loaded) return load_failure;
   const Model& model = *loaded;
 

@@ -1,6 +1,7 @@
 // The public JS API, independent of how the wasm module is loaded: each entry point (node.mjs,
 // browser.mjs, index.cjs and their leadscore/form twins) binds it to a loader of its module.
 import { LeadscoreError, outcomeText, toJsonText, unwrap } from './errors.mjs';
+import { packFor } from './data-packs.mjs';
 import { Scorer } from './scorer.mjs';
 
 export { LeadscoreError, Scorer };
@@ -8,11 +9,14 @@ export { LeadscoreError, Scorer };
 /**
  * `load(source)` starts the wasm module and resolves to it; `source` is what setWasmSource() was
  * given (undefined: the .wasm file shipped beside the module). `form`: the API of leadscore/form,
- * whose module has scoring, the form checks and verify only.
+ * whose module has scoring, the form checks and verify only. `defaultData()`, when given (Node),
+ * resolves to the bytes of the data pack every new scorer uses instead of the module's built-in
+ * lite pack (docs/data-packs.md).
  */
-export function makeApi(load, { form = false } = {}) {
+export function makeApi(load, { form = false, defaultData } = {}) {
   let modulePromise = null;
   let wasmSource;
+  let defaultPack = null;
 
   // One instance per page or process, created on first use.
   function loadModule() {
@@ -36,13 +40,31 @@ export function makeApi(load, { form = false } = {}) {
     wasmSource = source;
   }
 
+  // The pack of defaultData(), read once per process and shared by every scorer.
+  function loadDefaultPack(module) {
+    if (!defaultData) return null;
+    if (!defaultPack) {
+      defaultPack = Promise.resolve()
+        .then(defaultData)
+        .then((bytes) => packFor(module, bytes))
+        .catch((cause) => {
+          defaultPack = null;
+          throw cause instanceof LeadscoreError ? cause
+            : new LeadscoreError('data_init', `the full data pack could not be read (${cause?.message ?? cause})`);
+        });
+    }
+    return defaultPack;
+  }
+
   async function createScorer(model) {
     const module = await loadModule();
+    const pack = await loadDefaultPack(module);
     const text = model === undefined ? module.defaultModel() : toJsonText(model, 'the model');
     const handle = new module.Scorer();
     let info;
     try {
       info = JSON.parse(unwrap(handle.load(text)));
+      if (pack) unwrap(handle.useData(pack.handle));
     } catch (error) {
       handle.delete();
       throw error;

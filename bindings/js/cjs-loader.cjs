@@ -16,4 +16,9 @@ function cjsLoader(name) {
   };
 }
 
-module.exports = { cjsLoader };
+/** The full data pack's bytes, read from the package (see node-loader.mjs). */
+function cjsDefaultData() {
+  return () => readFile(path.join(__dirname, '../../dist/data/full.bin'));
+}
+
+module.exports = { cjsDefaultData, cjsLoader };

@@ -2,6 +2,10 @@
 // (scripts/build.sh).
 'use strict';
 const api = require('../../dist/api.cjs');
-const { cjsLoader } = require('./cjs-loader.cjs');
+const { cjsDefaultData, cjsLoader } = require('./cjs-loader.cjs');
 
-module.exports = { LeadscoreError: api.LeadscoreError, Scorer: api.Scorer, ...api.makeApi(cjsLoader('leadscore')) };
+module.exports = {
+  LeadscoreError: api.LeadscoreError,
+  Scorer: api.Scorer,
+  ...api.makeApi(cjsLoader('leadscore'), { defaultData: cjsDefaultData() }),
+};

@@ -480,10 +480,24 @@ export class LeadscoreError extends Error {
 }
 
 /** A compiled model. Create with createScorer(); free with dispose(). */
+/** Which reference data a scorer's form checks use: "full" (every listed domain) or "lite". */
+export interface DataInfo {
+  tier: 'full' | 'lite';
+  /** The first 16 hex digits of the pack's payload SHA-256. */
+  version: string;
+}
+
 export class Scorer {
   private constructor();
   /** The model's id, version and fingerprint. */
   readonly model: ModelInfo;
+  /** The data pack the form checks use (docs/data-packs.md). */
+  readonly data: DataInfo;
+  /**
+   * Makes this scorer's form checks use another data pack: the bytes of a pack file such as
+   * leadscore/data/full.bin. Throws LeadscoreError data_invalid for a damaged or foreign file.
+   */
+  loadData(bytes: ArrayBuffer | ArrayBufferView): DataInfo;
   /**
    * Scores one lead and its events. Throws LeadscoreError for a non-object lead, an invalid `now`,
    * events that are not an array ("events_not_array") or more than 100,000 ("too_many_events").

@@ -8,3 +8,8 @@ export function nodeLoader(createModule, wasmFile) {
     return createModule({ wasmBinary: bytes });
   };
 }
+
+/** The full data pack's bytes, read from the package (Node scorers use it unless told otherwise). */
+export function nodeDefaultData(packFile) {
+  return () => readFile(packFile);
+}

@@ -1,5 +1,6 @@
 // A compiled model in the wasm module, wrapped as a plain-object-in, plain-object-out scorer.
 import { LeadscoreError, toJsonText, unwrap } from './errors.mjs';
+import { packFor } from './data-packs.mjs';
 import { fieldValueForWasm, withTextInModule } from './text-bytes.mjs';
 
 // Safety net for scorers that are never disposed: the native handle is freed when the JS object
@@ -71,6 +72,22 @@ export class Scorer {
   /** The model's id, version and fingerprint. */
   get model() {
     return this.#info;
+  }
+
+  /** The data pack the form checks use: {tier: "full" | "lite", version}. */
+  get data() {
+    return JSON.parse(this.#live().dataInfo());
+  }
+
+  /**
+   * Makes this scorer's form checks use another data pack: `bytes` is the content of a pack file
+   * (e.g. leadscore/data/full.bin, fetched by the page). Returns the pack's {tier, version}.
+   * Many scorers loading the same bytes object share one copy.
+   */
+  loadData(bytes) {
+    const handle = this.#live();
+    const pack = packFor(this.#module, bytes);
+    return JSON.parse(unwrap(handle.useData(pack.handle)));
   }
 
   /** Scores one lead and its events ({now, events}); returns the result object. */

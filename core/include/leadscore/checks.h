@@ -124,7 +124,8 @@ struct LeadCheckOptions {
 
 /// Checks every field of a lead object and the form as a whole (honeypot, fill time from the
 /// config's rendered_at_field). Result:
-/// {"findings":[...], "quality":{"score","verdict","reasons":[{"field","code","severity"}]}}.
+/// {"data":{"tier","version"}, "findings":[...], "quality":{"score","verdict","reasons":[{"field",
+/// "code","severity"}]}}, "data" naming the data pack the domain checks used (leadscore/data.h).
 /// Errors: "lead_not_object", "now_missing", "now_invalid", "json_too_deep".
 Expected<Json> check_lead(const CheckConfig& config, const Json& lead, const LeadCheckOptions& options);
 

@@ -165,8 +165,15 @@ void write_verdict_members(const CheckConfig& config, const LeadQuality& quality
 
 }  // namespace
 
+void write_data_info(const DataInfo& info, std::string& out) {
+  ObjectWriter o(out);
+  o.string("tier", info.tier);
+  o.string("version", info.version);
+}
+
 void write_lead_quality(const CheckConfig& config, const LeadQuality& quality, std::string& out) {
   ObjectWriter o(out);
+  write_data_info(data_info(*config.data), o.key("data"));
   write_findings(quality, o.key("findings"));
   ObjectWriter verdict(o.key("quality"));
   write_verdict_members(config, quality, verdict);

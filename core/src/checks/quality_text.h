@@ -11,4 +11,7 @@ namespace leadscore {
 /// `quality` as check_lead() shows them, and whether a spam verdict blocked the score.
 void write_score_quality(const CheckConfig& config, const LeadQuality& quality, bool blocked, std::string& out);
 
+/// Appends {"tier","version"}: the data pack the checks used (a result's and check_lead's "data").
+void write_data_info(const DataInfo& info, std::string& out);
+
 }  // namespace leadscore

@@ -127,6 +127,16 @@ Expected<Json> verify(const Model& model, const Json& submission) {
     if (const Json* fp = member(*result_model, "fingerprint"); fp && *fp != model.fingerprint())
       return model_mismatch(model, *fp);
 
+  // Then the data: a result computed with another data pack (a browser's lite pack, another
+  // version) differs for reasons that are not the inputs'; say so rather than name a field.
+  if (model.has_checks()) {
+    if (const Json* data = member(*p.result, "data"); data && data->is_object()) {
+      const DataInfo& mine = model.data_info();
+      const Json expected = {{"tier", mine.tier}, {"version", mine.version}};
+      if (*data != expected) return Json{{"status", "data_mismatch"}, {"expected", expected}, {"received", *data}};
+    }
+  }
+
   // Depth errors of the lead and the events with their place in the submission (score() reports
   // them relative to the lead or as "/events/...", which a lead field named "events" could be).
   for (const auto& [value, where] : {std::pair{p.lead, "/inputs/lead"}, std::pair{p.events, "/inputs/events"}}) {

@@ -141,6 +141,9 @@ async function main() {
   i18n.applyStatic();
   const model = await defaultModel();
   const scorer = await createScorer(model);
+  // A browser starts on the lite data pack (docs/data-packs.md); the demo loads the full one from
+  // its own server so that it gives the back end's answers.
+  scorer.loadData(await (await fetch(new URL('../dist/data/full.bin', import.meta.url))).arrayBuffer());
   const eventTypes = new Map((model.engagement?.event_types ?? []).map((t) => [t.id, t.label ?? t.id]));
   // Field names -> labels in the page's language; the render time's findings read "Form timing".
   const fieldLabels = () => new Map([...model.fields.map((f) => [f.name, i18n.fieldLabel(f)]),

@@ -22,7 +22,9 @@ export function packFor(module, bytes) {
   try {
     module.HEAPU8.set(view, at); // HEAPU8 after _malloc: growing the memory replaces it
     const info = JSON.parse(unwrap(handle.load(at, view.length)));
-    const pack = { handle, info, byteOffset: view.byteOffset, byteLength: view.byteLength };
+    // `bytes` keeps the buffer, and so the handle (see the registry), alive while the pack object is
+    // held, e.g. by the API's default pack; a scorer's model keeps its own reference in the module.
+    const pack = { handle, info, bytes: view, byteOffset: view.byteOffset, byteLength: view.byteLength };
     loaded.set(view.buffer, pack);
     registry?.register(view.buffer, handle);
     return pack;

@@ -1,10 +1,13 @@
 // Consumer smoke test: compile the bundled model once, score a lead, check the result.
+#include <fstream>
 #include <iostream>
+#include <iterator>
 #include <string>
 
 #include <leadscore/leadscore.h>
 
-int main() {
+// argv[1]: the installed lite data pack (share/leadscore/lite.bin).
+int main(int argc, char** argv) {
   auto model = leadscore::Model::parse(leadscore::default_model_text());
   if (!model) {
     std::cerr << model.error().code << " at " << model.error().path << "\n";
@@ -35,6 +38,19 @@ int main() {
     return 1;
   const auto broken = record.parse("{\"seniority\": ");
   if (!broken || broken->code != "json_syntax") return 1;
-  std::cout << "consumer ok: score " << r["score"] << ", band " << r["band"]["id"] << "\n";
+  // Data packs: the built-in full pack, then the installed lite one handed to a copy of the model.
+  if (argc < 2 || leadscore::data_info(*leadscore::built_in_data()).tier != "full") return 1;
+  std::ifstream file(argv[1], std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  auto lite = leadscore::load_data(bytes);
+  if (!lite) {
+    std::cerr << "lite pack: " << lite.error().code << " at " << lite.error().path << "\n";
+    return 1;
+  }
+  leadscore::Model browser_like = model.value();
+  browser_like.use_data(lite.value());
+  if (browser_like.data_info().tier != "lite" || leadscore::load_data("not a pack")) return 1;
+  std::cout << "consumer ok: score " << r["score"] << ", band " << r["band"]["id"] << ", data "
+            << browser_like.data_info().tier << "\n";
   return 0;
 }

@@ -20,7 +20,7 @@ fi
 cmake -S tests/consumer -B build/consumer/build -DCMAKE_PREFIX_PATH="$PWD/$prefix" \
   -DREADME_QUICKSTART="$PWD/$quickstart" >/dev/null
 cmake --build build/consumer/build -j2 >/dev/null
-build/consumer/build/consumer
+build/consumer/build/consumer "$prefix/share/leadscore/lite.bin"
 
 # The quick start: two good lines and a broken one in; one scored line each, the broken one named.
 run=build/consumer/readme

@@ -5,12 +5,12 @@
 // result is a mismatch. The page's submission is also byte-identical to Node's.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { createScorer } from '../../bindings/js/node.mjs';
 import { checkPageStayedClean, openDemoPage, skipWithoutChromium } from './browser-support.mjs';
-import { cliPath, defaultModelText, runCli, tempDir } from './support.mjs';
+import { cliPath, defaultModelText, repoRoot, runCli, tempDir } from './support.mjs';
 
 const NOW = '2026-11-23T10:00:00Z';
 const LEAD = { email: 'ada@acme.example', first_name: 'Ada', last_name: 'Lovelace', company: 'Acme',
@@ -32,10 +32,13 @@ test('verification round trip: Chromium makes the submission, the native CLI ver
   // One model text for the page and the CLI (the bundled default, as read when the suite started).
   const modelPath = join(dir, 'model.json');
   writeFileSync(modelPath, defaultModelText);
-  const verify = (name, submission) => {
+  // The browser scores with its built-in lite data pack (docs/data-packs.md): the server verifies
+  // with the same pack (--data), as the README says.
+  const litePack = join(repoRoot, 'dist/data/lite.bin');
+  const verify = (name, submission, data = ['--data', litePack]) => {
     const p = join(dir, name);
     writeFileSync(p, `${typeof submission === 'string' ? submission : JSON.stringify(submission)}\n`);
-    const r = runCli(['verify', '--model', modelPath, p]);
+    const r = runCli(['verify', '--model', modelPath, ...data, p]);
     const lines = r.stdout.split('\n').filter((l) => l !== '');
     assert.equal(lines.length, 1, r.stderr);
     return { status: r.status, out: JSON.parse(lines[0]) };
@@ -59,8 +62,10 @@ test('verification round trip: Chromium makes the submission, the native CLI ver
     assert.equal(submission.format, 'leadscore-submission/1');
     assert.deepEqual(submission.inputs, { lead: LEAD, now: NOW, lang: 'en', events: EVENTS });
     assert.ok(submission.result.engagement.events.used > 0, 'the events were scored');
+    assert.equal(submission.result.data.tier, 'lite');
     const node = await createScorer(JSON.parse(defaultModelText));
     try {
+      node.loadData(readFileSync(litePack));
       assert.equal(text, JSON.stringify(node.submission(LEAD, { now: NOW, events: EVENTS })));
     } finally {
       node.dispose();
@@ -71,6 +76,14 @@ test('verification round trip: Chromium makes the submission, the native CLI ver
     const r = verify('honest.jsonl', text);
     assert.equal(r.status, 0);
     assert.deepEqual(r.out, { record: { line: 1 }, verification: { status: 'match' } });
+  });
+
+  await t.test('verified with other data (the built-in full pack): data_mismatch, not a field (exit 1)', () => {
+    const r = verify('other-data.jsonl', text, []);
+    assert.equal(r.status, 1);
+    assert.equal(r.out.verification.status, 'data_mismatch');
+    assert.equal(r.out.verification.expected.tier, 'full');
+    assert.deepEqual(r.out.verification.received, submission.result.data);
   });
 
   await t.test('a changed score: mismatch at /score with the server\'s and the client\'s values (exit 1)', () => {

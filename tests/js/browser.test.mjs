@@ -82,14 +82,17 @@ test('web demo in Chromium', { skip: skipWithoutChromium, timeout: 180_000 }, as
     // Passed as JSON text: Playwright's argument serialiser stalls on the ~105-level nested vector.
     // The page runs the same vectorCall() as Node: its source is sent in (an evaluated expression
     // goes through the DevTools protocol, not through the page's CSP).
+    // The page loads the full data pack, as Node scorers do (a browser starts on lite).
     const inBrowser = await page.evaluate(`(async (text) => {
       const { createScorer: create } = await import('leadscore'); // resolved by the page's import map
+      const full = await (await fetch('/dist/data/full.bin')).arrayBuffer();
       const vectorCall = ${vectorCall.toString()};
       const out = [];
       for (const c of JSON.parse(text)) {
         let s = null;
         try {
           s = await create(c.model_ref === 'default' ? undefined : c.model);
+          s.loadData(full);
           out.push({ json: vectorCall(s, c) });
         } catch (e) {
           out.push({ error: { code: e.code, path: e.path } });

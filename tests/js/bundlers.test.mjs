@@ -23,12 +23,15 @@ const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-s
 const app = (entry, wasmAt) => `
 import { createScorer, setWasmSource } from '${entry}';
 ${wasmAt ? `setWasmSource(${JSON.stringify(wasmAt)});` : ''}
-createScorer().then((scorer) => {
+createScorer().then(async (scorer) => {
+  // The browser starts on the lite data pack; the page loads the full one from its own origin.
+  const before = scorer.data.tier;
+  scorer.loadData(await (await fetch('full.bin')).arrayBuffer());
   const text = scorer.scoreJson(${JSON.stringify(LEAD)}, { now: '${NOW}' });
   const findings = scorer.checkField('first_name', 'jane');
-  document.getElementById('out').textContent = JSON.stringify({ text, findings });
+  document.getElementById('out').textContent = JSON.stringify({ before, text, findings });
   scorer.dispose();
-}, (error) => {
+}).catch((error) => {
   document.getElementById('out').textContent = 'failed: ' + error.message;
 });
 `;
@@ -112,11 +115,13 @@ test('a browser app bundles leadscore and leadscore/form with esbuild and webpac
   const expected = JSON.parse(execFileSync('node', ['--input-type=module', '-e', `
     import { createScorer } from 'leadscore';
     const s = await createScorer();
-    process.stdout.write(JSON.stringify({ text: s.scoreJson(${JSON.stringify(LEAD)}, { now: '${NOW}' }), findings: s.checkField('first_name', 'jane') }));`],
+    process.stdout.write(JSON.stringify({ before: 'lite', text: s.scoreJson(${JSON.stringify(LEAD)}, { now: '${NOW}' }), findings: s.checkField('first_name', 'jane') }));`],
   { cwd: project, encoding: 'utf8' }));
+  assert.equal(JSON.parse(expected.text).data.tier, 'full');
   assert.ok(expected.findings.length > 0, 'the lower-case first name gives a finding');
 
   const publicDir = path.join(project, 'public');
+  copyFileSync(path.join(project, 'node_modules/leadscore/dist/data/full.bin'), path.join(publicDir, 'full.bin'));
   for (const [file, kind] of bundles) {
     writeFileSync(path.join(publicDir, `${file}.html`),
       `<!doctype html><meta charset="utf-8"><title>bundled</title><pre id="out"></pre><script ${kind === 'module' ? 'type="module" ' : ''}src="${file}"></script>\n`);

@@ -36,6 +36,7 @@ function summaryOf(explain) {
   if ('probability' in explain) out.probability = explain.probability;
   if ('quality' in explain) out.quality = explain.quality.verdict;
   if ('route' in explain) out.route = explain.route.action;
+  if ('data' in explain) out.data = explain.data;
   return out;
 }
 

@@ -13,10 +13,10 @@
 // version, whoever builds the pack.
 import { createHash } from 'node:crypto';
 
-import { byteCompare, readLists, reverseLabels } from './lists.mjs';
+import { frontCode } from './encoding.mjs';
+import { readLists, reverseLabels } from './lists.mjs';
 
 const MAGIC = Buffer.from([0x89, 0x4c, 0x53, 0x44, 0x41, 0x54, 0x41, 0x0a]);
-const FRONT_BLOCK = 16; // FrontCodedTable::kBlockSize
 const SUFFIX_BLOCK = 32;
 
 function u32s(values) {
@@ -26,27 +26,10 @@ function u32s(values) {
 }
 
 function frontCoded(keys) {
-  const sorted = [...keys].sort(byteCompare).map((k) => Buffer.from(k, 'utf8'));
-  const bytes = [];
-  const offsets = [];
-  let prev = null;
-  sorted.forEach((key, i) => {
-    if (key.length > 255) throw new Error(`entry too long: ${key}`);
-    if (i % FRONT_BLOCK === 0) {
-      offsets.push(bytes.length);
-      bytes.push(key.length, ...key);
-    } else {
-      let shared = 0;
-      const max = Math.min(255, prev.length, key.length);
-      while (shared < max && prev[shared] === key[shared]) shared++;
-      bytes.push(shared, key.length - shared, ...key.subarray(shared));
-    }
-    prev = key;
-  });
-  const data = Buffer.from(bytes);
+  const t = frontCode(keys);
   return {
-    meta: { entries: sorted.length, blocks: offsets.length, data_bytes: data.length },
-    bytes: Buffer.concat([u32s(offsets), data]),
+    meta: { entries: t.count, blocks: t.offsets.length, data_bytes: t.bytes.length },
+    bytes: Buffer.concat([u32s(t.offsets), t.bytes]),
   };
 }
 

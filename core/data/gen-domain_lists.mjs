@@ -7,7 +7,9 @@
 // generic local parts.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+
+import { cppString, frontCode } from './encoding.mjs';
 
 const [nodeModules, outFile] = process.argv.slice(2);
 if (!nodeModules || !outFile) {
@@ -22,58 +24,6 @@ const roles = new Set(
   require(resolve(nodeModules, 'role-based-email-addresses/src/index.js'))
     .map((s) => String(s).trim().toLowerCase())
     .filter((s) => s && s.length <= 64 && /^[\x21-\x7e]+$/.test(s)));
-
-const byteCompare = (a, b) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
-
-// Front coding, blocks of 16 (must match FrontCodedTable::kBlockSize).
-const BLOCK = 16;
-function frontCode(keys) {
-  const sorted = [...keys].sort(byteCompare).map((k) => Buffer.from(k, 'utf8'));
-  const bytes = [];
-  const offsets = [];
-  let prev = null;
-  sorted.forEach((key, i) => {
-    if (key.length > 255) throw new Error(`entry too long: ${key}`);
-    if (i % BLOCK === 0) {
-      offsets.push(bytes.length);
-      bytes.push(key.length, ...key);
-    } else {
-      let shared = 0;
-      const max = Math.min(255, prev.length, key.length);
-      while (shared < max && prev[shared] === key[shared]) shared++;
-      bytes.push(shared, key.length - shared, ...key.subarray(shared));
-    }
-    prev = key;
-  });
-  return { bytes: Buffer.from(bytes), offsets, count: sorted.length };
-}
-
-// A C++ string literal, 96 source bytes a line; octal escapes are at most 3 digits, so a digit
-// after one is written as an escape too.
-function cppString(buf) {
-  const lines = [];
-  let line = '';
-  let lastWasOctal = false;
-  for (const b of buf) {
-    let piece;
-    const ch = String.fromCharCode(b);
-    if (b >= 0x20 && b < 0x7f && ch !== '"' && ch !== '\\' && ch !== '?' && !(lastWasOctal && b >= 0x30 && b <= 0x37)) {
-      piece = ch;
-      lastWasOctal = false;
-    } else {
-      piece = '\\' + b.toString(8);
-      lastWasOctal = true;
-    }
-    line += piece;
-    if (line.length >= 96) {
-      lines.push(`"${line}"`);
-      line = '';
-      lastWasOctal = false;
-    }
-  }
-  if (line || !lines.length) lines.push(`"${line}"`);
-  return lines.join('\n    ');
-}
 
 function emitTable(name, keys, source) {
   const t = frontCode(keys);

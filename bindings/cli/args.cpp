@@ -95,16 +95,19 @@ std::string parse_jobs(const Options& o, unsigned& jobs) {
   return it == o.values.end() ? "" : parse_jobs_text(it->second, jobs);
 }
 
-// What `score` and `check` share: the input, --model, --now, --lang, --format and the CSV options.
+// What `score`, `check` and `accounts` share: the input, --model, --data, --now, --lang, --format
+// and the CSV options. Without --model, score and check use the bundled default model
+// (`default_model`), as the JS API does; accounts needs a model with an "account" section.
 template <class Args>
-std::string parse_records(const Options& o, Args& s) {
+std::string parse_records(const Options& o, Args& s, bool default_model = false) {
   if (o.positionals.size() > 1) {
     return "expected one input (a path or -), got " + std::to_string(o.positionals.size());
   }
   if (!o.positionals.empty()) s.input = o.positionals[0];
   auto it = o.values.find("--model");
-  if (it == o.values.end() || it->second.empty()) return "--model M.json is required";
-  s.model_path = it->second;
+  if (it != o.values.end() && it->second.empty()) return "--model needs a model file";
+  if (it == o.values.end() && !default_model) return "--model M.json is required";
+  if (it != o.values.end()) s.model_path = it->second;
   if ((it = o.values.find("--data")) != o.values.end()) {
     if (it->second.empty()) return "--data needs a data pack file";
     s.data_path = it->second;
@@ -140,14 +143,14 @@ std::string parse_detail_flag(const Options& o, Detail& detail) {
 }
 
 std::string parse_score(const Options& o, ScoreArgs& s) {
-  std::string error = parse_records(o, s);
+  std::string error = parse_records(o, s, true);
   if (error.empty()) error = parse_jobs(o, s.jobs);
   if (error.empty()) error = parse_detail_flag(o, s.detail);
   return error.empty() ? parse_events(o, s) : error;
 }
 
 std::string parse_check(const Options& o, CheckArgs& c) {
-  const std::string error = parse_records(o, c);
+  const std::string error = parse_records(o, c, true);
   return error.empty() ? parse_jobs(o, c.jobs) : error;
 }
 
@@ -225,6 +228,9 @@ std::string parse_jobs_text(const std::string& text, unsigned& jobs) {
 }
 
 unsigned default_jobs() {
+#if defined(__EMSCRIPTEN__) && !defined(__EMSCRIPTEN_PTHREADS__)
+  return 1;  // npx leadscore: one thread (batch_runner.cpp)
+#endif
   const unsigned cores = std::thread::hardware_concurrency();  // 0 when unknown
   if (cores == 0) return 1;
   return cores < kMaxJobs ? cores : kMaxJobs;

@@ -15,7 +15,7 @@ enum class OutputFormat { Jsonl, Csv };
 enum class InputFormat { Csv, Jsonl };
 
 struct ScoreArgs {
-  std::string model_path;
+  std::string model_path;  ///< "" (no --model): the bundled default model
   std::optional<std::string> data_path;  ///< --data: a data pack file instead of the built-in one
   std::optional<std::string> now;  ///< absent: the CLI reads the clock once
   OutputFormat format = OutputFormat::Jsonl;
@@ -32,7 +32,7 @@ struct ScoreArgs {
 
 /// `leadscore check`: the same record input as `score`, form checks instead of a score.
 struct CheckArgs {
-  std::string model_path;
+  std::string model_path;  ///< "" (no --model): the bundled default model
   std::optional<std::string> data_path;  ///< --data: a data pack file instead of the built-in one
   std::optional<std::string> now;  ///< the submission instant; absent: the CLI reads the clock once
   Language language = Language::En;

@@ -1,6 +1,7 @@
 // See model_file.h.
 #include "model_file.h"
 
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -12,6 +13,10 @@ namespace leadscore::cli {
 
 LoadedModel load_model_file(const std::string& path) {
   LoadedModel out;
+  if (path.empty()) {  // no --model: the bundled default model (it always parses)
+    out.model = Model::parse(default_model_text()).value();
+    return out;
+  }
   std::ifstream file(path, std::ios::binary);
   if (!file) {
     out.exit_code = kExitIo;
@@ -60,18 +65,26 @@ std::optional<Model> load_model_or_report(const std::string& path, int& exit_cod
     exit_code = loaded.exit_code;
     return std::nullopt;
   }
-  if (data_path) {
-    std::ifstream file(*data_path, std::ios::binary);
+  // --data, else $LEADSCORE_DATA (npx leadscore sets it to the package's full pack), else the
+  // built-in pack.
+  std::optional<std::string> data_file = data_path;
+  if (!data_file) {
+    const char* env = std::getenv("LEADSCORE_DATA");
+    if (env != nullptr && *env != '\0') data_file = env;
+  }
+  if (data_file) {
+    const std::string& data_path_text = *data_file;
+    std::ifstream file(data_path_text, std::ios::binary);
     std::ostringstream bytes;
     bytes << file.rdbuf();
     if (!file.is_open() || file.bad()) {
-      std::cerr << "leadscore: " << *data_path << ": cannot read the data pack (data_unreadable)\n";
+      std::cerr << "leadscore: " << data_path_text << ": cannot read the data pack (data_unreadable)\n";
       exit_code = kExitIo;
       return std::nullopt;
     }
     auto pack = load_data(bytes.str());
     if (!pack) {
-      std::cerr << "leadscore: " << *data_path << ": " << (pack.error().path.empty() ? "" : pack.error().path + ": ")
+      std::cerr << "leadscore: " << data_path_text << ": " << (pack.error().path.empty() ? "" : pack.error().path + ": ")
                 << pack.error().message << " (" << pack.error().code << ")\n";
       exit_code = kExitUsage;
       return std::nullopt;

@@ -145,7 +145,12 @@ test('check: a model without a "checks" section checks the conventional fields, 
 
 test('check: exit codes and usage errors as for score', { skip }, () => {
   const ok = join(dir, 'leads-en.jsonl');
-  assert.equal(runCli(['check', ok]).status, 2, 'no --model');
+  // No --model: the bundled default model, as in the JS API.
+  const byDefault = runCli(['check', '--now', '2026-03-01T12:00:10Z', ok]);
+  assert.equal(byDefault.status, 0, byDefault.stderr);
+  assert.equal(byDefault.stdout,
+    runCli(['check', '--model', join(repoRoot, 'examples/models/default.json'), '--now', '2026-03-01T12:00:10Z', ok]).stdout);
+  assert.equal(runCli(['check', '--model', '', ok]).status, 2, 'an empty --model');
   assert.equal(check(['--lang', 'de', ok]).status, 2);
   assert.match(check(['--lang', 'de', ok]).stderr, /--lang must be en or fr/);
   assert.equal(check(['--format', 'xml', ok]).status, 2);
@@ -161,7 +166,7 @@ test('check: exit codes and usage errors as for score', { skip }, () => {
   assert.deepEqual([header.status, header.stdout], [0, '']);
   const help = runCli(['check', '--help']);
   assert.equal(help.status, 0);
-  assert.match(help.stdout, /leadscore check --model/);
+  assert.match(help.stdout, /leadscore check \[--model M\.json\]/);
   assert.match(help.stdout, /line,id,verdict,quality,findings,codes,error_code/);
 });
 

@@ -68,7 +68,10 @@ test('results of a model with checks name their data; verify says when the data 
   assert.ok(!('data' in plain.score({}, { now: NOW })));
 
   const submission = lite.submission(lead, { now: NOW });
-  assert.deepEqual(submission.result.data, lite.data);
+  // acme-robotics.com is on no lite list: lite cannot say it is neither disposable nor free.
+  assert.deepEqual(submission.result.data, { ...lite.data, undecided: ['email_disposable', 'email_free'] });
+  assert.deepEqual(lite.checkLead(lead, { now: NOW }).data, submission.result.data);
+  assert.deepEqual(lite.checkLead({ ...lead, email: 'jane@gmail.com' }, { now: NOW }).data, lite.data);
   assert.deepEqual(full.verify(submission), { status: 'data_mismatch', expected: full.data, received: lite.data });
   assert.deepEqual(lite.verify(submission), { status: 'match' });
   for (const s of [full, lite, plain]) s.dispose();

@@ -107,6 +107,10 @@ struct FieldContext {
   const Json* lead = nullptr;
   /// The same form as a LeadRecord (leadscore/lead_record.h); when set, read instead of `lead`.
   const LeadRecord* record = nullptr;
+  /// When set, the codes that a check could not decide with the lite data pack (an address on a
+  /// domain that only the full lists might hold: "email_disposable", "email_free") are added to
+  /// it, once each (docs/data-packs.md).
+  std::vector<std::string>* undecided = nullptr;
 };
 
 /// Checks one field value (UTF-8) of the given model's form and appends its findings to `out`
@@ -124,8 +128,9 @@ struct LeadCheckOptions {
 
 /// Checks every field of a lead object and the form as a whole (honeypot, fill time from the
 /// config's rendered_at_field). Result:
-/// {"data":{"tier","version"}, "findings":[...], "quality":{"score","verdict","reasons":[{"field",
-/// "code","severity"}]}}, "data" naming the data pack the domain checks used (leadscore/data.h).
+/// {"data":{"tier","undecided"?,"version"}, "findings":[...], "quality":{"score","verdict","reasons":
+/// [{"field","code","severity"}]}}, "data" naming the data pack the domain checks used
+/// (leadscore/data.h) and, with the lite pack, the codes it could not decide.
 /// Errors: "lead_not_object", "now_missing", "now_invalid", "json_too_deep".
 Expected<Json> check_lead(const CheckConfig& config, const Json& lead, const LeadCheckOptions& options);
 
@@ -134,6 +139,8 @@ struct LeadQuality {
   std::vector<Finding> findings;
   int score = 100;              ///< 100 - the findings' penalties, at least 0
   const char* verdict = "ok";   ///< "ok", "suspicious" or "spam"
+  /// Codes the lite data pack could not decide (FieldContext::undecided), in the order met.
+  std::vector<std::string> undecided;
 };
 
 /// Fills `out` (reusing its buffers) with what check_lead() reports; same errors.

@@ -94,6 +94,7 @@ void check_field(const CheckConfig& config, std::string_view field, std::string_
   if (trimmed.empty()) return;  // whether a field is required is the model's business, not a check's
   Emitter e(field, trimmed, context.language, config, out);
   e.set_origin(value);
+  e.set_undecided(context.undecided);
   switch (*kind) {
     case FieldKind::Email: checks::check_email(e); break;
     case FieldKind::FirstName:

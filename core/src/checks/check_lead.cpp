@@ -56,6 +56,7 @@ std::optional<Error> check_lead_into(const CheckConfig& config, const Json& lead
 std::optional<Error> check_lead_into(const CheckConfig& config, const LeadRecord& lead, const LeadCheckOptions& options,
                                      LeadQuality& out) {
   out.findings.clear();
+  out.undecided.clear();
   out.score = 100;
   out.verdict = "ok";
   if (!lead.is_object()) return Error{"lead_not_object", "", "a lead must be a JSON object of field values"};
@@ -65,6 +66,7 @@ std::optional<Error> check_lead_into(const CheckConfig& config, const LeadRecord
   std::vector<Finding>& findings = out.findings;
   FieldContext context{options.language, nullptr};
   context.record = &lead;
+  context.undecided = &out.undecided;
   for (const auto& [name, kind] : config.fields) {  // in field-name order: stable output
     if (const Json* value = lead.find(name)) check_value(config, name, kind, *value, context, findings);
   }
@@ -165,15 +167,24 @@ void write_verdict_members(const CheckConfig& config, const LeadQuality& quality
 
 }  // namespace
 
-void write_data_info(const DataInfo& info, std::string& out) {
+void write_data_info(const DataInfo& info, const std::vector<std::string>& undecided, std::string& out) {
   ObjectWriter o(out);
   o.string("tier", info.tier);
+  if (!undecided.empty()) {
+    std::string& codes = o.key("undecided");
+    codes += '[';
+    for (std::size_t i = 0; i < undecided.size(); ++i) {
+      if (i) codes += ',';
+      json_text::append_string(codes, undecided[i]);
+    }
+    codes += ']';
+  }
   o.string("version", info.version);
 }
 
 void write_lead_quality(const CheckConfig& config, const LeadQuality& quality, std::string& out) {
   ObjectWriter o(out);
-  write_data_info(data_info(*config.data), o.key("data"));
+  write_data_info(data_info(*config.data), quality.undecided, o.key("data"));
   write_findings(quality, o.key("findings"));
   ObjectWriter verdict(o.key("quality"));
   write_verdict_members(config, quality, verdict);

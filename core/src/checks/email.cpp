@@ -112,6 +112,12 @@ void check_email(Emitter& e) {
   const DataPack& data = e.data();
   const bool disposable = ascii_len && data.is_disposable(domain);
   const bool free = ascii_len && !disposable && data.is_free(domain);
+  // The lite lists are subsets of the full ones (docs/data-packs.md): a domain on neither may
+  // still be on a full list, so lite cannot say "not disposable" or "not free".
+  if (ascii_len && !disposable && !free && data.info().tier == "lite") {
+    e.undecided("email_disposable");
+    e.undecided("email_free");
+  }
 
   if (ascii_len) {
     if (auto fixed = plausible_domain_suggestion(data.public_suffixes(), domain, disposable || free)) {

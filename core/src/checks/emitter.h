@@ -2,6 +2,7 @@
 // settings, and add() to append a finding. Modules never build message text for another language
 // than the one asked for, and never put the value itself into a message (privacy: docs/form-checks.md).
 #pragma once
+#include <algorithm>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -31,6 +32,13 @@ class Emitter {
   /// Declares that value() is a part (e.g. the trimmed middle) of `original`, so that spans are
   /// reported relative to the value as the visitor typed it.
   void set_origin(std::string_view original) { origin_ = original; }
+  /// Where undecided() records codes (FieldContext::undecided); nullptr: nowhere.
+  void set_undecided(std::vector<std::string>* codes) { undecided_ = codes; }
+  /// Records that `code` could not be decided with the data pack at hand (lite).
+  void undecided(std::string_view code) {
+    if (undecided_ && std::find(undecided_->begin(), undecided_->end(), code) == undecided_->end())
+      undecided_->emplace_back(code);
+  }
 
   std::string_view field() const { return field_; }
   std::string_view value() const { return value_; }
@@ -52,6 +60,7 @@ class Emitter {
   Language language_;
   const CheckConfig& config_;
   std::vector<Finding>& out_;
+  std::vector<std::string>* undecided_ = nullptr;
 };
 
 }  // namespace leadscore::checks

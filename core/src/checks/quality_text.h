@@ -2,6 +2,7 @@
 // (checks/check_lead.cpp) for the result writer (score/result_writer.cpp). Internal to the core.
 #pragma once
 #include <string>
+#include <vector>
 
 #include "leadscore/checks.h"
 
@@ -11,7 +12,8 @@ namespace leadscore {
 /// `quality` as check_lead() shows them, and whether a spam verdict blocked the score.
 void write_score_quality(const CheckConfig& config, const LeadQuality& quality, bool blocked, std::string& out);
 
-/// Appends {"tier","version"}: the data pack the checks used (a result's and check_lead's "data").
-void write_data_info(const DataInfo& info, std::string& out);
+/// Appends {"tier","undecided"?,"version"}: the data pack the checks used and the codes it could
+/// not decide (a result's and check_lead's "data").
+void write_data_info(const DataInfo& info, const std::vector<std::string>& undecided, std::string& out);
 
 }  // namespace leadscore

@@ -145,7 +145,7 @@ void write_explain(std::string& out, const ScoreResult& r) {
   o.key("band") += r.band->result_text;
   write_contributions(o.key("contributions"), r);
   // The data pack the form checks used, when the model has checks (docs/data-packs.md).
-  if (model.has_checks()) write_data_info(model.data_info(), o.key("data"));
+  if (model.has_checks()) write_data_info(model.data_info(), r.checks.undecided, o.key("data"));
   write_engagement(o.key("engagement"), r);
   if (r.feedback) o.json("feedback", *r.feedback);
   {
@@ -178,7 +178,7 @@ void write_explain(std::string& out, const ScoreResult& r) {
 void write_summary(std::string& out, const ScoreResult& r) {
   ObjectWriter o(out);
   o.key("band") += r.band->result_text;
-  if (r.model->has_checks()) write_data_info(r.model->data_info(), o.key("data"));
+  if (r.model->has_checks()) write_data_info(r.model->data_info(), r.checks.undecided, o.key("data"));
   o.string("detail", "summary");
   append_points(o.key("engagement_points"), r.engagement_points);
   append_points(o.key("fit_points"), r.fit_points);

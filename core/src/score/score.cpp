@@ -251,6 +251,7 @@ void ScoreResult::clear() {
   completeness_hits.clear();
   check_hits.clear();
   checks.findings.clear();
+  checks.undecided.clear();
   checks.score = 100;
   checks.verdict = "ok";
   empty_array(engagement_lines);

@@ -132,8 +132,13 @@ Expected<Json> verify(const Model& model, const Json& submission) {
   if (model.has_checks()) {
     if (const Json* data = member(*p.result, "data"); data && data->is_object()) {
       const DataInfo& mine = model.data_info();
-      const Json expected = {{"tier", mine.tier}, {"version", mine.version}};
-      if (*data != expected) return Json{{"status", "data_mismatch"}, {"expected", expected}, {"received", *data}};
+      const Json* tier = member(*data, "tier");
+      const Json* version = member(*data, "version");
+      if (!tier || !version || *tier != mine.tier || *version != mine.version) {
+        const Json received = {{"tier", tier ? *tier : Json()}, {"version", version ? *version : Json()}};
+        return Json{{"status", "data_mismatch"}, {"expected", {{"tier", mine.tier}, {"version", mine.version}}},
+                    {"received", received}};
+      }
     }
   }
 

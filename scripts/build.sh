@@ -27,12 +27,15 @@ build_sanitized() {
 # points to load on their own and for pages to load on demand (docs/data-packs.md).
 build_wasm() {
   emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release -DLEADSCORE_DATA_TIER=lite >/dev/null
-  cmake --build build/wasm -j"$jobs" --target leadscore_wasm leadscore_data_packs
+  cmake --build build/wasm -j"$jobs" --target leadscore_wasm leadscore_data_packs leadscore_cli
   emcmake cmake -S . -B build/wasm-form -DCMAKE_BUILD_TYPE=MinSizeRel -DCMAKE_CXX_FLAGS_MINSIZEREL="-Oz -DNDEBUG" \
     -DLEADSCORE_DATA_TIER=lite >/dev/null
   cmake --build build/wasm-form -j"$jobs" --target leadscore_form_wasm
   rm -rf dist && mkdir -p dist/data
   cp build/wasm/data/full.bin build/wasm/data/lite.bin dist/data/
+  # npx leadscore (bindings/js/cli.cjs): the CLI for Node; CommonJS in a "type": "module" package.
+  node scripts/patch-glue.mjs --node-program build/wasm/bindings/cli/leadscore-cli.js \
+    build/wasm/bindings/cli/leadscore-cli.wasm dist leadscore-cli
   node scripts/patch-glue.mjs build/wasm/wasm/leadscore_wasm.js build/wasm/wasm/leadscore_wasm.wasm dist leadscore
   node scripts/patch-glue.mjs build/wasm-form/wasm/leadscore_form_wasm.js build/wasm-form/wasm/leadscore_form_wasm.wasm \
     dist leadscore-form

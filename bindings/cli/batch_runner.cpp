@@ -17,6 +17,9 @@ struct WorkerPool::Job {
 };
 
 WorkerPool::WorkerPool(unsigned jobs) {
+#if defined(__EMSCRIPTEN__) && !defined(__EMSCRIPTEN_PTHREADS__)
+  jobs = 1;  // WebAssembly without threads (npx leadscore): the calling thread does all the work
+#endif
   for (unsigned i = 1; i < jobs; ++i) {
     try {
       threads_.emplace_back([this] { worker_loop(); });

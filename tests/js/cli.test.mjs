@@ -32,7 +32,7 @@ const csvRows = (stdout) => stdout.trimEnd().split('\n').map((l) => l.split(',')
 test('--help documents the commands, the clock default and the exit codes', { skip }, () => {
   const r = run(['--help']);
   assert.equal(r.code, 0);
-  for (const text of ['score --model', 'validate --model', '--now', 'system clock', 'Exit codes']) {
+  for (const text of ['score [--model M.json]', 'the bundled default model', 'validate --model', '--now', 'system clock', 'Exit codes']) {
     assert.ok(r.stdout.includes(text), `help mentions ${text}`);
   }
 });
@@ -189,7 +189,8 @@ test('without --now every record gets the same clock instant', { skip }, () => {
 
 test('exit codes: usage 2, invalid model 2, unreadable files 3', { skip }, () => {
   assert.equal(run(['frobnicate']).code, 2);
-  assert.equal(run(['score', fixture('leads.csv')]).code, 2, 'no --model');
+  assert.equal(run(['score', '--model', '', fixture('leads.csv')]).code, 2, 'an empty --model');
+  assert.equal(run(['accounts', fixture('leads.csv')]).code, 2, 'accounts without --model');
   assert.equal(run(['score', '--model', MODEL, '--format', 'xml', fixture('leads.csv')]).code, 2);
   assert.equal(run(['score', '--model', MODEL, '--now', '2026-11-23T09:30:00', fixture('leads.csv')]).code, 2);
   assert.equal(run(['score', '--model', MODEL, '--model', MODEL, fixture('leads.csv')]).code, 2);

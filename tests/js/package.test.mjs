@@ -20,10 +20,11 @@ test('npm pack -> install into an empty project -> import and require work', () 
     'examples/models/default.json']) {
     assert.ok(files.includes(needed), `package lacks ${needed}`);
   }
-  // Each module once: its .wasm file, one glue that every entry point shares; each data pack once.
+  // Each module once: its .wasm file, one glue that every entry point shares; each data pack once;
+  // the CLI for npx.
   assert.deepEqual(files.filter((f) => f.startsWith('dist/')).sort(),
-    ['dist/api.cjs', 'dist/data/full.bin', 'dist/data/lite.bin', 'dist/leadscore-form.mjs', 'dist/leadscore-form.wasm',
-      'dist/leadscore.mjs', 'dist/leadscore.wasm']);
+    ['dist/api.cjs', 'dist/data/full.bin', 'dist/data/lite.bin', 'dist/leadscore-cli.cjs', 'dist/leadscore-cli.wasm',
+      'dist/leadscore-form.mjs', 'dist/leadscore-form.wasm', 'dist/leadscore.mjs', 'dist/leadscore.wasm']);
   assert.ok(!files.some((f) => f.startsWith('tests/') || f.startsWith('core/')), 'package ships sources or tests');
 
   const project = path.join(dir, 'app');

@@ -106,7 +106,7 @@ constexpr const char* kCheckHelp =
     "                     clock, read once at start (UTC, whole seconds), for every record.\n"
     "  --lang en|fr       the language of finding messages; default en. Codes never change.\n"
     "  --format           jsonl (default): one line per record,\n"
-    "                       {\"record\":{\"line\":N},\"result\":{\"findings\":[...],\"quality\":{...}}}\n"
+    "                       {\"record\":{\"line\":N},\"result\":{\"data\":{...},\"findings\":[...],\"quality\":{...}}}\n"
     "                     (the result is what checkLead() returns in JavaScript) or\n"
     "                       {\"error\":{\"code\",\"message\",\"path\"},\"record\":{\"line\":N}}\n"
     "                     csv: line,id,verdict,quality,findings,codes,error_code\n"

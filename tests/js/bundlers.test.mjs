@@ -12,7 +12,7 @@ import path from 'node:path';
 import test from 'node:test';
 
 import { CHROMIUM } from './browser-support.mjs';
-import { repoRoot, tempDir } from './support.mjs';
+import { installedPackage } from './support.mjs';
 
 const NOW = '2026-11-23T10:00:00Z';
 const LEAD = { seniority: 'vp', company_size: 250, email: 'jane.doe@acme-robotics.com', first_name: 'Jane' };
@@ -36,15 +36,9 @@ createScorer().then(async (scorer) => {
 });
 `;
 
-const npm = (args, cwd) => execFileSync('npm', args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_loglevel: 'error' } });
-
 function installedProject() {
-  const dir = tempDir();
-  const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', dir], repoRoot));
-  const project = path.join(dir, 'app');
+  const project = installedPackage();
   mkdirSync(path.join(project, 'src'), { recursive: true });
-  writeFileSync(path.join(project, 'package.json'), '{"name":"app","version":"1.0.0","private":true}');
-  npm(['install', '--offline', '--no-audit', '--no-fund', path.join(dir, packed[0].filename)], project);
   writeFileSync(path.join(project, 'src/app.mjs'), app('leadscore'));
   writeFileSync(path.join(project, 'src/form-app.mjs'), app('leadscore/form'));
   writeFileSync(path.join(project, 'src/form-app-moved.mjs'), app('leadscore/form', 'assets/moved-form.wasm'));

@@ -11,7 +11,7 @@ import path from 'node:path';
 import test from 'node:test';
 
 import { CHROMIUM } from './browser-support.mjs';
-import { repoRoot, tempDir } from './support.mjs';
+import { installedPackage, repoRoot } from './support.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; style-src 'self'";
 const guide = readFileSync(path.join(repoRoot, 'docs/forms-guide.md'), 'utf8');
@@ -23,15 +23,9 @@ function block(name) {
   return m[1];
 }
 
-const npm = (args, cwd) => execFileSync('npm', args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_loglevel: 'error' } });
-
 function project() {
-  const dir = tempDir();
-  const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', dir], repoRoot));
-  const app = path.join(dir, 'app');
+  const app = installedPackage({ type: 'module' });
   mkdirSync(path.join(app, 'public/vendor/leadscore'), { recursive: true });
-  writeFileSync(path.join(app, 'package.json'), '{"name":"app","version":"1.0.0","private":true,"type":"module"}');
-  npm(['install', '--offline', '--no-audit', '--no-fund', path.join(dir, packed[0].filename)], app);
   // Step 1 of the guide: the package's bindings/ and dist/ side by side under public/vendor/.
   for (const folder of ['bindings', 'dist']) {
     cpSync(path.join(app, 'node_modules/leadscore', folder), path.join(app, 'public/vendor/leadscore', folder), { recursive: true });

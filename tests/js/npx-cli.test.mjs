@@ -2,28 +2,16 @@
 // project): the C++ CLI compiled to WebAssembly for Node gives the native CLI's output bytes and
 // exit codes, command by command, over the golden vectors' leads and the examples.
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import test from 'node:test';
 
-import { cliPath, loadVectors, repoRoot, tempDir } from './support.mjs';
+import { cliPath, installedPackage, loadVectors, repoRoot } from './support.mjs';
 
 const NOW = '2026-11-23T10:00:00Z';
-const npm = (args, cwd) => execFileSync('npm', args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_loglevel: 'error' } });
-
-function installedProject() {
-  const dir = tempDir();
-  const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', dir], repoRoot));
-  const project = path.join(dir, 'app');
-  mkdirSync(project, { recursive: true });
-  writeFileSync(path.join(project, 'package.json'), '{"name":"app","version":"1.0.0","private":true}');
-  npm(['install', '--offline', '--no-audit', '--no-fund', path.join(dir, packed[0].filename)], project);
-  return project;
-}
-
 test('npx leadscore gives the native CLI\'s bytes and exit codes', async (t) => {
-  const project = installedProject();
+  const project = installedPackage();
   const data = path.join(project, 'data');
   mkdirSync(data);
   for (const f of ['leads.csv', 'leads.jsonl', 'events.csv']) copyFileSync(path.join(repoRoot, 'examples', f), path.join(data, f));

@@ -1,7 +1,7 @@
 // Shared helpers for the node:test suites: paths, the golden vectors, and running the native CLI.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -105,4 +105,23 @@ export function scoreWithCli(modelText, leads, now, events, extraArgs = []) {
     if (marker < 0) return { error: JSON.parse(line).error };
     return { text: line.slice(marker + '"result":'.length, -1) };
   });
+}
+
+/** Runs npm quietly in `cwd` and returns its stdout. */
+export const npm = (args, cwd) =>
+  execFileSync('npm', args, { cwd, encoding: 'utf8', env: { ...process.env, npm_config_loglevel: 'error' } });
+
+/**
+ * The package as a user gets it: `npm pack` of the repository, installed (offline) into a new
+ * empty project `app` in a temporary folder, whose package.json gets `fields` too. Returns the
+ * project's folder.
+ */
+export function installedPackage(fields = {}) {
+  const dir = tempDir();
+  const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', dir], repoRoot));
+  const project = path.join(dir, 'app');
+  mkdirSync(project, { recursive: true });
+  writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'app', version: '1.0.0', private: true, ...fields }));
+  npm(['install', '--offline', '--no-audit', '--no-fund', path.join(dir, packed[0].filename)], project);
+  return project;
 }

@@ -17,26 +17,44 @@
 
 namespace {
 
-constexpr const char* kUsage =
-    "Usage:\n"
-    "  leadscore score [--model M.json] [--data PACK.bin] [--now ISO] [--lang en|fr] [--format jsonl|csv]\n"
-    "                  [--input-format csv|jsonl] [--delimiter ,|;] [--jobs N]\n"
-    "                  [--detail explain|summary]\n"
-    "                  [--events FILE|- [--events-format csv|jsonl]\n"
-    "                   [--unmatched-events FILE]] [INPUT|-]\n"
-    "  leadscore check [--model M.json] [--data PACK.bin] [--now ISO] [--lang en|fr] [--format jsonl|csv]\n"
-    "                  [--input-format csv|jsonl] [--delimiter ,|;] [--jobs N] [INPUT|-]\n"
-    "  leadscore accounts --model M.json [--by FIELD] [--now ISO] [--lang en|fr]\n"
-    "                  [--format jsonl|csv] [--input-format csv|jsonl] [--delimiter ,|;]\n"
-    "                  [--events FILE|- [--events-format csv|jsonl]] [INPUT|-]\n"
-    "  leadscore verify --model M.json [--data PACK.bin] [--format jsonl|csv] [INPUT|-]\n"
-    "  leadscore validate --model M.json [--format text|json]\n"
-    "  leadscore calibrate --outcome COL [--report [--format table|csv|json]]\n"
-    "                  [--out MODEL.json] [--fit-report FIT.json] [options] [HISTORY.csv|-]\n"
-    "  leadscore evaluate --model M.json --outcome COL [--date-column COL]\n"
-    "                  [--period week|month] [--capacity 200/week] [--jobs N] [--format text|json]\n"
-    "                  [--history HISTORY.csv | HISTORY.csv | -]\n"
-    "  leadscore --help | --version\n";
+// One synopsis per command: a usage error shows the one of its command, --help all of them.
+struct Synopsis {
+  const char* command;
+  const char* text;
+};
+constexpr Synopsis kSynopses[] = {
+    {"score",
+     "  leadscore score [--model M.json] [--data PACK.bin] [--now ISO] [--lang en|fr] [--format jsonl|csv]\n"
+     "                  [--input-format csv|jsonl] [--delimiter ,|;] [--jobs N]\n"
+     "                  [--detail explain|summary]\n"
+     "                  [--events FILE|- [--events-format csv|jsonl]\n"
+     "                   [--unmatched-events FILE]] [INPUT|-]\n"},
+    {"check",
+     "  leadscore check [--model M.json] [--data PACK.bin] [--now ISO] [--lang en|fr] [--format jsonl|csv]\n"
+     "                  [--input-format csv|jsonl] [--delimiter ,|;] [--jobs N] [INPUT|-]\n"},
+    {"accounts",
+     "  leadscore accounts --model M.json [--by FIELD] [--now ISO] [--lang en|fr]\n"
+     "                  [--format jsonl|csv] [--input-format csv|jsonl] [--delimiter ,|;]\n"
+     "                  [--events FILE|- [--events-format csv|jsonl]] [INPUT|-]\n"},
+    {"verify", "  leadscore verify --model M.json [--data PACK.bin] [--format jsonl|csv] [INPUT|-]\n"},
+    {"validate", "  leadscore validate --model M.json [--format text|json]\n"},
+    {"calibrate",
+     "  leadscore calibrate --outcome COL [--report [--format table|csv|json]]\n"
+     "                  [--out MODEL.json] [--fit-report FIT.json] [options] [HISTORY.csv|-]\n"},
+    {"evaluate",
+     "  leadscore evaluate --model M.json --outcome COL [--date-column COL]\n"
+     "                  [--period week|month] [--capacity 200/week] [--jobs N] [--format text|json]\n"
+     "                  [--history HISTORY.csv | HISTORY.csv | -]\n"},
+};
+
+// "Usage:" and the synopsis of `command`, or of every command when it names none of them.
+std::string usage(const std::string& command = "") {
+  std::string out = "Usage:\n";
+  for (const Synopsis& s : kSynopses)
+    if (command == s.command) return out + s.text;
+  for (const Synopsis& s : kSynopses) out += s.text;
+  return out + "  leadscore --help | --version\n";
+}
 
 constexpr const char* kScoreHelp =
     "\n"
@@ -143,7 +161,7 @@ constexpr const char* kExitHelp =
 
 void print_help(const std::string& topic) {
   std::cout << "leadscore " << leadscore::kLibraryVersion << ": lead scoring with a JSON model\n\n"
-            << kUsage;
+            << usage(topic);
   if (topic.empty() || topic == "score") std::cout << kScoreHelp;
   if (topic.empty() || topic == "check") std::cout << kCheckHelp;
   if (topic.empty() || topic == "accounts") std::cout << leadscore::cli::kAccountsHelp;
@@ -160,10 +178,16 @@ int main(int argc, char** argv) {
   using namespace leadscore::cli;
   std::ios::sync_with_stdio(false);  // records are written through std::cout only
   const std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty()) {  // a short reminder, not the 230 lines of --help
+    std::cerr << "leadscore " << leadscore::kLibraryVersion << ": lead scoring with a JSON model\n\n"
+              << usage() << "Run 'leadscore --help' for every option, 'leadscore COMMAND --help' for one command.\n";
+    return kExitUsage;
+  }
   const ParseResult parsed = parse_args(args);
   if (!parsed.command) {
     std::cerr << "leadscore: " << parsed.error << "\n\n"
-              << kUsage << "Run 'leadscore --help' for details.\n";
+              << usage(args[0]) << "Run 'leadscore " << (usage(args[0]).size() < usage().size() ? args[0] + " " : "")
+              << "--help' for details.\n";
     return kExitUsage;
   }
   const Command& cmd = *parsed.command;

@@ -205,6 +205,29 @@ test('exit codes: usage 2, invalid model 2, unreadable files 3', { skip }, () =>
   for (const r of [invalid, missingModel]) assert.doesNotMatch(r.stderr, /Usage:/);
 });
 
+test('no arguments: a short reminder on stderr (exit 2); a usage error shows its own command only', { skip }, () => {
+  const bare = run([]);
+  assert.equal(bare.code, 2);
+  assert.equal(bare.stdout, '');
+  assert.ok(bare.stderr.split('\n').length < 30, `${bare.stderr.split('\n').length} lines`);
+  for (const command of ['score', 'check', 'accounts', 'verify', 'validate', 'calibrate', 'evaluate']) {
+    assert.ok(bare.stderr.includes(`leadscore ${command} `), `the reminder lists ${command}`);
+  }
+  assert.match(bare.stderr, /leadscore COMMAND --help/);
+  const wrong = run(['check', '--jobs', 'many']);
+  assert.equal(wrong.code, 2);
+  assert.match(wrong.stderr, /^leadscore: check: --jobs must be/);
+  assert.match(wrong.stderr, /leadscore check \[--model/);
+  assert.doesNotMatch(wrong.stderr, /leadscore score |leadscore calibrate /);
+  assert.match(wrong.stderr, /Run 'leadscore check --help'/);
+  // An unknown command gets the whole synopsis, and a command's --help its own synopsis.
+  assert.match(run(['frobnicate']).stderr, /leadscore score [\s\S]*leadscore evaluate /);
+  const help = run(['verify', '--help']);
+  assert.equal(help.code, 0);
+  assert.match(help.stdout, /leadscore verify --model/);
+  assert.doesNotMatch(help.stdout, /leadscore score \[/);
+});
+
 test('CSV output quotes cells that need it', { skip }, () => {
   const input = 'id,email\n"a,""b""",a@example.com\n';
   const r = run(['score', '--model', MODEL, '--now', NOW, '--format', 'csv', '--input-format', 'csv', '-'], input);

@@ -3,8 +3,9 @@
 // assert that the demo's strict CSP holds and that nothing leaves 127.0.0.1.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import http from 'node:http';
+import path, { join } from 'node:path';
 import { repoRoot } from './support.mjs';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -75,3 +76,33 @@ export async function checkPageStayedClean(t, session) {
     assert.deepEqual(outside, []);
   });
 }
+
+/** The strict policy an application page may set: no eval, no inline script, no other origin. */
+export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; style-src 'self'";
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8', '.cjs': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm' };
+
+/**
+ * Serves the folder `dir` on 127.0.0.1 (a free port) with STRICT_CSP on every response, as an
+ * application's own static server would; `handle(req, res, pathname)` may answer a request first
+ * (returning true). Returns {base, close}.
+ */
+export async function serveFolder(dir, handle = () => false) {
+  const server = http.createServer((req, res) => {
+    const pathname = new URL(req.url, 'http://x').pathname;
+    if (handle(req, res, pathname)) return;
+    if (pathname === '/favicon.ico') return res.writeHead(204).end(); // Chromium asks for it on its own
+    const file = path.join(dir, path.posix.normalize(pathname).replace(/^\/+/, '') || 'index.html');
+    try {
+      const body = readFileSync(file);
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'content-security-policy': STRICT_CSP });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { base: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
+}
+

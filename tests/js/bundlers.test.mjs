@@ -7,16 +7,14 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import test from 'node:test';
 
-import { CHROMIUM } from './browser-support.mjs';
+import { CHROMIUM, serveFolder } from './browser-support.mjs';
 import { installedPackage } from './support.mjs';
 
 const NOW = '2026-11-23T10:00:00Z';
 const LEAD = { seniority: 'vp', company_size: 250, email: 'jane.doe@acme-robotics.com', first_name: 'Jane' };
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; style-src 'self'";
 
 // The application: plain browser code that knows nothing about Node.
 // `wasmAt`: where the page serves the module's .wasm, when not beside the bundle.
@@ -76,24 +74,6 @@ async function bundleWithWebpack(project, source, name) {
   return name;
 }
 
-/** Serves `dir` on 127.0.0.1 with the strict CSP on every response. */
-async function serve(dir) {
-  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm' };
-  const server = http.createServer((req, res) => {
-    const name = path.posix.normalize(new URL(req.url, 'http://x').pathname).replace(/^\/+/, '') || 'index.html';
-    if (name === 'favicon.ico') return res.writeHead(204).end(); // Chromium asks for it on its own
-    try {
-      const body = readFileSync(path.join(dir, name));
-      res.writeHead(200, { 'content-type': types[path.extname(name)] ?? 'application/octet-stream', 'content-security-policy': CSP });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { base: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
-}
-
 test('a browser app bundles leadscore and leadscore/form with esbuild and webpack and runs in Chromium under a strict CSP', async (t) => {
   const project = installedProject();
   const bundles = [
@@ -122,7 +102,7 @@ test('a browser app bundles leadscore and leadscore/form with esbuild and webpac
     // The binary is a file of its own, not base64 in the script.
     assert.ok(statSync(path.join(publicDir, file)).size < 300_000, `${file} embeds the module`);
   }
-  const server = await serve(publicDir);
+  const server = await serveFolder(publicDir);
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   t.after(async () => {

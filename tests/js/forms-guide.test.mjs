@@ -6,14 +6,12 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import test from 'node:test';
 
-import { CHROMIUM } from './browser-support.mjs';
+import { CHROMIUM, serveFolder } from './browser-support.mjs';
 import { installedPackage, repoRoot } from './support.mjs';
 
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; style-src 'self'";
 const guide = readFileSync(path.join(repoRoot, 'docs/forms-guide.md'), 'utf8');
 
 /** The fenced code between <!-- guide:NAME --> and <!-- /guide:NAME --> in the guide. */
@@ -37,30 +35,15 @@ function project() {
   return app;
 }
 
-/** Serves public/ under the CSP; POST /signup keeps the body. */
-async function serve(dir, received) {
-  const types = { '.html': 'text/html; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
-    '.cjs': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm' };
-  const server = http.createServer((req, res) => {
-    const pathname = new URL(req.url, 'http://x').pathname;
-    if (req.method === 'POST' && pathname === '/signup') {
-      let body = '';
-      req.on('data', (chunk) => { body += chunk; });
-      req.on('end', () => { received.push(JSON.parse(body)); res.writeHead(204).end(); });
-      return;
-    }
-    if (pathname === '/favicon.ico') return res.writeHead(204).end();
-    const file = path.join(dir, path.posix.normalize(pathname).replace(/^\/+/, '') || 'index.html');
-    try {
-      const body = readFileSync(file);
-      res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream', 'content-security-policy': CSP });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
+/** Serves public/ as in the guide; POST /signup keeps the body. */
+function serve(dir, received) {
+  return serveFolder(dir, (req, res, pathname) => {
+    if (req.method !== 'POST' || pathname !== '/signup') return false;
+    let body = '';
+    req.on('data', (chunk) => { body += chunk; });
+    req.on('end', () => { received.push(JSON.parse(body)); res.writeHead(204).end(); });
+    return true;
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { base: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
 }
 
 test('the forms guide\'s example works as written: Chromium page under a strict CSP, server verification in Node', async (t) => {

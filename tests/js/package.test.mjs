@@ -34,21 +34,15 @@ test('npm pack -> install into an empty project -> import and require work', () 
 
   const lead = JSON.stringify({ seniority: 'vp', company_size: 250 });
   const now = '2026-11-23T10:00:00Z';
-  const esm = execFileSync('node', ['--input-type=module', '-e',
-    `import { createScorer } from 'leadscore'; const s = await createScorer(); process.stdout.write(s.scoreJson(${lead}, { now: '${now}' }));`],
+  // One lead scored in a fresh process through `entry`, imported (ESM) or required (CommonJS).
+  const scoreThrough = (entry, esmodule) => execFileSync('node', esmodule
+    ? ['--input-type=module', '-e', `import { createScorer } from '${entry}'; const s = await createScorer(); process.stdout.write(s.scoreJson(${lead}, { now: '${now}' }));`]
+    : ['-e', `require('${entry}').createScorer().then((s) => process.stdout.write(s.scoreJson(${lead}, { now: '${now}' })));`],
   { cwd: project, encoding: 'utf8' });
-  const cjs = execFileSync('node', ['-e',
-    `require('leadscore').createScorer().then((s) => process.stdout.write(s.scoreJson(${lead}, { now: '${now}' })));`],
-  { cwd: project, encoding: 'utf8' });
-  assert.equal(esm, cjs);
+  const esm = scoreThrough('leadscore', true);
+  assert.equal(scoreThrough('leadscore', false), esm);
   assert.equal(JSON.parse(esm).model.id, 'default-b2b');
   // leadscore/form gives the same bytes, through import and require.
-  const formEsm = execFileSync('node', ['--input-type=module', '-e',
-    `import { createScorer } from 'leadscore/form'; const s = await createScorer(); process.stdout.write(s.scoreJson(${lead}, { now: '${now}' }));`],
-  { cwd: project, encoding: 'utf8' });
-  const formCjs = execFileSync('node', ['-e',
-    `require('leadscore/form').createScorer().then((s) => process.stdout.write(s.scoreJson(${lead}, { now: '${now}' })));`],
-  { cwd: project, encoding: 'utf8' });
-  assert.equal(formEsm, esm);
-  assert.equal(formCjs, esm);
+  assert.equal(scoreThrough('leadscore/form', true), esm);
+  assert.equal(scoreThrough('leadscore/form', false), esm);
 });

@@ -76,7 +76,7 @@ bool read_all(RecordSource& source, AccountGroups& groups, EventJoin* join, std:
       }
       const auto events = join->events_for(id);
       if (!events) return false;
-      contact["events"] = events->events;
+      contact["events"] = events->events.json();
     }
     contact["lead"] = record.lead.json();
     groups.add(company, record.line, std::move(contact));

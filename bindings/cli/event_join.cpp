@@ -28,6 +28,13 @@ Json from_compact_text(const std::string& texts, std::size_t start, std::size_t 
                      texts.begin() + static_cast<std::ptrdiff_t>(end), nullptr, false);
 }
 
+// An event's text for the in-memory index: a JSON line as it was read (it holds no line break),
+// a CSV row as the object it became.
+void append_event_text(std::string& texts, const EventRow& row) {
+  if (row.text.empty()) texts += compact_text(row.event.element_json(0));
+  else texts += row.text;
+}
+
 }  // namespace
 
 std::string events_display_name(const std::string& path) {
@@ -107,8 +114,8 @@ std::size_t EventJoin::first_unsorted_line() {
 }
 
 bool EventJoin::fill_pending() {
-  if (pending_) return true;
-  EventRow row;
+  if (has_pending_) return true;
+  EventRow& row = pending_;  // read in place: its buffers serve every row
   while (source_->next(row)) {
     last_line_read_ = row.line;
     if (row.broken()) {
@@ -120,7 +127,7 @@ bool EventJoin::fill_pending() {
       return false;
     }
     last_event_id_ = row.lead_id;
-    pending_ = std::move(row);
+    has_pending_ = true;
     return true;
   }
   read_failed();
@@ -147,15 +154,15 @@ std::shared_ptr<const LeadEvents> EventJoin::events_for(const std::string& id) {
       if (mode_ == Mode::Memory) return lookup(id);
       break;  // end of the events
     }
-    if (pending_->lead_id > id) break;
-    if (pending_->lead_id < id) {
+    if (pending_.lead_id > id) break;
+    if (pending_.lead_id < id) {
       // No lead has this id: leads come in ascending order and this one is already past it.
-      report_.unmatched(pending_->line, pending_->lead_id, pending_->event);
+      report_.unmatched(pending_.line, pending_.lead_id, pending_.json());
     } else if (current_->lines.size() < keep) {
-      current_->events.push_back(std::move(pending_->event));
-      current_->lines.push_back(pending_->line);
+      current_->events.append(pending_.event, 0);
+      current_->lines.push_back(pending_.line);
     }
-    pending_.reset();
+    has_pending_ = false;
   }
   if (!current_->lines.empty()) streamed_ids_.push_back(id);
   return current_;
@@ -174,7 +181,7 @@ bool EventJoin::fall_back(const std::string& why) {
   report_.note_in_memory(why);
   report_.restart_unmatched();
   mode_ = Mode::Memory;
-  pending_.reset();
+  has_pending_ = false;
   current_.reset();
   if (!rewind()) return false;
   EventRow row;
@@ -184,7 +191,7 @@ bool EventJoin::fall_back(const std::string& why) {
       continue;
     }
     Group& group = index_[row.lead_id];
-    group.texts += compact_text(row.event);
+    append_event_text(group.texts, row);
     group.texts += '\n';  // JSON text never holds a raw line break
     group.lines.push_back(row.line);
   }
@@ -207,7 +214,8 @@ std::shared_ptr<const LeadEvents> EventJoin::lookup(const std::string& id) {
   std::size_t start = 0;
   for (std::size_t i = 0; i < keep; ++i) {
     const std::size_t end = group.texts.find('\n', start);
-    found->events.push_back(from_compact_text(group.texts, start, end));
+    // Read before: it cannot fail (and the same text gives the same event).
+    found->events.add_json(std::string_view(group.texts).substr(start, end - start));
     found->lines.push_back(group.lines[i]);
     start = end + 1;
   }
@@ -218,8 +226,8 @@ std::optional<JoinFailure> EventJoin::finish() {
   if (failure_) return failure_;
   if (mode_ == Mode::Stream) {
     while (fill_pending()) {
-      report_.unmatched(pending_->line, pending_->lead_id, pending_->event);
-      pending_.reset();
+      report_.unmatched(pending_.line, pending_.lead_id, pending_.json());
+      has_pending_ = false;
     }
     if (failure_) return failure_;
   }

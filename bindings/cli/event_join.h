@@ -21,13 +21,14 @@
 #include "args.h"
 #include "event_report.h"
 #include "event_source.h"
+#include "leadscore/event_list.h"
 #include "leadscore/json.h"
 
 namespace leadscore::cli {
 
 /// One lead's events as the core receives them, with the events-file line of each.
 struct LeadEvents {
-  Json events = Json::array();
+  EventList events;
   std::vector<std::size_t> lines;
 };
 
@@ -91,7 +92,8 @@ class EventJoin {
   Mode mode_ = Mode::Stream;
 
   // Streaming state.
-  std::optional<EventRow> pending_;  // the next usable row, read ahead
+  EventRow pending_;  // the next usable row, read ahead (when has_pending_); reused from row to row
+  bool has_pending_ = false;
   std::string last_event_id_;
   std::string last_lead_id_;
   bool any_lead_ = false;

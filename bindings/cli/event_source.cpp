@@ -63,17 +63,19 @@ class CsvEventSource : public EventSource {
       case CsvReader::Status::End:
         return false;
       case CsvReader::Status::Error:
-        row = EventRow{line_of(error.path), "", nullptr, std::move(error)};
+        row.reset(line_of(error.path));
+        row.error = std::move(error);
         return true;
       case CsvReader::Status::Record:
         break;
     }
-    row = EventRow{record.line, std::move(record.cells[lead_id_column_]), nullptr, {}};
+    row.reset(record.line);
+    row.lead_id = std::move(record.cells[lead_id_column_]);
     if (row.lead_id.empty()) {
       row.error = missing_lead_id(row.line);
       return true;
     }
-    row.event = event_from_row(header_, record.cells);
+    row.event.add(event_from_row(header_, record.cells));
     return true;
   }
 
@@ -96,7 +98,7 @@ class JsonlEventSource : public EventSource {
     TextLine line;
     if (!lines_.next(line)) return false;
     any_ = true;
-    row = EventRow{line.number, "", nullptr, {}};
+    row.reset(line.number);
     const std::string n = std::to_string(line.number);
     if (line.too_long) {
       row.error = {"event_too_large", "line " + n,
@@ -112,27 +114,26 @@ class JsonlEventSource : public EventSource {
       else row.error = {"event_broken", "line " + n, "Line " + n + " is not a usable event."};
       return true;
     }
-    auto parsed = parse_json(line.text, "event", Limits{}.max_json_depth);
-    if (!parsed) {
+    // Read straight into the row's one-event list (the usual shape builds no tree); the lead_id
+    // member as lead_id() reads it.
+    if (auto error = row.event.add_json(line.text, Limits{}.max_json_depth, &row.lead_id)) {
       // The core's message gives the byte within the line; the path becomes the line.
-      row.error = {parsed.error().code, "line " + n,
-                   "Line " + n + ": " + parsed.error().message + "; the event was skipped."};
+      row.error = {error->code, "line " + n, "Line " + n + ": " + error->message + "; the event was skipped."};
       return true;
     }
-    Json event = std::move(parsed).value();
-    if (!event.is_object()) {
+    const EventList::Event event = row.event[0];
+    if (event.whole && !event.whole->is_object()) {
+      row.reset(line.number);
       row.error = {"event_not_object", "line " + n,
                    "Line " + n + " is not a JSON object; the event was skipped."};
       return true;
     }
-    const auto id = event.find("lead_id");
-    if (id != event.end() && id->is_string()) row.lead_id = id->get_ref<const std::string&>();
-    if (id != event.end() && id->is_number()) row.lead_id = dump_json(*id);  // as lead_id() does
     if (row.lead_id.empty()) {
+      row.reset(line.number);
       row.error = missing_lead_id(line.number);
       return true;
     }
-    row.event = std::move(event);  // the core ignores lead_id and any other extra key
+    row.text.assign(line.text);  // the core ignores lead_id and any other extra member
     return true;
   }
 
@@ -150,6 +151,12 @@ class JsonlEventSource : public EventSource {
 };
 
 }  // namespace
+
+Json EventRow::json() const {
+  if (text.empty()) return event.element_json(0);
+  // The line was read once already: it is valid JSON.
+  return Json::parse(text, nullptr, false);
+}
 
 std::unique_ptr<EventSource> make_csv_event_source(std::istream& in) {
   return std::make_unique<CsvEventSource>(in);

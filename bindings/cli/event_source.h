@@ -10,6 +10,7 @@
 #include <string>
 
 #include "leadscore/error.h"
+#include "leadscore/event_list.h"
 #include "leadscore/json.h"
 
 namespace leadscore::cli {
@@ -17,9 +18,21 @@ namespace leadscore::cli {
 struct EventRow {
   std::size_t line = 0;
   std::string lead_id;  ///< non-empty for a usable row
-  Json event;           ///< what the core receives: the JSONL object itself, or event_from_row()
+  EventList event;      ///< a usable row: its one event, as the core receives it
+  std::string text;     ///< a usable JSON line: the line itself (CSV: empty), for the unmatched report
   Error error;          ///< set (code non-empty) for a broken row; then lead_id and event are empty
   bool broken() const { return !error.code.empty(); }
+  /// Empties the row for line `n`, keeping its buffers.
+  void reset(std::size_t n) {
+    line = n;
+    lead_id.clear();
+    event.clear();
+    text.clear();
+    error = Error{};
+  }
+  /// The event as a JSON value: the line's own object (with lead_id and any other member), or the
+  /// object a CSV row became.
+  Json json() const;
 };
 
 class EventSource {

@@ -150,7 +150,7 @@ int score_all(const ScoreArgs& args) {
       formatter->error(item.text, record.line, record.lead, lead_id_missing());
     } else {
       ScoreOptions lead_options = options;
-      lead_options.events = item.with_events ? &item.events->events : nullptr;
+      lead_options.event_list = item.with_events ? &item.events->events : nullptr;
       if (auto error = score_into(model, record.lead, lead_options, item.result)) {
         formatter->error(item.text, record.line, record.lead, *error);
       } else {

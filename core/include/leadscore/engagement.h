@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "leadscore/logic.h"
@@ -96,7 +97,7 @@ struct Engagement {
   std::shared_ptr<const EngagementScore> without_events;
 
   /// Index of the event type with this id, or -1.
-  long type_index(const std::string& id) const;
+  long type_index(std::string_view id) const;
 };
 
 }  // namespace leadscore

@@ -7,6 +7,7 @@
 
 #include "leadscore/checks.h"
 #include "leadscore/error.h"
+#include "leadscore/event_list.h"
 #include "leadscore/json.h"
 #include "leadscore/lead_record.h"
 #include "leadscore/model.h"
@@ -33,6 +34,11 @@ struct ScoreOptions {
   /// (docs/model-format.md, "Summary result"). A summary score also skips building the parts only
   /// an explain result shows.
   Detail detail = Detail::Explain;
+  // Last, so that aggregate initialisations written before it stay valid.
+  /// Instead of `events`: the lead's events read into an EventList (what a batch job does, with
+  /// no JSON tree per event: leadscore/event_list.h). Same results, warnings and errors as the
+  /// same events in `events`. Not owned; must outlive the call. When set, `events` is ignored.
+  const EventList* event_list = nullptr;
 };
 
 /// Scores one lead (a JSON object of field values) and its events. Bad field values and unusable

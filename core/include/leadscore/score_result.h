@@ -30,6 +30,18 @@ enum class Detail { Explain, Summary };
 /// Parses "explain" / "summary"; nullopt otherwise.
 std::optional<Detail> parse_detail(std::string_view text);
 
+/// One engagement contribution of a result. Most lines are an event rule counting one event: those
+/// are kept as indices and written from the model's rule (hundreds a lead with many events); the
+/// rarer decay and pattern lines keep their JSON object.
+struct EngagementLine {
+  std::uint32_t rule = 0;       ///< event line: index into Engagement::rules
+  std::uint32_t type = 0;       ///< event line: index into Engagement::event_types
+  std::size_t event_index = 0;  ///< event line: the event's position in the lead's events
+  Millis at = 0;                ///< event line: the event's instant
+  Centipoints points = 0;       ///< event line: the rule's points
+  Json other;                   ///< any other line: the whole object (then the fields above are unused)
+};
+
 /// One scored lead. Pointers refer into the Model that scored it: the model must outlive the
 /// result. Members that only an explain result shows are left empty by a summary score.
 struct ScoreResult {
@@ -68,7 +80,7 @@ struct ScoreResult {
   };
   LeadQuality checks;                      ///< the form checks' findings and verdict (checks section)
   std::vector<CheckHit> check_hits;
-  Json engagement_lines = Json::array();   ///< engagement contribution objects
+  std::vector<EngagementLine> engagement_lines;  ///< engagement contributions, in result order
   Json feedback_lines = Json::array();     ///< feedback adjustment contribution objects
   std::optional<int> blocked_score;        ///< the score before a spam block, when blocked
   std::vector<Centipoints> group_sums;     ///< per model group, before its caps

@@ -15,6 +15,8 @@ Expected<std::int64_t> parse_instant(std::string_view text);
 
 /// Formats milliseconds since the epoch as "YYYY-MM-DDTHH:MM:SS.mmmZ" (".mmm" omitted when zero).
 std::string format_instant(std::int64_t epoch_ms);
+/// The same, appended to `out` (no string of its own: result writers call it per event).
+void append_instant(std::string& out, std::int64_t epoch_ms);
 
 /// Parses a calendar date "YYYY-MM-DD" (also accepts an instant and keeps its UTC date).
 /// Returns days since 1970-01-01.

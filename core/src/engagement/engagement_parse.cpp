@@ -345,7 +345,7 @@ const char* rule_kind_name(RuleKind kind) {
   return "event";
 }
 
-long Engagement::type_index(const std::string& id) const {
+long Engagement::type_index(std::string_view id) const {
   for (std::size_t i = 0; i < event_types.size(); ++i)
     if (event_types[i].id == id) return static_cast<long>(i);
   return -1;

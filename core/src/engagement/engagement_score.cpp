@@ -19,7 +19,7 @@ const char* age_decay_name(AgeDecay::Kind kind) {
 class EngagementScorer {
  public:
   EngagementScorer(const Engagement& engagement, const CleanEvents& events, Millis now, bool explain,
-                   Json& contributions, Json& warnings)
+                   std::vector<EngagementLine>& contributions, Json& warnings)
       : e_(engagement), events_(events), now_(now), explain_(explain), contributions_(contributions),
         warnings_(warnings) {}
 
@@ -136,9 +136,23 @@ class EngagementScorer {
   void add_line(MakeLine make_line, Centipoints points) {
     raw_ += points;
     if (!explain_) return;
-    Json line = make_line();
-    line["points"] = points_json(points);
+    EngagementLine line;
+    line.other = make_line();
+    line.other["points"] = points_json(points);
     contributions_.push_back(std::move(line));
+  }
+
+  // An event rule counting one event: kept as indices, written by the result writer.
+  void add_event_line(std::size_t rule, const UsedEvent& ev) {
+    const Centipoints points = e_.rules[rule].points;
+    raw_ += points;
+    if (!explain_) return;
+    EngagementLine& line = contributions_.emplace_back();
+    line.rule = static_cast<std::uint32_t>(rule);
+    line.type = static_cast<std::uint32_t>(ev.type);
+    line.event_index = ev.index;
+    line.at = ev.at;
+    line.points = points;
   }
 
   Json rule_line(const char* kind, const EngagementRule& rule) const {
@@ -168,13 +182,7 @@ class EngagementScorer {
         }
       }
       ++counted;
-      add_line([&] {
-        Json line = rule_line("event", rule);
-        line["type"] = e_.event_types[ev.type].id;
-        line["at"] = format_instant(ev.at);
-        line["event_index"] = ev.index;
-        return line;
-      }, rule.points);
+      add_event_line(r, ev);
       earned += rule.points;
       decayed += decay::apply_age(age, rule.points, now_ - ev.at);
     }
@@ -277,7 +285,7 @@ class EngagementScorer {
   const CleanEvents& events_;
   const Millis now_;
   const bool explain_;  // false: points only, no result objects or contribution lines
-  Json& contributions_;
+  std::vector<EngagementLine>& contributions_;
   Json& warnings_;
   std::vector<std::vector<std::size_t>> matches_;
   std::vector<std::optional<Millis>> resets_;
@@ -294,7 +302,7 @@ std::string events_tail(const Json& object) {
 }  // namespace
 
 EngagementScore score_engagement(const Model& model, const CleanEvents& events, Millis now, Detail detail,
-                                 Json& contributions, Json& warnings) {
+                                 std::vector<EngagementLine>& contributions, Json& warnings) {
   const bool explain = detail == Detail::Explain;
   // Without an engagement section every event is unknown, so nothing is used: 0 points, and an
   // explain result writes no_engagement_tail() (score.cpp).

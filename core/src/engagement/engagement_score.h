@@ -13,7 +13,7 @@ struct EngagementScore {
   Centipoints points = 0;  ///< after the engagement caps
   Centipoints raw = 0;     ///< sum of the contribution lines it appended
   Json result;             ///< the result's "engagement" object (explain only; not kept by the model's constant)
-  Json lines = Json::array();  ///< engagement_without_events(): the contribution lines it gives
+  std::vector<EngagementLine> lines;  ///< engagement_without_events(): the contribution lines it gives
   /// engagement_without_events(): the result object's text after its "events" member, which
   /// sorts first: ",\"groups\":...}" (or "}" when the object has nothing else).
   std::string text_tail;
@@ -25,7 +25,7 @@ const std::string& no_engagement_tail();
 /// Appends engagement contributions and warnings; `events` must come from clean_events() for the
 /// same model and `now`. A summary score counts points only: no result object, no lines.
 EngagementScore score_engagement(const Model& model, const CleanEvents& events, Millis now, Detail detail,
-                                 Json& contributions, Json& warnings);
+                                 std::vector<EngagementLine>& contributions, Json& warnings);
 
 /// The engagement part of a lead without used events (a constant of the model), for the model to
 /// keep (Engagement::without_events).

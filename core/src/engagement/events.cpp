@@ -32,54 +32,63 @@ std::pair<std::string, std::string> check_event(const Json& e, Millis& at) {
   return {};
 }
 
-}  // namespace
+// What check_event() found in a valid event.
+struct ValidEvent {
+  std::string_view type;
+  Millis at = 0;
+  const Json* props = nullptr;
+};
 
-Expected<CleanEvents> clean_events(const Engagement* engagement, const Json* events, Millis now, const Limits& limits,
-                                   Json& warnings) {
+// Checks a JSON event: {key, reason} when it cannot be used, or {} with `valid` filled.
+std::pair<std::string, std::string> check_json_event(const Json& e, ValidEvent& valid) {
+  auto why = check_event(e, valid.at);
+  if (!why.second.empty()) return why;
+  valid.type = e["type"].get_ref<const std::string&>();
+  const auto props = e.find("props");
+  valid.props = props != e.end() ? &*props : nullptr;
+  return {};
+}
+
+// The cleaning itself, over `count` events whose i-th `check(i, valid)` checks as
+// check_json_event() does.
+template <class Check>
+CleanEvents clean(const Engagement* engagement, std::size_t count, Check check, Millis now, Json& warnings) {
   CleanEvents out;
-  if (events == nullptr) return out;
-  // score() has already refused a non-array and more than limits.max_events events.
-  if (!events->is_array() || events->size() > limits.max_events) return out;
   const Engagement& model = engagement ? *engagement : empty_engagement();
-  out.received = events->size();
+  out.received = count;
 
   // Unknown types: one warning per type at its first event, in order of first appearance.
   std::vector<std::pair<std::string, std::pair<std::size_t, std::size_t>>> unknown;  // type, {first index, count}
   std::optional<std::size_t> first_future;
-  out.used.reserve(events->size());
-  for (std::size_t i = 0; i < events->size(); ++i) {
-    const Json& e = (*events)[i];
-    const std::string where = "/events/" + std::to_string(i);
-    Millis at = 0;
-    const auto [key, reason] = check_event(e, at);
+  out.used.reserve(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    ValidEvent e;
+    const auto [key, reason] = check(i, e);
     if (!reason.empty()) {
       ++out.invalid;
+      const std::string where = "/events/" + std::to_string(i);
       warnings.push_back(make_warning("event_invalid", key.empty() ? where : where + "/" + key,
                                       "event " + std::to_string(i) + " is ignored: " + reason));
       continue;
     }
-    const std::string& type = e["type"].get_ref<const std::string&>();
-    const long t = model.type_index(type);
+    const long t = model.type_index(e.type);
     if (t < 0) {
       ++out.unknown;
-      auto it = std::find_if(unknown.begin(), unknown.end(), [&](const auto& u) { return u.first == type; });
-      if (it == unknown.end()) unknown.push_back({type, {i, 1}});
+      auto it = std::find_if(unknown.begin(), unknown.end(), [&](const auto& u) { return u.first == e.type; });
+      if (it == unknown.end()) unknown.push_back({std::string(e.type), {i, 1}});
       else ++it->second.second;
       continue;
     }
-    if (at > now) {
+    if (e.at > now) {
       ++out.future;
       if (!first_future) first_future = i;
       continue;
     }
-    UsedEvent used;
+    UsedEvent& used = out.used.emplace_back();
     used.index = i;
     used.type = static_cast<std::size_t>(t);
-    used.at = at;
-    const auto props = e.find("props");
-    used.props = props != e.end() ? &*props : nullptr;
-    used.props_key = used.props ? dump_json(*used.props) : "{}";
-    out.used.push_back(std::move(used));
+    used.at = e.at;
+    used.props = e.props;
   }
   for (const auto& [type, where] : unknown)
     warnings.push_back(make_warning("event_unknown_type", "/events/" + std::to_string(where.first) + "/type",
@@ -89,14 +98,37 @@ Expected<CleanEvents> clean_events(const Engagement* engagement, const Json* eve
     warnings.push_back(make_warning("events_in_future", "/events/" + std::to_string(*first_future) + "/at",
                                     std::to_string(out.future) + " event(s) later than \"now\" are ignored"));
 
+  // Order: instant, type id, canonical props text, input position. The props text is only
+  // needed (and only made) for events that share their instant and type with another.
   const auto& types = model.event_types;
+  std::vector<std::uint32_t> type_rank(types.size());
+  {
+    std::vector<std::uint32_t> by_id(types.size());
+    for (std::size_t t = 0; t < types.size(); ++t) by_id[t] = static_cast<std::uint32_t>(t);
+    std::sort(by_id.begin(), by_id.end(), [&](std::uint32_t a, std::uint32_t b) { return types[a].id < types[b].id; });
+    for (std::size_t r = 0; r < by_id.size(); ++r) type_rank[by_id[r]] = static_cast<std::uint32_t>(r);
+  }
   std::sort(out.used.begin(), out.used.end(), [&](const UsedEvent& a, const UsedEvent& b) {
     if (a.at != b.at) return a.at < b.at;
-    if (a.type != b.type) return types[a.type].id < types[b.type].id;
-    if (a.props_key != b.props_key) return a.props_key < b.props_key;
+    if (a.type != b.type) return type_rank[a.type] < type_rank[b.type];
     return a.index < b.index;
   });
-  // Duplicates are now adjacent; keep the first (lowest input index).
+  for (std::size_t run = 0; run < out.used.size();) {
+    std::size_t end = run + 1;
+    while (end < out.used.size() && out.used[end].at == out.used[run].at && out.used[end].type == out.used[run].type) ++end;
+    if (end - run > 1) {
+      for (std::size_t i = run; i < end; ++i)
+        out.used[i].props_key = out.used[i].props ? dump_json(*out.used[i].props) : "{}";
+      std::sort(out.used.begin() + static_cast<std::ptrdiff_t>(run), out.used.begin() + static_cast<std::ptrdiff_t>(end),
+                [](const UsedEvent& a, const UsedEvent& b) {
+                  if (a.props_key != b.props_key) return a.props_key < b.props_key;
+                  return a.index < b.index;
+                });
+    }
+    run = end;
+  }
+  // Duplicates are now adjacent (same instant and type: their props texts were made above); keep
+  // the first (lowest input index).
   std::size_t kept = 0;
   for (std::size_t i = 0; i < out.used.size(); ++i) {
     if (kept > 0) {
@@ -114,6 +146,29 @@ Expected<CleanEvents> clean_events(const Engagement* engagement, const Json* eve
   for (const UsedEvent& e : out.used)
     if (types[e.type].activity) out.last_activity = e.at;  // sorted: the last one wins
   return out;
+}
+
+}  // namespace
+
+Expected<CleanEvents> clean_events(const Engagement* engagement, const Json* events, Millis now, const Limits& limits,
+                                   Json& warnings) {
+  // score() has already refused a non-array and more than limits.max_events events.
+  if (events == nullptr || !events->is_array() || events->size() > limits.max_events) return CleanEvents{};
+  return clean(engagement, events->size(), [&](std::size_t i, ValidEvent& e) { return check_json_event((*events)[i], e); },
+               now, warnings);
+}
+
+Expected<CleanEvents> clean_events(const Engagement* engagement, const EventList& events, Millis now,
+                                   const Limits& limits, Json& warnings) {
+  if (events.size() > limits.max_events) return CleanEvents{};
+  return clean(engagement, events.size(), [&](std::size_t i, ValidEvent& e) -> std::pair<std::string, std::string> {
+    const EventList::Event event = events[i];
+    if (event.whole) return check_json_event(*event.whole, e);
+    e.type = event.type;
+    e.at = event.at;
+    e.props = event.props;
+    return {};
+  }, now, warnings);
 }
 
 }  // namespace leadscore

@@ -8,6 +8,7 @@
 
 #include "leadscore/engagement.h"
 #include "leadscore/error.h"
+#include "leadscore/event_list.h"
 #include "leadscore/json.h"
 #include "leadscore/limits.h"
 
@@ -18,11 +19,13 @@ struct UsedEvent {
   std::size_t type = 0;         ///< index into Engagement::event_types
   Millis at = 0;                ///< UTC milliseconds
   const Json* props = nullptr;  ///< nullptr: no props (conditions see {})
-  std::string props_key;        ///< canonical JSON of props ("{}" when absent): sort and dedupe key
+  /// Canonical JSON of props ("{}" when absent): the sort and dedupe key among events of the same
+  /// instant and type; left empty for an event that shares them with no other.
+  std::string props_key;
 };
 
 struct CleanEvents {
-  std::vector<UsedEvent> used;  ///< sorted by at, type id, props_key, index
+  std::vector<UsedEvent> used;  ///< sorted by at, type id, props text, index
   std::size_t received = 0, invalid = 0, unknown = 0, future = 0, duplicates = 0;
   std::optional<Millis> last_activity;  ///< latest used event of an activity type
 };
@@ -32,5 +35,8 @@ struct CleanEvents {
 /// before calling this, so it does not fail today; Expected keeps room for future checks.
 Expected<CleanEvents> clean_events(const Engagement* engagement, const Json* events, Millis now, const Limits& limits,
                                    Json& warnings);
+/// The same for events read into an EventList (the list's events, in its order, are the array).
+Expected<CleanEvents> clean_events(const Engagement* engagement, const EventList& events, Millis now,
+                                   const Limits& limits, Json& warnings);
 
 }  // namespace leadscore

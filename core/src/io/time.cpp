@@ -134,15 +134,13 @@ void append_date(std::string& out, std::int64_t y, unsigned m, unsigned d) {
 }
 }  // namespace
 
-std::string format_instant(std::int64_t epoch_ms) {
+void append_instant(std::string& out, std::int64_t epoch_ms) {
   std::int64_t days = epoch_ms >= 0 ? epoch_ms / 86400000 : -((-epoch_ms + 86399999) / 86400000);
   const std::int64_t ms_of_day = epoch_ms - days * 86400000;
   std::int64_t y = 0;
   unsigned m = 0, d = 0;
   civil_from_days(days, y, m, d);
   const auto secs = ms_of_day / 1000, ms = ms_of_day % 1000;
-  std::string out;
-  out.reserve(24);
   append_date(out, y, m, d);
   out += 'T';
   append_padded(out, secs / 3600, 2);
@@ -155,6 +153,12 @@ std::string format_instant(std::int64_t epoch_ms) {
     append_padded(out, ms, 3);
   }
   out += 'Z';
+}
+
+std::string format_instant(std::int64_t epoch_ms) {
+  std::string out;
+  out.reserve(24);
+  append_instant(out, epoch_ms);
   return out;
 }
 

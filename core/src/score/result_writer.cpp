@@ -53,7 +53,29 @@ void write_contributions(std::string& out, const ScoreResult& r) {
     o.string("label", finding.message);
     append_points(o.key("points"), hit.points);
   }
-  for (const Json& line : r.engagement_lines) append_value(next(), line);
+  for (const EngagementLine& line : r.engagement_lines) {
+    if (!line.other.is_null()) {
+      append_value(next(), line.other);
+      continue;
+    }
+    // Keys in the sorted order of the former {"kind": "event", ...} object.
+    const Engagement& e = *model.engagement();
+    const EngagementRule& rule = e.rules[line.rule];
+    next();
+    ObjectWriter o(out);
+    std::string& at = o.key("at");
+    at += '"';
+    append_instant(at, line.at);
+    at += '"';
+    o.integer("event_index", static_cast<std::int64_t>(line.event_index));
+    o.string("group", e.groups[rule.group].id);
+    o.string("kind", "event");
+    o.string("label", rule.label);
+    append_points(o.key("points"), line.points);
+    o.string("rule", rule.id);
+    if (rule.stage) o.string("stage", e.stages[*rule.stage].id);
+    o.string("type", e.event_types[line.type].id);
+  }
   for (const Json& line : r.feedback_lines) append_value(next(), line);
   if (r.blocked_score) {
     next();

@@ -52,20 +52,42 @@ std::optional<Error> score_model(const Model& model, const LeadRecord& lead, Mil
   FieldSlots& fields = out.fields;
   normalize_lead_into(model, lead, today, fields, warnings);
   // Shape and count before anything walks the events, so an oversized array is refused at once.
-  if (options.events && !options.events->is_array())
+  const std::size_t max_depth = model.limits().max_json_depth;
+  const EventList* list = options.event_list;
+  Json list_json;  // a list under a depth limit too low for its read events: checked as JSON
+  const Json* events_json = list ? nullptr : options.events;
+  if (list && max_depth < 3) {
+    list_json = list->json();
+    events_json = &list_json;
+    list = nullptr;
+  }
+  if (events_json && !events_json->is_array())
     return Error{"events_not_array", "/events", "the events must be a JSON array"};
-  if (options.events && options.events->size() > model.limits().max_events)
+  const std::size_t event_count = list ? list->size() : events_json ? events_json->size() : 0;
+  if (event_count > model.limits().max_events)
     return Error{"too_many_events", "/events",
                  "a lead may carry at most " + std::to_string(model.limits().max_events) + " events; this one has " +
-                     std::to_string(options.events->size())};
-  if (options.events) {
-    const std::string deep_event = find_too_deep(*options.events, model.limits().max_json_depth);
+                     std::to_string(event_count)};
+  if (events_json) {
+    const std::string deep_event = find_too_deep(*events_json, max_depth);
     if (!deep_event.empty()) return Error{"json_too_deep", "/events" + deep_event, "the events are nested too deeply"};
+  }
+  if (list) {
+    // As find_too_deep() of the array: its last offending element first. A read event is two
+    // levels deep at most, below this limit.
+    for (std::size_t i = list->size(); i-- > 0;) {
+      const EventList::Event e = (*list)[i];
+      if (!e.whole) continue;
+      const std::string deep_event = find_too_deep(*e.whole, max_depth - 1);
+      if (!deep_event.empty())
+        return Error{"json_too_deep", "/events/" + std::to_string(i) + deep_event, "the events are nested too deeply"};
+    }
   }
   // Event warnings come after fit rule warnings (docs: "Result"), so collect them apart.
   Json event_warnings = Json::array();
-  auto events = clean_events(model.engagement() ? &*model.engagement() : nullptr, options.events, now_ms,
-                             model.limits(), event_warnings);
+  const Engagement* engagement_section = model.engagement() ? &*model.engagement() : nullptr;
+  auto events = list ? clean_events(engagement_section, *list, now_ms, model.limits(), event_warnings)
+                     : clean_events(engagement_section, events_json, now_ms, model.limits(), event_warnings);
   if (!events) return events.error();
 
   std::vector<Centipoints>& group_sums = out.group_sums;
@@ -133,7 +155,7 @@ std::optional<Error> score_model(const Model& model, const LeadRecord& lead, Mil
   if (constant_engagement) {
     out.engagement_tail = model_engagement ? &model_engagement->without_events->text_tail : &no_engagement_tail();
     if (model_engagement)
-      for (const Json& line : model_engagement->without_events->lines) out.engagement_lines.push_back(line);
+      for (const EngagementLine& line : model_engagement->without_events->lines) out.engagement_lines.push_back(line);
   } else if (explain) {
     out.engagement = std::move(engagement.result);
   }
@@ -254,7 +276,7 @@ void ScoreResult::clear() {
   checks.undecided.clear();
   checks.score = 100;
   checks.verdict = "ok";
-  empty_array(engagement_lines);
+  engagement_lines.clear();
   empty_array(feedback_lines);
   blocked_score.reset();
   group_sums.clear();
@@ -282,7 +304,10 @@ std::optional<Error> score_into(const Model& model, const LeadRecord& lead, cons
   if (model.personas().empty()) return score_model(model, lead, now.value(), options, out);
   // A model set: pick the persona, score with its model, and say which one applied.
   Json selection_warnings = Json::array();
-  PersonaChoice choice = select_persona(model, lead.json(), options.events, now.value(), selection_warnings);
+  Json list_events;  // persona conditions read events as JSON
+  if (options.event_list) list_events = options.event_list->json();
+  PersonaChoice choice = select_persona(model, lead.json(), options.event_list ? &list_events : options.events,
+                                        now.value(), selection_warnings);
   if (auto error = score_model(*choice.persona->model, lead, now.value(), options, out)) return error;
   out.set = &model;
   out.persona = choice.persona;

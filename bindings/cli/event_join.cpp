@@ -159,7 +159,7 @@ std::shared_ptr<const LeadEvents> EventJoin::events_for(const std::string& id) {
       // No lead has this id: leads come in ascending order and this one is already past it.
       report_.unmatched(pending_.line, pending_.lead_id, pending_.json());
     } else if (current_->lines.size() < keep) {
-      current_->events.append(pending_.event, 0);
+      current_->events.take(pending_.event, 0);
       current_->lines.push_back(pending_.line);
     }
     has_pending_ = false;

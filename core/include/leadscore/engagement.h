@@ -20,6 +20,8 @@ struct EventType {
   std::string id;
   std::string label;
   bool activity = true;  ///< something the lead did (sets last_activity, counts for recency)
+  /// Internal: the end of an event line of this type in a result: ,"type":"..."}
+  std::string line_tail;
 };
 
 struct Stage {
@@ -82,6 +84,9 @@ struct EngagementRule {
   std::size_t sent = 0, opened = 0;
   std::uint32_t last = 1;
   std::string match_on;  ///< empty: opens are matched to the send they follow
+  /// Internal: an event line of this rule in a result, from after its "event_index" value up to
+  /// its "type" key: ,"group":...,"kind":"event","label":...,"points":...,"rule":...[,"stage":...]
+  std::string event_line_text;
 };
 
 struct EngagementScore;  // engagement_score.h (internal)

@@ -2,6 +2,7 @@
 // else through parse_json().
 #include "leadscore/event_list.h"
 
+#include <cstring>
 #include <limits>
 
 #include "io/flat_reader.h"
@@ -16,6 +17,12 @@ void take_lead_id(const Json& value, std::string* lead_id) {
   if (value.is_string()) *lead_id = value.get_ref<const std::string&>();
   else if (value.is_number()) *lead_id = dump_json(value);
   else lead_id->clear();
+}
+
+// Whether `key` is the literal `name` (without the strlen of comparing with a C string).
+template <std::size_t N>
+bool is(const std::string& key, const char (&name)[N]) {
+  return key.size() == N - 1 && std::memcmp(key.data(), name, N - 1) == 0;
 }
 
 }  // namespace
@@ -37,12 +44,13 @@ bool EventList::read(std::string_view text, std::string* lead_id) {
     reader.skip_space();
     if (!reader.eat(':')) return false;
     reader.skip_space();
-    if (key_ == "type" || key_ == "at") {
-      bool& have = key_ == "type" ? have_type : have_at;
+    if (is(key_, "type") || is(key_, "at")) {
+      const bool type = is(key_, "type");
+      bool& have = type ? have_type : have_at;
       if (have || !reader.at('"')) return false;
-      if (!reader.string(key_ == "type" ? type_ : at_)) return false;
+      if (!reader.string(type ? type_ : at_)) return false;
       have = true;
-    } else if (key_ == "props") {
+    } else if (is(key_, "props")) {
       if (have_props || !reader.eat('{')) return false;
       have_props = true;
       props = Json::object();
@@ -65,7 +73,7 @@ bool EventList::read(std::string_view text, std::string* lead_id) {
       }
     } else {
       if (!reader.value(scalar_)) return false;
-      if (key_ == "lead_id") {
+      if (is(key_, "lead_id")) {
         if (have_id) return false;
         have_id = true;
         take_lead_id(scalar_, lead_id);
@@ -118,10 +126,18 @@ void EventList::add(Json event) {
 }
 
 void EventList::append(const EventList& other, std::size_t i) {
+  copy_entry(other, i, other.entries_[i].value);
+}
+
+void EventList::take(EventList& other, std::size_t i) {
+  copy_entry(other, i, std::move(other.entries_[i].value));
+}
+
+void EventList::copy_entry(const EventList& other, std::size_t i, Json value) {
   const Entry& from = other.entries_[i];
   Entry& e = entries_.emplace_back();
   e.whole = from.whole;
-  e.value = from.value;
+  e.value = std::move(value);
   if (from.whole) return;
   e.type_begin = static_cast<std::uint32_t>(text_.size());
   e.type_size = from.type_size;

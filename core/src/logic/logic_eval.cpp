@@ -2,6 +2,7 @@
 #include <array>
 #include <new>
 #include <optional>
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -474,8 +475,12 @@ std::vector<const Json*> missing_keys(const std::vector<const Json*>& operands) 
 
 
 std::string substr_code_points(const std::string& s, const Json& start, const Json* length) {
-  const auto offsets = code_point_offsets(s);
-  const double size = static_cast<double>(offsets.size() - 1);
+  // ASCII text (URLs, ids: what props and most fields hold) has one byte per code point, so the
+  // offsets are the indices themselves: no table to build.
+  const bool ascii = std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  const auto offsets = ascii ? std::vector<std::size_t>() : code_point_offsets(s);
+  const auto offset = [&](std::size_t i) { return ascii ? i : offsets[i]; };
+  const double size = static_cast<double>(ascii ? s.size() : offsets.size() - 1);
   double from = js::to_number(start);
   if (std::isnan(from)) from = 0;
   from = std::trunc(from);
@@ -486,8 +491,8 @@ std::string substr_code_points(const std::string& s, const Json& start, const Js
     if (std::isnan(l)) l = 0;
     count = std::min(std::max(std::trunc(l), 0.0), size - from);
   }
-  const auto b = offsets[static_cast<std::size_t>(from)];
-  const auto e = offsets[static_cast<std::size_t>(from + count)];
+  const auto b = offset(static_cast<std::size_t>(from));
+  const auto e = offset(static_cast<std::size_t>(from + count));
   return s.substr(b, e - b);
 }
 

@@ -273,8 +273,12 @@ class ModelBuilder {
     if (model_.completeness_) rule_ids.insert(model_.completeness_->id);
     model_.engagement_ = model_detail::read_engagement(r_, *e, model_.limits_, group_ids, rule_ids);
     // The engagement part of a lead without events is a constant of the model: computed once.
-    if (model_.engagement_ && !r_.failed())
-      model_.engagement_->without_events = engagement_without_events(*model_.engagement_);
+    if (model_.engagement_ && !r_.failed()) {
+      Engagement& engagement = *model_.engagement_;
+      for (EngagementRule& rule : engagement.rules) rule.event_line_text = event_line_text(engagement, rule);
+      for (EventType& type : engagement.event_types) type.line_tail = event_line_tail(type);
+      engagement.without_events = engagement_without_events(engagement);
+    }
   }
 
   void read_checks_section() {

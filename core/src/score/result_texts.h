@@ -15,6 +15,10 @@ namespace leadscore {
 std::string rule_result_text(const FitRule& rule);
 /// The completeness rule's contribution object for its field number `field`.
 std::string completeness_result_text(const CompletenessRule& rule, std::size_t field);
+/// The constant middle of an event rule's contribution lines (EngagementRule::event_line_text).
+std::string event_line_text(const Engagement& engagement, const EngagementRule& rule);
+/// The end of the event lines of an event type (EventType::line_tail).
+std::string event_line_tail(const EventType& type);
 /// A band object: {"action","id","label"}.
 std::string band_result_text(const Band& band);
 /// A group object up to its points: {"id":...,"label":...[,"max":...][,"min":...],

@@ -58,23 +58,15 @@ void write_contributions(std::string& out, const ScoreResult& r) {
       append_value(next(), line.other);
       continue;
     }
-    // Keys in the sorted order of the former {"kind": "event", ...} object.
+    // Keys in the sorted order of the former {"kind": "event", ...} object: the instant and the
+    // event's position, then the rule's and the type's constant texts.
     const Engagement& e = *model.engagement();
-    const EngagementRule& rule = e.rules[line.rule];
-    next();
-    ObjectWriter o(out);
-    std::string& at = o.key("at");
-    at += '"';
-    append_instant(at, line.at);
-    at += '"';
-    o.integer("event_index", static_cast<std::int64_t>(line.event_index));
-    o.string("group", e.groups[rule.group].id);
-    o.string("kind", "event");
-    o.string("label", rule.label);
-    append_points(o.key("points"), line.points);
-    o.string("rule", rule.id);
-    if (rule.stage) o.string("stage", e.stages[*rule.stage].id);
-    o.string("type", e.event_types[line.type].id);
+    next() += "{\"at\":\"";
+    append_instant(out, line.at);
+    out += "\",\"event_index\":";
+    append_int(out, static_cast<std::int64_t>(line.event_index));
+    out += e.rules[line.rule].event_line_text;
+    out += e.event_types[line.type].line_tail;
   }
   for (const Json& line : r.feedback_lines) append_value(next(), line);
   if (r.blocked_score) {
@@ -241,6 +233,29 @@ std::string rule_result_text(const FitRule& rule) {
     o.string("rule", rule.id);
   }
   return out;
+}
+
+std::string event_line_text(const Engagement& e, const EngagementRule& rule) {
+  // An object's members after its first two, written by an ObjectWriter that has had them.
+  std::string out;
+  {
+    ObjectWriter o(out);
+    o.null("at");
+    o.string("group", e.groups[rule.group].id);
+    o.string("kind", "event");
+    o.string("label", rule.label);
+    append_points(o.key("points"), rule.points);
+    o.string("rule", rule.id);
+    if (rule.stage) o.string("stage", e.stages[*rule.stage].id);
+  }
+  const std::string head = "{\"at\":null";
+  return out.substr(head.size(), out.size() - head.size() - 1);  // without the head and the brace
+}
+
+std::string event_line_tail(const EventType& type) {
+  std::string out = ",\"type\":";
+  append_string(out, type.id);
+  return out + '}';
 }
 
 std::string completeness_result_text(const CompletenessRule& c, std::size_t field) {

@@ -46,6 +46,26 @@ void fill_slots(const Json& data, std::vector<std::string>& names, leadscore::Fi
 
 }  // namespace
 
+TEST_CASE("JsonLogic holds(): every suite case is the truthiness of its value", "[logic][conformance]") {
+  const std::string text = test_support::read_file(test_support::shared_dir() + "/external/jsonlogic/tests.json");
+  const auto suite = leadscore::parse_json(text, "tests.json");
+  REQUIRE(suite.ok());
+  std::size_t compared = 0;
+  for (const auto& entry : suite.value()) {
+    if (entry.is_string()) continue;
+    INFO("rule: " << entry[0].dump() << "\ndata: " << entry[1].dump());
+    const auto logic = leadscore::Logic::compile(entry[0]);
+    REQUIRE(logic.ok());
+    const auto value = logic.value().apply(entry[1]);
+    const auto truth = logic.value().holds(entry[1]);
+    REQUIRE(value.ok());
+    REQUIRE(truth.ok());
+    CHECK(truth.value() == leadscore::logic_truthy(value.value()));
+    ++compared;
+  }
+  CHECK(compared == 278);
+}
+
 TEST_CASE("JsonLogic on slots: every suite case holds as it does on the object the slots stand for",
           "[logic][conformance]") {
   const std::string text = test_support::read_file(test_support::shared_dir() + "/external/jsonlogic/tests.json");
@@ -158,6 +178,42 @@ TEST_CASE("JsonLogic on slots: missing with bound keys answers as missing on the
       R"({"missing": ["a"]})", R"({"missing": ["b"]})", R"({"missing": ["c", "d", "a", "zz"]})",
       R"({"!": {"missing": ["a"]}})", R"({"missing": [["a", "d"]]})", R"({"missing": ["a.b"]})",
       R"({"missing_some": [1, ["a", "d"]]})", R"({"and": [{"!": {"missing": ["a"]}}, {"==": [{"var": "a"}, "x"]}]})",
+      // holds() reads and, or, !, !! and missing for their truthiness only: the same steps.
+      R"({"and": [{"!": {"missing": ["a", "b"]}}, {"!": {"in": [{"var": "a"}, ["y", "z"]]}}]})",
+      R"({"or": [{"!!": {"missing": ["c"]}}, {"!": [{"var": "a"}, {"missing": ["d"]}]}]})",
+      R"({"and": []})", R"({"or": []})", R"({"!": []})", R"({"!!": []})",
+      R"({"!": [{"and": [{"var": "a"}, {"missing": ["a"]}]}, {"var": "zz"}]})",
+      R"({"or": [{"and": [{"missing": ["a"]}, true]}, {"!": {"!": {"missing": ["b", "a"]}}}]})",
   };
   for (const char* text : rules) agree_at_every_budget(text, names, slots, 20);
+}
+
+TEST_CASE("JsonLogic: `in` a literal list of strings answers as scanning the list does", "[logic]") {
+  // The same list with one more element that nothing here equals (a number) is scanned element by
+  // element; the list of strings alone is looked up. Both must agree for every kind of value.
+  const char* lists[] = {R"(["b", "a", "Café", "a", "", "10"])", R"(["only"])"};
+  const char* values[] = {R"("a")", R"("b")", R"("Café")", R"("cafe")", R"("")", R"("10")", "10", "10.0",
+                          "true", "null", R"(["a"])", R"({"a": 1})", R"("zz")"};
+  const std::vector<std::string> names = {"x"};
+  leadscore::FieldSlots slots;
+  std::size_t compared = 0;
+  for (const char* list : lists) {
+    const Json looked_up = Json::parse(std::string(R"({"in": [{"var": "x"}, )") + list + "]}");
+    Json scanned = looked_up;
+    scanned["in"][1].push_back(-987654321.5);
+    for (const char* value : values) {
+      INFO(list << " / " << value);
+      const Json data = {{"x", Json::parse(value)}};
+      slots.reset(&names);
+      slots.fill(0) = data["x"];
+      const auto fast = leadscore::Logic::compile(looked_up, "", leadscore::Limits{}, &names).value();
+      const auto slow = leadscore::Logic::compile(scanned, "", leadscore::Limits{}, &names).value();
+      const bool expected = leadscore::logic_truthy(slow.apply(data).value());
+      CHECK(leadscore::logic_truthy(fast.apply(data).value()) == expected);
+      CHECK(fast.holds(slots).value() == expected);
+      CHECK(slow.holds(slots).value() == expected);
+      ++compared;
+    }
+  }
+  CHECK(compared == 26);
 }

@@ -66,6 +66,9 @@ class Logic {
   /// way rules and criteria use a condition; builds no result value. The slots' names must be
   /// those given to compile() (or none were given: each variable is then looked up by name).
   Expected<bool> holds(const FieldSlots& lead) const;
+  /// The same against any JSON value (an event's props): logic_truthy() of apply(data), without
+  /// building the value where only its truthiness matters.
+  Expected<bool> holds(const Json& data) const;
 
   /// Every constant variable name the rule reads with `var`, `missing` or `missing_some`
   /// (first path segment, e.g. "company.size" -> "company"), for linting models.

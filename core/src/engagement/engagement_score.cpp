@@ -100,7 +100,7 @@ class EngagementScorer {
         const UsedEvent& ev = events_.used[i];
         if (!reads_type(rule, ev.type)) continue;
         if (rule.when) {
-          const auto value = rule.when->apply(ev.props ? *ev.props : kNoProps);
+          const auto value = rule.when->holds(ev.props ? *ev.props : kNoProps);
           if (!value) {
             if (!warned)
               warnings_.push_back(make_warning("rule_failed", "/engagement/rules/" + std::to_string(r) + "/when",
@@ -109,7 +109,7 @@ class EngagementScorer {
             warned = true;
             continue;
           }
-          if (!logic_truthy(value.value())) continue;
+          if (!value.value()) continue;
         }
         matches_[r].push_back(i);
       }

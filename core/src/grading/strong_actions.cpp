@@ -17,8 +17,8 @@ bool rule_takes(const EngagementRule& rule, const UsedEvent& ev) {
   if (!typed) return false;
   if (!rule.when) return true;
   static const Json kNoProps = Json::object();
-  const auto value = rule.when->apply(ev.props ? *ev.props : kNoProps);
-  return value && logic_truthy(value.value());
+  const auto value = rule.when->holds(ev.props ? *ev.props : kNoProps);
+  return value && value.value();
 }
 
 // Calls `found(rule, event)` for each strong action, latest first, until it returns false.

@@ -81,6 +81,7 @@ struct Compiler {
       if (!e.code.empty()) return e;
     }
     note_variables(out);
+    if (out.op == Op::In) index_string_list(out);
     if (out.op == Op::Missing && lead_scope && slot_names != nullptr) bind_missing_keys(out);
     if (out.op == Op::Var && out.args.size() == 1 && out.args[0].op == Op::Literal && out.args[0].literal.is_string()) {
       const std::string& key = out.args[0].literal.get_ref<const std::string&>();
@@ -107,6 +108,17 @@ struct Compiler {
       const auto found = std::find(names.begin(), names.end(), a.literal.get_ref<const std::string&>());
       a.slot = found == names.end() ? Node::kNotAField : static_cast<int>(found - names.begin());
     }
+  }
+
+  // {"in": [x, ["a", "b", ...]]}: the list's strings, sorted (see Node::in_strings).
+  static void index_string_list(Node& node) {
+    if (node.args.size() != 2 || node.args[1].op != Op::Literal) return;
+    const Json& list = node.args[1].literal;
+    if (!list.is_array() || list.empty()) return;
+    for (const Json& e : list)
+      if (!e.is_string()) return;
+    for (const Json& e : list) node.in_strings.push_back(e.get<std::string>());
+    std::sort(node.in_strings.begin(), node.in_strings.end());
   }
 
   // The operators whose second operand is evaluated once per item, against the item.

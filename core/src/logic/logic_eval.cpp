@@ -136,6 +136,11 @@ class Evaluator {
 
   Val eval(const Node& node, const Json& data) {
     if (!step()) return Val();
+    return eval_counted(node, data);
+  }
+
+  // eval() after its step for the node itself.
+  Val eval_counted(const Node& node, const Json& data) {
     switch (node.op) {
       case Op::Literal: return Val::borrow(node.literal);
       case Op::Array: {
@@ -201,6 +206,11 @@ class Evaluator {
         // compared in place: the same steps and the same comparison as below, no operand list.
         if (const Json* const* operands = is_comparison(node.op) ? plain_operands(node, data) : nullptr) {
           if (failed()) return Val();
+          if (!node.in_strings.empty()) {  // a literal list of strings: looked up, not scanned
+            const Json& x = *operands[0];
+            return Val::own(x.is_string() && std::binary_search(node.in_strings.begin(), node.in_strings.end(),
+                                                                x.get_ref<const std::string&>()));
+          }
           static const Json kUndefined = js::undefined();
           return Val::own(comparison(node.op, *operands[0], *operands[1],
                                      node.args.size() > 2 ? *operands[2] : kUndefined));
@@ -213,6 +223,68 @@ class Evaluator {
       if (failed()) return Val();
     }
     return apply_operator(node.op, values, data);
+  }
+
+  // js::truthy(eval(node, data).get()), without building the value where only its truthiness
+  // matters: and, or, !, !! and a `missing` of slot-bound keys (what most rules and criteria are
+  // made of). The same steps are counted in the same order, so budgets and errors are unchanged.
+  bool eval_truthy(const Node& node, const Json& data) {
+    switch (node.op) {
+      case Op::And:
+      case Op::Or: {
+        if (!step()) return false;
+        bool t = false;  // without operands the value is undefined: falsy
+        for (const auto& a : node.args) {
+          t = eval_truthy(a, data);
+          if (failed()) return false;
+          if ((node.op == Op::And) != t) return t;  // the operand that decides is the value
+        }
+        return t;
+      }
+      case Op::Not:
+      case Op::NotNot: {
+        if (!step()) return false;
+        bool first = false;  // undefined without operands
+        for (std::size_t i = 0; i < node.args.size(); ++i) {
+          if (i == 0) first = eval_truthy(node.args[0], data);
+          else eval(node.args[i], data);  // evaluated and dropped, as the general path does
+          if (failed()) return false;
+        }
+        return node.op == Op::Not ? !first : first;
+      }
+      case Op::Missing:
+        if (at_lead(data) && !node.args.empty() && node.args[0].slot != Node::kUnbound) {
+          for (std::size_t k = 0; k <= 2 * node.args.size(); ++k)  // the node, then as in eval()
+            if (!step()) return false;
+          for (const Node& key : node.args) {  // truthy when a key is missing (a non-empty list)
+            if (key.slot < 0 || !slots_->has(static_cast<std::size_t>(key.slot))) return true;
+            const Json& v = slots_->at(static_cast<std::size_t>(key.slot));
+            if (v.is_null() || (v.is_string() && v.get_ref<const std::string&>().empty())) return true;
+          }
+          return false;
+        }
+        break;
+      default:
+        // A comparison of plain operands answers a boolean: no value to build.
+        if (is_comparison(node.op)) {
+          if (!step()) return false;
+          if (const Json* const* operands = plain_operands(node, data)) {
+            if (failed()) return false;
+            if (!node.in_strings.empty()) {
+              const Json& x = *operands[0];
+              return x.is_string() && std::binary_search(node.in_strings.begin(), node.in_strings.end(),
+                                                         x.get_ref<const std::string&>());
+            }
+            static const Json kUndefined = js::undefined();
+            return comparison(node.op, *operands[0], *operands[1], node.args.size() > 2 ? *operands[2] : kUndefined);
+          }
+          const Val value = eval_counted(node, data);
+          return !failed() && js::truthy(value.get());
+        }
+        break;
+    }
+    const Val value = eval(node, data);
+    return !failed() && js::truthy(value.get());
   }
 
  private:
@@ -248,13 +320,15 @@ class Evaluator {
     if (at_lead(data)) slots_->object();
   }
 
+  // Counted on every node: the usual case inline, the failure out of line.
   bool step() {
-    if (failed()) return false;
-    if (++steps_ > limits_.max_logic_steps) {
+    if (!failed() && ++steps_ <= limits_.max_logic_steps) return true;
+    return over_budget();
+  }
+  __attribute__((noinline)) bool over_budget() {
+    if (!failed())
       fail("logic_budget_exceeded", "condition needed more than " + std::to_string(limits_.max_logic_steps) + " evaluation steps");
-      return false;
-    }
-    return true;
+    return false;
   }
   void fail(const char* code, std::string message) {
     if (!failed()) error_ = Error{code, "", std::move(message)};
@@ -619,9 +693,17 @@ Expected<Json> Logic::apply(const Json& data) const {
 Expected<bool> Logic::holds(const FieldSlots& lead) const {
   if (!root_) return Error{"logic_empty", "", "condition was not compiled"};
   logic_detail::Evaluator evaluator(limits_, &lead);
-  const logic_detail::Val result = evaluator.eval(*root_, logic_detail::Evaluator::lead_data(lead));
+  const bool result = evaluator.eval_truthy(*root_, logic_detail::Evaluator::lead_data(lead));
   if (evaluator.failed()) return evaluator.error();
-  return js::truthy(result.get());
+  return result;
+}
+
+Expected<bool> Logic::holds(const Json& data) const {
+  if (!root_) return Error{"logic_empty", "", "condition was not compiled"};
+  logic_detail::Evaluator evaluator(limits_);
+  const bool result = evaluator.eval_truthy(*root_, data);
+  if (evaluator.failed()) return evaluator.error();
+  return result;
 }
 
 bool logic_truthy(const Json& value) { return js::truthy(value); }

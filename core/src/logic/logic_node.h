@@ -29,6 +29,10 @@ struct Node {
   // slot names: the key's slot, kNotAField when the key names no field (it reads null), or kUnbound.
   // Also set on the key literals of such a `missing` whose keys are all plain strings.
   int slot = kUnbound;
+  // Op::In whose list is a literal array of strings only: those strings, sorted, so that a
+  // string is looked up by binary search (json-logic-js compares with ===: only a string can be
+  // in such a list). Empty otherwise.
+  std::vector<std::string> in_strings;
   static constexpr int kUnbound = -2;
   static constexpr int kNotAField = -1;
 };

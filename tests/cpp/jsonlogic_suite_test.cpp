@@ -184,6 +184,11 @@ TEST_CASE("JsonLogic on slots: missing with bound keys answers as missing on the
       R"({"and": []})", R"({"or": []})", R"({"!": []})", R"({"!!": []})",
       R"({"!": [{"and": [{"var": "a"}, {"missing": ["a"]}]}, {"var": "zz"}]})",
       R"({"or": [{"and": [{"missing": ["a"]}, true]}, {"!": {"!": {"missing": ["b", "a"]}}}]})",
+      // Shapes compiled to a predicate over the slots (logic_predicate.h), whole and in parts.
+      R"({"var": "a"})", R"({"var": "b"})", R"({"var": "zz"})", R"(true)", R"(0)", R"({"!!": {"var": "c"}})",
+      R"({"and": [{"var": "a"}, {"in": [{"var": "a"}, ["x", "y"]]}, {"<=": ["a", {"var": "a"}, "z"]}]})",
+      R"({"or": [{"==": [{"var": "zz"}, null]}, {"missing": ["zz"]}]})",
+      R"({"!": [{"in": [{"var": "b"}, ["", "q"]]}, {"missing": ["a"]}]})",
   };
   for (const char* text : rules) agree_at_every_budget(text, names, slots, 20);
 }

@@ -58,6 +58,20 @@ class LeadRecord {
   bool is_object() const;
   /// The value of the member `key` (the last one when a key repeats, as in parse_json), or nullptr.
   const Json* find(std::string_view key) const;
+  /// Calls `visit(key, value)` for each member in order: for a flat read every member as read (a
+  /// repeated key each time, so a caller that keeps the last one agrees with find()), for a JSON
+  /// object its members. Nothing when the lead is not an object.
+  template <class Visit>
+  void for_each_member(Visit&& visit) const {
+    if (mode_ == Mode::Flat) {
+      for (std::size_t i = 0; i < count_; ++i) visit(std::string_view(members_[i].key), members_[i].value);
+      return;
+    }
+    if (mode_ == Mode::Empty) return;
+    const Json& value = mode_ == Mode::Owned ? owned_ : *viewed_;
+    if (!value.is_object()) return;
+    for (auto it = value.begin(); it != value.end(); ++it) visit(std::string_view(it.key()), it.value());
+  }
   /// The lead as one JSON value; for a flat read, built on first use (personas read it whole).
   const Json& json() const;
   /// find_too_deep() of the lead: "" when it is nested less than `max_depth` levels.

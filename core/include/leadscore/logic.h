@@ -5,6 +5,7 @@
 // unknown operators fail at compile time, `log` returns its argument without printing, and
 // evaluation is bounded by Limits.
 #pragma once
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -15,7 +16,7 @@
 
 namespace leadscore {
 
-namespace logic_detail { struct Node; class Evaluator; }
+namespace logic_detail { struct Node; struct Predicate; class Evaluator; }
 
 /// A lead's declared fields by position: slot i holds the typed value of the model's field i, or
 /// nothing. This is how scoring hands a lead to its conditions: a `{"var": "name"}` compiled with
@@ -79,6 +80,10 @@ class Logic {
 
  private:
   std::shared_ptr<const logic_detail::Node> root_;
+  // The rule as a predicate over slots (compiled with slot names, of the usual shape), and the
+  // most steps evaluating it counts (logic/logic_predicate.h); null otherwise.
+  std::shared_ptr<const logic_detail::Predicate> predicate_;
+  std::uint64_t predicate_steps_ = 0;
   std::vector<std::string> variables_;
   bool dynamic_vars_ = false;
   Limits limits_;

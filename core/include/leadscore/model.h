@@ -179,6 +179,9 @@ class Model {
 
   /// The declared field with this name, or nullptr.
   const FieldSpec* field(std::string_view name) const;
+  /// Internal: every key a lead's field is read from, sorted by key: a field's name as 2i, its
+  /// column (a CRM export's header) as 2i + 1, i its index in fields().
+  const std::vector<std::pair<std::string, std::uint32_t>>& field_keys() const { return field_keys_; }
 
  private:
   friend class ModelBuilder;
@@ -186,6 +189,7 @@ class Model {
   std::string id_, version_, fingerprint_, result_model_text_;
   std::vector<FieldSpec> fields_;
   std::vector<std::string> field_names_;
+  std::vector<std::pair<std::string, std::uint32_t>> field_keys_;
   std::vector<GroupSpec> groups_;
   std::vector<FitRule> rules_;
   std::optional<CompletenessRule> completeness_;

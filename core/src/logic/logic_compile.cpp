@@ -5,6 +5,7 @@
 
 #include "leadscore/logic.h"
 #include "logic/logic_node.h"
+#include "logic/logic_predicate.h"
 
 namespace leadscore {
 namespace logic_detail {
@@ -173,6 +174,7 @@ Expected<Logic> Logic::compile(const Json& rule, const std::string& pointer, con
   logic_detail::Compiler compiler{limits, logic.variables_, logic.dynamic_vars_, slot_names};
   Error e = compiler.compile(rule, pointer, 0, *root);
   if (!e.code.empty()) return e;
+  if (slot_names != nullptr) logic.predicate_ = logic_detail::compile_predicate(*root, logic.predicate_steps_);
   logic.root_ = std::move(root);
   return logic;
 }

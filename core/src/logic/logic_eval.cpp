@@ -9,6 +9,7 @@
 #include "logic/js_value.h"
 #include "leadscore/logic.h"
 #include "logic/logic_node.h"
+#include "logic/logic_predicate.h"
 
 namespace leadscore {
 namespace logic_detail {
@@ -75,6 +76,8 @@ bool js_falsy_plain(const Json& v) {  // JavaScript's `!v` (no JsonLogic rule fo
   return !(v.is_array() || js::truthy(v));
 }
 
+}  // namespace
+
 bool is_comparison(Op op) {
   switch (op) {
     case Op::Eq:
@@ -123,8 +126,6 @@ bool comparison(Op op, const Json& a, const Json& b, const Json& c) {
     default: return false;
   }
 }
-
-}  // namespace
 
 class Evaluator {
  public:
@@ -692,6 +693,8 @@ Expected<Json> Logic::apply(const Json& data) const {
 
 Expected<bool> Logic::holds(const FieldSlots& lead) const {
   if (!root_) return Error{"logic_empty", "", "condition was not compiled"};
+  // Within the budget whatever the lead: the predicate answers as the evaluator would.
+  if (predicate_ && predicate_steps_ <= limits_.max_logic_steps) return predicate_->holds(lead);
   logic_detail::Evaluator evaluator(limits_, &lead);
   const bool result = evaluator.eval_truthy(*root_, logic_detail::Evaluator::lead_data(lead));
   if (evaluator.failed()) return evaluator.error();

@@ -40,4 +40,10 @@ struct Node {
 /// The operator for a JsonLogic operator name; false if the name is not a supported operator.
 bool lookup_operator(const std::string& name, Op& op);
 
+/// Whether `op` is a comparison or `in` (a boolean of its evaluated operands).
+bool is_comparison(Op op);
+/// A comparison or `in` on evaluated operands; `c` is the third operand (undefined when absent),
+/// which only < and <= read ("between").
+bool comparison(Op op, const Json& a, const Json& b, const Json& c);
+
 }  // namespace leadscore::logic_detail

@@ -1,4 +1,5 @@
 // Model file v1 -> compiled Model. The format is documented in docs/model-format.md.
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -107,6 +108,12 @@ class ModelBuilder {
       model_.fields_.push_back(std::move(spec));
     }
     for (const auto& f : model_.fields_) model_.field_names_.push_back(f.name);
+    for (std::size_t i = 0; i < model_.fields_.size(); ++i) {
+      const auto index = static_cast<std::uint32_t>(i);
+      model_.field_keys_.emplace_back(model_.fields_[i].name, 2 * index);
+      if (!model_.fields_[i].column.empty()) model_.field_keys_.emplace_back(model_.fields_[i].column, 2 * index + 1);
+    }
+    std::sort(model_.field_keys_.begin(), model_.field_keys_.end());
   }
 
   void read_groups() {

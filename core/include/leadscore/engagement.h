@@ -101,6 +101,10 @@ struct Engagement {
   /// parsed (most leads have no event). Internal to the core.
   std::shared_ptr<const EngagementScore> without_events;
 
+  /// Internal: each event type's position among the types sorted by id (events of one instant
+  /// are ordered by type id), computed when the model is parsed.
+  std::vector<std::uint32_t> type_rank;
+
   /// Index of the event type with this id, or -1.
   long type_index(std::string_view id) const;
 };

@@ -49,10 +49,29 @@ std::pair<std::string, std::string> check_json_event(const Json& e, ValidEvent& 
   return {};
 }
 
-// The cleaning itself, over `count` events whose i-th `check(i, valid)` checks as
-// check_json_event() does.
-template <class Check>
-CleanEvents clean(const Engagement* engagement, std::size_t count, Check check, Millis now, Json& warnings) {
+// Checks event i of the input behind `context` as check_json_event() does.
+using CheckEvent = std::pair<std::string, std::string> (*)(const void* context, std::size_t i, ValidEvent& valid);
+
+// The order of used events: instant, type id, then (`by_props`, within a run of equal instant and
+// type) the canonical props text; the input position last. One comparator type for both sorts.
+struct EventOrder {
+  const std::vector<std::uint32_t>* type_rank;
+  bool by_props;
+  bool operator()(const UsedEvent& a, const UsedEvent& b) const {
+    if (by_props) {
+      if (a.props_key != b.props_key) return a.props_key < b.props_key;
+      return a.index < b.index;
+    }
+    if (a.at != b.at) return a.at < b.at;
+    if (a.type != b.type) return (*type_rank)[a.type] < (*type_rank)[b.type];
+    return a.index < b.index;
+  }
+};
+
+// The cleaning itself, over `count` events (one function for both inputs: it is large, and the
+// browser module carries it once).
+CleanEvents clean(const Engagement* engagement, std::size_t count, CheckEvent check, const void* context, Millis now,
+                  Json& warnings) {
   CleanEvents out;
   const Engagement& model = engagement ? *engagement : empty_engagement();
   out.received = count;
@@ -63,7 +82,7 @@ CleanEvents clean(const Engagement* engagement, std::size_t count, Check check, 
   out.used.reserve(count);
   for (std::size_t i = 0; i < count; ++i) {
     ValidEvent e;
-    const auto [key, reason] = check(i, e);
+    const auto [key, reason] = check(context, i, e);
     if (!reason.empty()) {
       ++out.invalid;
       const std::string where = "/events/" + std::to_string(i);
@@ -98,21 +117,10 @@ CleanEvents clean(const Engagement* engagement, std::size_t count, Check check, 
     warnings.push_back(make_warning("events_in_future", "/events/" + std::to_string(*first_future) + "/at",
                                     std::to_string(out.future) + " event(s) later than \"now\" are ignored"));
 
+  const auto& types = model.event_types;
   // Order: instant, type id, canonical props text, input position. The props text is only
   // needed (and only made) for events that share their instant and type with another.
-  const auto& types = model.event_types;
-  std::vector<std::uint32_t> type_rank(types.size());
-  {
-    std::vector<std::uint32_t> by_id(types.size());
-    for (std::size_t t = 0; t < types.size(); ++t) by_id[t] = static_cast<std::uint32_t>(t);
-    std::sort(by_id.begin(), by_id.end(), [&](std::uint32_t a, std::uint32_t b) { return types[a].id < types[b].id; });
-    for (std::size_t r = 0; r < by_id.size(); ++r) type_rank[by_id[r]] = static_cast<std::uint32_t>(r);
-  }
-  std::sort(out.used.begin(), out.used.end(), [&](const UsedEvent& a, const UsedEvent& b) {
-    if (a.at != b.at) return a.at < b.at;
-    if (a.type != b.type) return type_rank[a.type] < type_rank[b.type];
-    return a.index < b.index;
-  });
+  std::sort(out.used.begin(), out.used.end(), EventOrder{&model.type_rank, false});
   for (std::size_t run = 0; run < out.used.size();) {
     std::size_t end = run + 1;
     while (end < out.used.size() && out.used[end].at == out.used[run].at && out.used[end].type == out.used[run].type) ++end;
@@ -120,10 +128,7 @@ CleanEvents clean(const Engagement* engagement, std::size_t count, Check check, 
       for (std::size_t i = run; i < end; ++i)
         out.used[i].props_key = out.used[i].props ? dump_json(*out.used[i].props) : "{}";
       std::sort(out.used.begin() + static_cast<std::ptrdiff_t>(run), out.used.begin() + static_cast<std::ptrdiff_t>(end),
-                [](const UsedEvent& a, const UsedEvent& b) {
-                  if (a.props_key != b.props_key) return a.props_key < b.props_key;
-                  return a.index < b.index;
-                });
+                EventOrder{&model.type_rank, true});
     }
     run = end;
   }
@@ -154,21 +159,24 @@ Expected<CleanEvents> clean_events(const Engagement* engagement, const Json* eve
                                    Json& warnings) {
   // score() has already refused a non-array and more than limits.max_events events.
   if (events == nullptr || !events->is_array() || events->size() > limits.max_events) return CleanEvents{};
-  return clean(engagement, events->size(), [&](std::size_t i, ValidEvent& e) { return check_json_event((*events)[i], e); },
-               now, warnings);
+  const CheckEvent check = [](const void* context, std::size_t i, ValidEvent& e) {
+    return check_json_event((*static_cast<const Json*>(context))[i], e);
+  };
+  return clean(engagement, events->size(), check, events, now, warnings);
 }
 
 Expected<CleanEvents> clean_events(const Engagement* engagement, const EventList& events, Millis now,
                                    const Limits& limits, Json& warnings) {
   if (events.size() > limits.max_events) return CleanEvents{};
-  return clean(engagement, events.size(), [&](std::size_t i, ValidEvent& e) -> std::pair<std::string, std::string> {
-    const EventList::Event event = events[i];
+  const CheckEvent check = [](const void* context, std::size_t i, ValidEvent& e) -> std::pair<std::string, std::string> {
+    const EventList::Event event = (*static_cast<const EventList*>(context))[i];
     if (event.whole) return check_json_event(*event.whole, e);
     e.type = event.type;
     e.at = event.at;
     e.props = event.props;
     return {};
-  }, now, warnings);
+  };
+  return clean(engagement, events.size(), check, &events, now, warnings);
 }
 
 }  // namespace leadscore

@@ -284,6 +284,13 @@ class ModelBuilder {
       Engagement& engagement = *model_.engagement_;
       for (EngagementRule& rule : engagement.rules) rule.event_line_text = event_line_text(engagement, rule);
       for (EventType& type : engagement.event_types) type.line_tail = event_line_tail(type);
+      // (Sorted as pairs, like the field keys: one sort in the browser module, not two.)
+      std::vector<std::pair<std::string, std::uint32_t>> by_id;  // type ids are unique
+      for (std::size_t t = 0; t < engagement.event_types.size(); ++t)
+        by_id.emplace_back(engagement.event_types[t].id, static_cast<std::uint32_t>(t));
+      std::sort(by_id.begin(), by_id.end());
+      engagement.type_rank.assign(by_id.size(), 0);
+      for (std::size_t r = 0; r < by_id.size(); ++r) engagement.type_rank[by_id[r].second] = static_cast<std::uint32_t>(r);
       engagement.without_events = engagement_without_events(engagement);
     }
   }

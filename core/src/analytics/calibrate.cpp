@@ -71,12 +71,15 @@ Expected<Calibration> calibrate(std::istream& csv, const CalibrationOptions& opt
   if (!fitted) return fitted.error();
   const LogisticFit& fit = fitted.value();
   out.fit = fit_json(fit, history, options);
+  // The fit's own diagnostics belong to its phase (the warnings keep their place in the list).
+  const fit_detail::Design design = fit_detail::design_from_features(fit.features, history);
+  Json separating = Json::array();
+  separating_warnings(fit, design, history, separating);
   phase("export");
   auto exported = export_scorecard(fit, history, options, source_name);
   if (!exported) return exported.error();
   out.model = std::move(exported).value();
 
-  const fit_detail::Design design = fit_detail::design_from_features(fit.features, history);
   Split train, test;
   for (std::size_t row = 0; row < history.rows(); ++row) {
     Split& s = row < history.is_test.size() && history.is_test[row] ? test : train;
@@ -122,7 +125,7 @@ Expected<Calibration> calibrate(std::istream& csv, const CalibrationOptions& opt
     out.warnings.push_back(warning("not_converged", "/max_iterations",
                                    "the fit stopped after " + std::to_string(fit.iterations) +
                                        " iterations before its gradient reached the tolerance"));
-  separating_warnings(fit, design, history, out.warnings);
+  for (Json& w : separating) out.warnings.push_back(std::move(w));
   phase("done");
   return out;
 }

@@ -203,3 +203,33 @@ TEST_CASE("engagement: event_from_row turns an events CSV row into an event") {
   // No props: no "props" key; an empty time is left out so scoring reports the event as invalid.
   CHECK(leadscore::event_from_row(header, {"L1", "demo", "", "", ""}) == Json{{"type", "demo"}});
 }
+
+TEST_CASE("engagement: a condition that fails on an event warns once per rule, in rule order, and later events still count") {
+  leadscore::Limits limits;
+  limits.max_logic_steps = 30;  // a long "list" in an event's props exhausts it; a short one does not
+  const char* text = R"({"format_version":1,"id":"e","version":"1",
+    "fields":[{"name":"title","type":"string"}], "groups":[{"id":"fit"}], "rules":[],
+    "scale":{"min":0,"max":100}, "bands":[{"id":"all","action":"email","from":0,"to":100}],
+    "engagement":{"event_types":[{"id":"visit"}], "groups":[{"id":"web"}],
+      "rules":[
+        {"id":"b.first","group":"web","event":"visit","points":2,"when":{"some":[{"var":"list"},{"==":[{"var":""},1]}]}},
+        {"id":"a.second","group":"web","event":"visit","points":3,"when":{"some":[{"var":"list"},{"==":[{"var":""},2]}]}}
+      ]}})";
+  auto m = leadscore::Model::parse(text, limits);
+  REQUIRE(m.ok());
+  Json long_list = Json::array();
+  for (int i = 0; i < 40; ++i) long_list.push_back(0);
+  const Json events = Json::array({Json{{"type", "visit"}, {"at", "2026-11-20T10:00:00Z"}, {"props", {{"list", long_list}}}},
+                                   Json{{"type", "visit"}, {"at", "2026-11-21T10:00:00Z"}, {"props", {{"list", {1, 2}}}}},
+                                   Json{{"type", "visit"}, {"at", "2026-11-22T10:00:00Z"}, {"props", {{"list", long_list}}}}});
+  leadscore::ScoreOptions options{"2026-11-23T09:30:00Z"};
+  options.events = &events;
+  auto r = leadscore::score(m.value(), Json::object(), options);
+  REQUIRE(r.ok());
+  const Json& w = r.value()["warnings"];
+  REQUIRE(w.size() == 2);
+  CHECK(w[0]["path"] == "/engagement/rules/0/when");
+  CHECK(w[1]["path"] == "/engagement/rules/1/when");
+  CHECK(w[0]["message"].get<std::string>().find("on event 0:") != std::string::npos);
+  CHECK(r.value()["engagement"]["points"] == 5);  // the second event counts for both rules
+}

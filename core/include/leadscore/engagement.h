@@ -101,6 +101,9 @@ struct Engagement {
   /// parsed (most leads have no event). Internal to the core.
   std::shared_ptr<const EngagementScore> without_events;
 
+  /// Internal: for each event type, the event, frequency and recency rules that read it (streaks
+  /// read their own two types), computed when the model is parsed.
+  std::vector<std::vector<std::uint32_t>> rules_by_type;
   /// Internal: each event type's position among the types sorted by id (events of one instant
   /// are ordered by type id), computed when the model is parsed.
   std::vector<std::uint32_t> type_rank;

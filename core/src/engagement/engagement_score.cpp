@@ -82,31 +82,25 @@ class EngagementScorer {
   }
 
  private:
-  bool reads_type(const EngagementRule& rule, std::size_t type) const {
-    if (rule.types.empty()) return e_.event_types[type].activity;  // recency without "events"
-    return std::find(rule.types.begin(), rule.types.end(), type) != rule.types.end();
-  }
-
   // For each event, frequency and recency rule: the used events (indices) of its types that pass
-  // its condition, in time order, before resets. A failing condition warns once per rule.
+  // its condition, in time order, before resets. A failing condition warns once per rule, at its
+  // first failing event; the warnings come in rule order. Each event visits only the rules that
+  // read its type (Engagement::rules_by_type).
   void match_all() {
     static const Json kNoProps = Json::object();
     matches_.resize(e_.rules.size());
-    for (std::size_t r = 0; r < e_.rules.size(); ++r) {
-      const EngagementRule& rule = e_.rules[r];
-      if (rule.kind == RuleKind::Streak) continue;
-      bool warned = false;
-      for (std::size_t i = 0; i < events_.used.size(); ++i) {
-        const UsedEvent& ev = events_.used[i];
-        if (!reads_type(rule, ev.type)) continue;
+    std::vector<std::optional<std::string>> failures;  // per rule: its warning's message, once
+    for (std::size_t i = 0; i < events_.used.size(); ++i) {
+      const UsedEvent& ev = events_.used[i];
+      for (const std::uint32_t r : e_.rules_by_type[ev.type]) {
+        const EngagementRule& rule = e_.rules[r];
         if (rule.when) {
           const auto value = rule.when->holds(ev.props ? *ev.props : kNoProps);
-          if (!value) {
-            if (!warned)
-              warnings_.push_back(make_warning("rule_failed", "/engagement/rules/" + std::to_string(r) + "/when",
-                                               "rule \"" + rule.id + "\" could not be evaluated on event " +
-                                                   std::to_string(ev.index) + ": " + value.error().message));
-            warned = true;
+          if (!value) {  // the event is not matched; later events are still tried
+            failures.resize(e_.rules.size());
+            if (!failures[r])
+              failures[r] = "rule \"" + rule.id + "\" could not be evaluated on event " + std::to_string(ev.index) +
+                            ": " + value.error().message;
             continue;
           }
           if (!value.value()) continue;
@@ -114,6 +108,9 @@ class EngagementScorer {
         matches_[r].push_back(i);
       }
     }
+    for (std::size_t r = 0; r < failures.size(); ++r)
+      if (failures[r])
+        warnings_.push_back(make_warning("rule_failed", "/engagement/rules/" + std::to_string(r) + "/when", *failures[r]));
   }
 
   void find_resets() {

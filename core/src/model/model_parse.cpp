@@ -289,6 +289,18 @@ class ModelBuilder {
       for (std::size_t t = 0; t < engagement.event_types.size(); ++t)
         by_id.emplace_back(engagement.event_types[t].id, static_cast<std::uint32_t>(t));
       std::sort(by_id.begin(), by_id.end());
+      engagement.rules_by_type.assign(engagement.event_types.size(), {});
+      for (std::size_t r = 0; r < engagement.rules.size(); ++r) {
+        const EngagementRule& rule = engagement.rules[r];
+        if (rule.kind == RuleKind::Streak) continue;
+        for (std::size_t t = 0; t < engagement.event_types.size(); ++t) {
+          // The types a rule reads; a recency rule without "events" reads every activity.
+          const bool reads = rule.types.empty()
+                                 ? engagement.event_types[t].activity
+                                 : std::find(rule.types.begin(), rule.types.end(), t) != rule.types.end();
+          if (reads) engagement.rules_by_type[t].push_back(static_cast<std::uint32_t>(r));
+        }
+      }
       engagement.type_rank.assign(by_id.size(), 0);
       for (std::size_t r = 0; r < by_id.size(); ++r) engagement.type_rank[by_id[r].second] = static_cast<std::uint32_t>(r);
       engagement.without_events = engagement_without_events(engagement);

@@ -191,10 +191,7 @@ class Evaluator {
             if (!step()) return Val();
           std::optional<Json> absent;
           for (const Node& key : node.args) {
-            if (key.slot >= 0 && slots_->has(static_cast<std::size_t>(key.slot))) {
-              const Json& v = slots_->at(static_cast<std::size_t>(key.slot));
-              if (!v.is_null() && !(v.is_string() && v.get_ref<const std::string&>().empty())) continue;
-            }
+            if (!missing_slot(*slots_, key.slot)) continue;
             if (!absent) absent.emplace(Json::array());
             absent->push_back(key.literal);
           }
@@ -207,11 +204,7 @@ class Evaluator {
         // compared in place: the same steps and the same comparison as below, no operand list.
         if (const Json* const* operands = is_comparison(node.op) ? plain_operands(node, data) : nullptr) {
           if (failed()) return Val();
-          if (!node.in_strings.empty()) {  // a literal list of strings: looked up, not scanned
-            const Json& x = *operands[0];
-            return Val::own(x.is_string() && std::binary_search(node.in_strings.begin(), node.in_strings.end(),
-                                                                x.get_ref<const std::string&>()));
-          }
+          if (!node.in_strings.empty()) return Val::own(in_strings(node.in_strings, *operands[0]));  // looked up
           static const Json kUndefined = js::undefined();
           return Val::own(comparison(node.op, *operands[0], *operands[1],
                                      node.args.size() > 2 ? *operands[2] : kUndefined));
@@ -257,11 +250,8 @@ class Evaluator {
         if (at_lead(data) && !node.args.empty() && node.args[0].slot != Node::kUnbound) {
           for (std::size_t k = 0; k <= 2 * node.args.size(); ++k)  // the node, then as in eval()
             if (!step()) return false;
-          for (const Node& key : node.args) {  // truthy when a key is missing (a non-empty list)
-            if (key.slot < 0 || !slots_->has(static_cast<std::size_t>(key.slot))) return true;
-            const Json& v = slots_->at(static_cast<std::size_t>(key.slot));
-            if (v.is_null() || (v.is_string() && v.get_ref<const std::string&>().empty())) return true;
-          }
+          for (const Node& key : node.args)  // truthy when a key is missing (a non-empty list)
+            if (missing_slot(*slots_, key.slot)) return true;
           return false;
         }
         break;
@@ -271,11 +261,7 @@ class Evaluator {
           if (!step()) return false;
           if (const Json* const* operands = plain_operands(node, data)) {
             if (failed()) return false;
-            if (!node.in_strings.empty()) {
-              const Json& x = *operands[0];
-              return x.is_string() && std::binary_search(node.in_strings.begin(), node.in_strings.end(),
-                                                         x.get_ref<const std::string&>());
-            }
+            if (!node.in_strings.empty()) return in_strings(node.in_strings, *operands[0]);
             static const Json kUndefined = js::undefined();
             return comparison(node.op, *operands[0], *operands[1], node.args.size() > 2 ? *operands[2] : kUndefined);
           }
@@ -530,8 +516,7 @@ Json Evaluator::missing(const std::vector<const Json*>& keys, const Json& data) 
     const Val value = key->is_array()
         ? var(key->empty() ? kUndefined : (*key)[0], key->size() > 1 ? (*key)[1] : kUndefined, data)
         : var(*key, kUndefined, data);
-    const Json& v = value.get();
-    if (v.is_null() || (v.is_string() && v.get_ref<const std::string&>().empty())) out.push_back(*key);
+    if (missing_value(value.get())) out.push_back(*key);
   }
   return out;
 }

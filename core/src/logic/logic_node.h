@@ -1,7 +1,10 @@
 // The compiled form of a JsonLogic rule. Internal to the core.
 #pragma once
+#include <algorithm>
 #include <string>
 #include <vector>
+
+#include "leadscore/logic.h"
 
 #include "leadscore/json.h"
 
@@ -39,6 +42,19 @@ struct Node {
 
 /// The operator for a JsonLogic operator name; false if the name is not a supported operator.
 bool lookup_operator(const std::string& name, Op& op);
+
+/// `missing`'s test of a value: null or the empty string.
+inline bool missing_value(const Json& v) {
+  return v.is_null() || (v.is_string() && v.get_ref<const std::string&>().empty());
+}
+/// `missing`'s test of a slot-bound key: no field, an empty slot, or a missing value in it.
+inline bool missing_slot(const FieldSlots& lead, int slot) {
+  return slot < 0 || !lead.has(static_cast<std::size_t>(slot)) || missing_value(lead.at(static_cast<std::size_t>(slot)));
+}
+/// `in` a literal list of strings (Node::in_strings, sorted): only a string can be in it (===).
+inline bool in_strings(const std::vector<std::string>& sorted, const Json& x) {
+  return x.is_string() && std::binary_search(sorted.begin(), sorted.end(), x.get_ref<const std::string&>());
+}
 
 /// Whether `op` is a comparison or `in` (a boolean of its evaluated operands).
 bool is_comparison(Op op);

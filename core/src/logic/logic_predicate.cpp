@@ -94,21 +94,15 @@ bool Predicate::holds(const FieldSlots& lead) const {
     case Kind::NotNot:
       return !args.empty() && args[0].holds(lead);
     case Kind::Missing:
-      for (const int s : slots) {
-        if (s < 0 || !lead.has(static_cast<std::size_t>(s))) return true;
-        const Json& v = lead.at(static_cast<std::size_t>(s));
-        if (v.is_null() || (v.is_string() && v.get_ref<const std::string&>().empty())) return true;
-      }
+      for (const int s : slots)
+        if (missing_slot(lead, s)) return true;
       return false;
     case Kind::Compare: {
       static const Json kUndefined = js::undefined();
       return comparison(op, operand(*this, 0, lead), operand(*this, 1, lead),
                         operands > 2 ? operand(*this, 2, lead) : kUndefined);
     }
-    case Kind::InStrings: {
-      const Json& x = operand(*this, 0, lead);
-      return x.is_string() && std::binary_search(strings->begin(), strings->end(), x.get_ref<const std::string&>());
-    }
+    case Kind::InStrings: return in_strings(*strings, operand(*this, 0, lead));
     case Kind::Constant: return value;
     case Kind::Field: return js::truthy(operand(*this, 0, lead));
   }

@@ -45,10 +45,8 @@ class EventList {
                                 std::string* lead_id = nullptr);
   /// Appends any JSON value as one event (scoring warns about one that is not a usable event).
   void add(Json event);
-  /// Appends event `i` of `other`.
-  void append(const EventList& other, std::size_t i);
-  /// The same, moving the event's JSON out of `other` (which keeps the event, emptied: clear it
-  /// next). What a reader that reads one event at a time into a scratch list does.
+  /// Appends event `i` of `other`, moving its JSON out of `other` (which keeps the event, emptied:
+  /// clear it next). What a reader that reads one event at a time into a scratch list does.
   void take(EventList& other, std::size_t i);
 
   std::size_t size() const { return entries_.size(); }
@@ -71,7 +69,6 @@ class EventList {
     Json value;  // whole: the event; read: the props object (null when absent)
   };
   bool read(std::string_view text, std::string* lead_id);
-  void copy_entry(const EventList& other, std::size_t i, Json value);
 
   std::vector<Entry> entries_;
   std::string text_;  // the types and instants of read events, back to back

@@ -41,6 +41,9 @@ class FieldSlots {
   /// condition that reads the whole lead or a computed variable name needs it).
   const Json& object() const;
 
+  /// Internal: where normalisation notes the member each field reads, kept for its capacity.
+  std::vector<const Json*> member_lookup;
+
  private:
   friend class logic_detail::Evaluator;
   const std::vector<std::string>* names_ = nullptr;

@@ -37,8 +37,7 @@ struct EngagementLine {
   std::uint32_t rule = 0;       ///< event line: index into Engagement::rules
   std::uint32_t type = 0;       ///< event line: index into Engagement::event_types
   std::size_t event_index = 0;  ///< event line: the event's position in the lead's events
-  Millis at = 0;                ///< event line: the event's instant
-  Centipoints points = 0;       ///< event line: the rule's points
+  Millis at = 0;                ///< event line: the event's instant (its points are the rule's)
   Json other;                   ///< any other line: the whole object (then the fields above are unused)
 };
 

@@ -149,7 +149,6 @@ class EngagementScorer {
     line.type = static_cast<std::uint32_t>(ev.type);
     line.event_index = ev.index;
     line.at = ev.at;
-    line.points = points;
   }
 
   Json rule_line(const char* kind, const EngagementRule& rule) const {

@@ -125,19 +125,11 @@ void EventList::add(Json event) {
   e.value = std::move(event);
 }
 
-void EventList::append(const EventList& other, std::size_t i) {
-  copy_entry(other, i, other.entries_[i].value);
-}
-
 void EventList::take(EventList& other, std::size_t i) {
-  copy_entry(other, i, std::move(other.entries_[i].value));
-}
-
-void EventList::copy_entry(const EventList& other, std::size_t i, Json value) {
-  const Entry& from = other.entries_[i];
+  Entry& from = other.entries_[i];
   Entry& e = entries_.emplace_back();
   e.whole = from.whole;
-  e.value = std::move(value);
+  e.value = std::move(from.value);
   if (from.whole) return;
   e.type_begin = static_cast<std::uint32_t>(text_.size());
   e.type_size = from.type_size;

@@ -92,7 +92,8 @@ void normalize_lead_into(const Model& model, const LeadRecord& lead, std::int64_
   // [2i + 1] under its column. A search per field, and another per column for a CRM export's row
   // (named by columns), cost more than the rules on a wide row. The last of a repeated key wins,
   // as with LeadRecord::find().
-  std::vector<const Json*> by_key(2 * fields.size(), nullptr);
+  std::vector<const Json*>& by_key = out.member_lookup;  // kept from lead to lead
+  by_key.assign(2 * fields.size(), nullptr);
   const auto& keys = model.field_keys();
   lead.for_each_member([&](std::string_view key, const Json& value) {
     auto it = std::lower_bound(keys.begin(), keys.end(), key,

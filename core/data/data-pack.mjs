@@ -9,12 +9,18 @@
 //       u32 LE block_offsets[blocks], then data_bytes of blocks (FrontCodedTable in domain_lists.h)
 //     public_suffixes: u32 LE block_offsets[ceil(rules / block)], u8 lengths[rules], blob_bytes
 //       of rules back to back (the layout of checks/public_suffix.cpp)
+//     role_local_parts (front-coded, as they are), phone_plans (phone-plans.mjs),
+//     name_model (name-model.mjs): the same in every tier
+// Format 2 added the last three sections (format 1 packs had only the domain lists, the rest
+// was compiled into the core, which made building the core need Node).
 // `version` is the first 16 hex digits of the payload's SHA-256: the same lists give the same
 // version, whoever builds the pack.
 import { createHash } from 'node:crypto';
 
 import { frontCode } from './encoding.mjs';
-import { readLists, reverseLabels } from './lists.mjs';
+import { readLists, readRoleLocalParts, reverseLabels } from './lists.mjs';
+import { nameModelSection } from './name-model.mjs';
+import { phonePlansSection } from './phone-plans.mjs';
 
 const MAGIC = Buffer.from([0x89, 0x4c, 0x53, 0x44, 0x41, 0x54, 0x41, 0x0a]);
 const SUFFIX_BLOCK = 32;
@@ -52,10 +58,17 @@ function suffixTable(rules) {
 /** The pack of `tier` built from the packages in `nodeModules`, as bytes; `log` gets notes. */
 export async function buildDataPack(nodeModules, tier, log = () => {}) {
   const lists = await readLists(nodeModules, tier, log);
+  const roles = readRoleLocalParts(nodeModules);
+  const phones = phonePlansSection(nodeModules);
+  const names = nameModelSection(nodeModules);
+  const sources = { ...lists.sources, ...roles.sources, ...phones.sources, ...names.sources };
   const parts = [
     ['free_domains', frontCoded([...lists.free].map(reverseLabels))],
     ['disposable_domains', frontCoded([...lists.disposable].map(reverseLabels))],
     ['public_suffixes', suffixTable(lists.suffixes)],
+    ['role_local_parts', frontCoded(roles.parts)],
+    ['phone_plans', phones],
+    ['name_model', names],
   ];
   const sections = {};
   const chunks = [];
@@ -70,7 +83,7 @@ export async function buildDataPack(nodeModules, tier, log = () => {}) {
   const payload = Buffer.concat(chunks);
   const sha = createHash('sha256').update(payload).digest('hex');
   const header = Buffer.from(JSON.stringify({
-    format: 1, tier, version: sha.slice(0, 16), sources: lists.sources, payload_bytes: payload.length,
+    format: 2, tier, version: sha.slice(0, 16), sources, payload_bytes: payload.length,
     payload_sha256: sha, sections,
   }), 'utf8');
   const length = Buffer.alloc(4);

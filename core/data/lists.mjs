@@ -90,6 +90,20 @@ export async function readLists(nodeModules, tier, log = () => {}) {
   return { free, disposable, suffixes, sources };
 }
 
+/**
+ * Role (generic) local parts for the `email_role` check: role-based-email-addresses (MIT),
+ * lower case, printable ASCII, at most 64 bytes. {parts, sources}.
+ */
+export function readRoleLocalParts(nodeModules) {
+  const require = createRequire(import.meta.url);
+  const parts = new Set(
+    require(resolve(nodeModules, 'role-based-email-addresses/src/index.js'))
+      .map((s) => String(s).trim().toLowerCase())
+      .filter((s) => s && s.length <= 64 && /^[\x21-\x7e]+$/.test(s)));
+  const version = JSON.parse(readFileSync(resolve(nodeModules, 'role-based-email-addresses/package.json'), 'utf8')).version;
+  return { parts, sources: { 'role-based-email-addresses': version } };
+}
+
 function toALabel(label) {
   if (/^[\x21-\x7e]*$/.test(label)) return label.toLowerCase();
   const ascii = domainToASCII(label);

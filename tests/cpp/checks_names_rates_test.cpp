@@ -12,6 +12,7 @@
 #include "checks/names.h"
 #include "checks/unicode_case.h"
 #include "checks/utf8.h"
+#include "data_support.h"
 #include "leadscore/json.h"
 #include "test_support.h"
 
@@ -126,7 +127,7 @@ TEST_CASE("name rates: gibberish on held-out names, random strings, small public
   for (const auto& n : real_names()) {
     if (!name_model_held_out(lower_utf8(n))) continue;
     ++held;
-    const auto s = gibberish_score(n, TextModel::Person);
+    const auto s = gibberish_score(test_support::pack().name_model(), n, TextModel::Person);
     if (!s.judged) continue;
     ++judged;
     if (s.gibberish) {
@@ -142,7 +143,7 @@ TEST_CASE("name rates: gibberish on held-out names, random strings, small public
     std::string s;
     const int len = 6 + static_cast<int>(rng.next() % 7);
     for (int i = 0; i < len; ++i) s.push_back(static_cast<char>('a' + rng.next() % 26));
-    if (gibberish_score(s, TextModel::Person).gibberish) ++random_hits;
+    if (gibberish_score(test_support::pack().name_model(), s, TextModel::Person).gibberish) ++random_hits;
   }
   std::printf("gibberish: %d of %d judged held-out names flagged (%.2f%%; %d held out):%s\n", fp, judged,
               100.0 * fp / judged, held, examples.c_str());
@@ -158,7 +159,7 @@ TEST_CASE("name rates: gibberish on held-out names, random strings, small public
     for (const char* key : {"good", "bad"}) {
       if (!set.contains(key)) continue;
       for (const auto& v : set[key]) {
-        const auto s = gibberish_score(v.get<std::string>(), TextModel::Company);
+        const auto s = gibberish_score(test_support::pack().name_model(), v.get<std::string>(), TextModel::Company);
         const bool hit = s.gibberish || pattern_flagged(codes(v.get<std::string>(), true));
         if (std::string(key) == "good") {
           ++good;

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "data/data_pack.h"
+#include "io/sha256.h"
 #include "leadscore/leadscore.h"
 #include "test_support.h"
 
@@ -94,10 +95,109 @@ TEST_CASE("damaged or foreign bytes are refused with data_invalid and where") {
   header.replace(at, 13, "\"entries\":999");
   std::string lying = good.substr(0, 12) + header + good.substr(12 + h);
   CHECK(refusal(lying) == std::pair<std::string, std::string>{"data_invalid", "/sections/free_domains/blocks"});
-  std::string format2 = good;
-  const auto f = format2.find("\"format\":1");
-  format2.replace(f, 10, "\"format\":2");
-  CHECK(refusal(format2) == std::pair<std::string, std::string>{"data_invalid", "/header/format"});
+  // Format 1 (domain lists only; the other tables were compiled in) is refused by name.
+  std::string format1 = good;
+  const auto f = format1.find("\"format\":2");
+  REQUIRE(f != std::string::npos);
+  format1.replace(f, 10, "\"format\":1");
+  CHECK(refusal(format1) == std::pair<std::string, std::string>{"data_invalid", "/header/format"});
+}
+
+namespace {
+
+// `good` with its header's text `from` replaced by `to` (same length, so offsets stay) and the
+// payload rewritten by `mend` with its checksum recomputed: a pack that passes the checksum and
+// must be refused by the section checks.
+std::string forged(const std::string& good, const std::string& from, const std::string& to,
+                   void (*mend)(std::string& payload) = nullptr) {
+  REQUIRE(from.size() == to.size());
+  const std::uint32_t h = header_size(good);
+  std::string header = good.substr(12, h);
+  const auto at = header.find(from);
+  REQUIRE(at != std::string::npos);
+  header.replace(at, from.size(), to);
+  const std::size_t payload_at = (12 + h + 3) / 4 * 4;
+  std::string payload = good.substr(payload_at);
+  if (mend) {
+    mend(payload);
+    const std::string old_sha = header.substr(header.find("\"payload_sha256\":\"") + 18, 64);
+    header.replace(header.find(old_sha), 64, leadscore::sha256_hex(payload));
+  }
+  return good.substr(0, 12) + header + good.substr(12 + h, payload_at - 12 - h) + payload;
+}
+
+std::size_t section_offset(const std::string& good, const std::string& name) {
+  const std::string header = good.substr(12, header_size(good));
+  const auto at = header.find("\"" + name + "\":{\"offset\":");
+  REQUIRE(at != std::string::npos);
+  return std::stoul(header.substr(at + name.size() + 13));
+}
+
+}  // namespace
+
+TEST_CASE("the phone, name and role tables are in every pack and checked like the lists") {
+  for (const char* tier : {"lite", "full"}) {
+    const auto pack = load(tier);
+    INFO(tier);
+    CHECK(pack->phone_plans().size() > 240);
+    CHECK(pack->name_model().present);
+    CHECK(pack->name_model().folds.size() > 400);
+    CHECK(pack->role_local_parts().contains("sales"));
+  }
+  // Both tiers carry the same phone, name and role tables.
+  CHECK(load("lite")->name_model().person == load("full")->name_model().person);
+  CHECK(load("lite")->phone_plans().size() == load("full")->phone_plans().size());
+
+  const std::string good = pack_file("lite");
+  const std::size_t phones = section_offset(good, "phone_plans");
+  const std::size_t names = section_offset(good, "name_model");
+  static std::size_t phones_at, names_at;
+  phones_at = phones;
+  names_at = names;
+  // A plan count that runs past the payload, a bad record, plans out of order.
+  CHECK(refusal(forged(good, "\"plans\":254", "\"plans\":999")).second == "/sections/phone_plans");
+  CHECK(refusal(forged(good, "\"plans\":254", "\"plans\":254", [](std::string& p) { p[phones_at] = 'a'; })) ==
+        std::pair<std::string, std::string>{"data_invalid", "/sections/phone_plans/plans/0"});
+  CHECK(refusal(forged(good, "\"plans\":254", "\"plans\":254", [](std::string& p) { p[phones_at + 16] = 'A'; })) ==
+        std::pair<std::string, std::string>{"data_invalid", "/sections/phone_plans/plans/1"});
+  CHECK(refusal(forged(good, "\"record_bytes\":16", "\"record_bytes\":17")).second == "/sections/phone_plans/record_bytes");
+  // Folds out of order, a fold count that disagrees with the section, a symbol out of range.
+  CHECK(refusal(forged(good, "\"folds\":509", "\"folds\":508")).second == "/sections/name_model/folds");
+  CHECK(refusal(forged(good, "\"folds\":509", "\"folds\":509", [](std::string& p) {
+          p[names_at + 12 + 4 * 729 + 4 * 3] = 27;  // the fourth fold's symbol
+        })).second == "/sections/name_model/folds/3");
+  // A missing section.
+  CHECK(refusal(forged(good, "\"role_local_parts\"", "\"role_local_partz\"")).second == "/sections/role_local_parts");
+}
+
+TEST_CASE("without a data pack (tier none) the checks that need one say undecided, the others still run") {
+  const std::string text = R"({"format_version":1,"id":"m","version":"1",
+    "fields":[{"name":"email","type":"email"},{"name":"first_name","type":"string"},{"name":"phone","type":"string"}],
+    "groups":[{"id":"g"}],"rules":[],"scale":{"min":0,"max":100},
+    "bands":[{"id":"all","action":"none","from":0,"to":100}],
+    "checks":{"fields":{"email":"email","first_name":"first_name","phone":"phone"}}})";
+  auto model = Model::parse(text);
+  REQUIRE(model);
+  Model m = std::move(model.value());
+  m.use_data(DataPack::empty());
+  CHECK(m.data_info().tier == "none");
+  const Json lead = {{"email", "info@mailinator.com"}, {"first_name", "Xqzvkwpj"}, {"phone", "+33 1 23"}};
+  auto result = score(m, lead, {"2026-11-23T10:00:00Z"});
+  REQUIRE(result);
+  CHECK(dump_json(result.value()["data"]) ==
+        R"({"tier":"none","undecided":["email_disposable","email_free","email_role","gibberish","phone_length","phone_country_code"],"version":""})");
+  // The checks that need no data still run: syntax, capitalisation, characters.
+  std::vector<Finding> findings;
+  check_field(m.checks(), "email", "not an address", FieldContext{}, findings);
+  check_field(m.checks(), "phone", "12ab", FieldContext{}, findings);
+  std::string codes;
+  for (const auto& f : findings) codes += f.code + " ";
+  CHECK(codes == "email_syntax phone_characters ");
+  // The same lead with the full pack decides everything.
+  m.use_data(load("full"));
+  auto full = score(m, lead, {"2026-11-23T10:00:00Z"});
+  REQUIRE(full);
+  CHECK_FALSE(full.value()["data"].contains("undecided"));
 }
 
 TEST_CASE("a model handed the lite pack checks with it; its personas too") {

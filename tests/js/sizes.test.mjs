@@ -3,9 +3,14 @@
 // measures them as `npm run bench` does (docs/benchmarks.md, "Sizes").
 //
 // The ceilings are today's sizes with a little room, so that nothing grows unnoticed. They are not
-// yet the issue's targets: `leadscore/form` at most 180 KB gzip (it is 235 KB: 13 KB of JS, 147 KB
-// of code, 69 KB of data, of which 33 KB the lite pack) and the full pack at most 700 KB gzip (it
-// is 835 KB). Lower a ceiling whenever a change makes room; never raise one without saying why.
+// yet the issue's targets: `leadscore/form` at most 180 KB gzip (it is 233 KB: 13 KB of JS, the
+// rest code and data, of which 43 KB the lite pack) and the full pack at most 700 KB gzip (it is
+// 846 KB; its 121,569 disposable domains alone gzip to about 675 KB however they are laid out).
+// Lower a ceiling whenever a change makes room; never raise one without saying why.
+// Raised on 2026-12-07: `leadscore` 480 -> 485 KB (482,982 B), lite 35 -> 45 KB (43,179 B), full
+// 840 -> 850 KB: the role local parts, phone plans and name model moved from arrays compiled into
+// the core into the packs (format 2), so that the core builds without Node (issue 14, section 4);
+// the modules carry them in the built-in lite pack instead, with the code that checks them.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -22,12 +27,12 @@ test('what a browser downloads for each entry point (JS + .wasm, gzip -9)', asyn
   const sizes = Object.fromEntries((await entrySizes()).map((e) => [e.name, e]));
   assert.ok(sizes['leadscore/form'].total.gzip <= 240 * KB, `leadscore/form: ${sizes['leadscore/form'].total.gzip} B`);
   assert.ok(sizes['leadscore/form'].js.gzip <= 15 * KB, `leadscore/form JS: ${sizes['leadscore/form'].js.gzip} B`);
-  assert.ok(sizes.leadscore.total.gzip <= 480 * KB, `leadscore: ${sizes.leadscore.total.gzip} B`);
+  assert.ok(sizes.leadscore.total.gzip <= 485 * KB, `leadscore: ${sizes.leadscore.total.gzip} B`);
   // The form module is the smaller one, by what it leaves out.
   assert.ok(sizes['leadscore/form'].wasm.gzip < sizes.leadscore.wasm.gzip / 2);
 });
 
 test('the data packs (gzip -9)', () => {
-  assert.ok(gzip('dist/data/lite.bin') <= 35 * KB, `lite: ${gzip('dist/data/lite.bin')} B`);
-  assert.ok(gzip('dist/data/full.bin') <= 840 * KB, `full: ${gzip('dist/data/full.bin')} B`);
+  assert.ok(gzip('dist/data/lite.bin') <= 45 * KB, `lite: ${gzip('dist/data/lite.bin')} B`);
+  assert.ok(gzip('dist/data/full.bin') <= 850 * KB, `full: ${gzip('dist/data/full.bin')} B`);
 });

@@ -1,4 +1,4 @@
-// Exact lookups in front-coded tables (data packs, generated/domain_lists.cpp). checkField runs
+// Exact lookups in front-coded tables (data packs). checkField runs
 // per keystroke, so nothing here allocates: keys are rebuilt in fixed stack buffers.
 #include "checks/domain_lists.h"
 
@@ -92,8 +92,6 @@ bool FrontCodedTable::contains(std::string_view key) const {
     c = compare_prefix(bytes, shared + suffix, k, key_size, shared, &common);
   }
 }
-
-bool is_role_local_part(std::string_view local) { return tables::role_local_parts.contains(local); }
 
 TableSize table_size(const FrontCodedTable& table) { return {table.entry_count, table.bytes()}; }
 

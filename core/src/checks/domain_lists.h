@@ -1,6 +1,7 @@
-// Lookups in front-coded tables: the domain lists of a data pack (DataPack::is_free, is_disposable;
-// docs/data-packs.md) and the role local parts compiled in (core/data/gen-domain_lists.mjs;
-// sources, licences and sizes in docs/checks/email.md).
+// Lookups in front-coded tables: the domain lists and role local parts of a data pack
+// (DataPack::is_free, is_disposable, role_local_parts; docs/data-packs.md; sources, licences and
+// sizes in docs/checks/email.md). Domain tables hold domains with their labels reversed,
+// "gmail.com" as "com.gmail", so that entries of one TLD share prefixes.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -14,8 +15,6 @@ struct FrontCodedTable;
 /// subdomain of one that is: mail.yahoo.com matches yahoo.com; a listed name used as a left label
 /// elsewhere does not (yahoo.com.example.org is not yahoo.com).
 bool domain_listed(const FrontCodedTable& table, std::string_view domain);
-/// `local` is the lower-case local part without any "+tag".
-bool is_role_local_part(std::string_view local);
 
 /// Size of a table (for docs/benchmarks.md): entries and bytes.
 struct TableSize {
@@ -24,7 +23,7 @@ struct TableSize {
 };
 TableSize table_size(const FrontCodedTable& table);
 
-/// A sorted set of byte strings, front-coded in blocks of `kBlockSize` (data packs, generated tables).
+/// A sorted set of byte strings, front-coded in blocks of `kBlockSize` (data packs).
 ///
 /// `data` holds the blocks one after the other. A block starts with its head entry in full
 /// (length byte, bytes); each later entry is (shared-prefix length byte, suffix length byte,
@@ -43,12 +42,5 @@ struct FrontCodedTable {
   /// data + block offsets, in bytes.
   std::size_t bytes() const { return data_size + block_count * sizeof(std::uint32_t); }
 };
-
-/// Defined by the generated generated/domain_lists.cpp: local parts as they are. (Domain tables,
-/// in data packs, hold domains with their labels reversed, "gmail.com" as "com.gmail", so that
-/// entries of one TLD share prefixes.)
-namespace tables {
-extern const FrontCodedTable role_local_parts;
-}  // namespace tables
 
 }  // namespace leadscore::checks

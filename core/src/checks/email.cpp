@@ -113,8 +113,9 @@ void check_email(Emitter& e) {
   const bool disposable = ascii_len && data.is_disposable(domain);
   const bool free = ascii_len && !disposable && data.is_free(domain);
   // The lite lists are subsets of the full ones (docs/data-packs.md): a domain on neither may
-  // still be on a full list, so lite cannot say "not disposable" or "not free".
-  if (ascii_len && !disposable && !free && data.info().tier == "lite") {
+  // still be on a full list, so lite cannot say "not disposable" or "not free"; without a pack
+  // (tier "none") nothing is listed at all.
+  if (ascii_len && !disposable && !free && data.info().tier != "full") {
     e.undecided("email_disposable");
     e.undecided("email_free");
   }
@@ -159,7 +160,9 @@ void check_email(Emitter& e) {
       const char c = local[i];
       lowered[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
     }
-    if (is_role_local_part(std::string_view(lowered, local.size()))) {
+    if (!data.has_data()) {
+      e.undecided("email_role");
+    } else if (data.role_local_parts().contains(std::string_view(lowered, local.size()))) {
       e.add("email_role", Severity::Warn,
             e.tr("This looks like a shared or role address; a personal address is preferred.",
                  "Cela ressemble à une adresse partagée ou générique ; une adresse nominative est préférable."),

@@ -1,5 +1,6 @@
 #include "gibberish.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "unicode_case.h"
@@ -8,25 +9,20 @@
 namespace leadscore::checks {
 namespace {
 
-using name_model::kSymbols;
+constexpr int kSymbols = NameModel::kSymbols;
 
 // Symbol of one code point: 1..26 a letter, 0 a boundary, -1 a mark (skipped), -2 a letter the
 // model does not cover.
-int symbol_of(char32_t c) {
+int symbol_of(const std::vector<std::uint32_t>& folds, char32_t c) {
   if (c < 128) {
     if (c >= 'a' && c <= 'z') return static_cast<int>(c - 'a') + 1;
     if (c >= 'A' && c <= 'Z') return static_cast<int>(c - 'A') + 1;
     return 0;
   }
-  std::size_t lo = 0, hi = name_model::kFoldCount;
-  while (lo < hi) {
-    const std::size_t mid = (lo + hi) / 2;
-    if (name_model::kFold[mid].code_point < c)
-      lo = mid + 1;
-    else
-      hi = mid;
-  }
-  if (lo < name_model::kFoldCount && name_model::kFold[lo].code_point == c) return name_model::kFold[lo].symbol;
+  // folds are (code point << 8) | symbol, sorted: the first entry not below c << 8 is c's, if any.
+  const std::uint32_t key = static_cast<std::uint32_t>(c) << 8;
+  const auto it = std::lower_bound(folds.begin(), folds.end(), key);
+  if (c <= 0xFFFFFF && it != folds.end() && (*it >> 8) == c) return static_cast<int>(*it & 0xFF);
   if (is_mark(c)) return -1;
   if (is_letter(c)) return -2;
   return 0;
@@ -34,9 +30,9 @@ int symbol_of(char32_t c) {
 
 }  // namespace
 
-GibberishScore gibberish_score(std::string_view text, TextModel model) {
-  const std::int16_t* table = model == TextModel::Person ? name_model::kPersonBigram : name_model::kCompanyBigram;
-  const std::int32_t threshold = model == TextModel::Person ? name_model::kPersonThreshold : name_model::kCompanyThreshold;
+GibberishScore gibberish_score(const NameModel& models, std::string_view text, TextModel model) {
+  const std::int16_t* table = model == TextModel::Person ? models.person.data() : models.company.data();
+  const std::int32_t threshold = model == TextModel::Person ? models.person_threshold : models.company_threshold;
   GibberishScore score;
   int prev = 0;
   // One word's symbols at a time, so that a company acronym can be dropped whole.
@@ -61,7 +57,7 @@ GibberishScore gibberish_score(std::string_view text, TextModel model) {
   };
   for (std::size_t i = 0; i < text.size();) {
     const char32_t c = next_code_point(text, i);
-    const int s = symbol_of(c);
+    const int s = symbol_of(models.folds, c);
     if (s == -2) return GibberishScore{};  // not judged: a script the model does not know
     if (s == -1) continue;
     if (s == 0) {

@@ -1,30 +1,26 @@
 // Gibberish detection for name and company fields: the average character-bigram log-probability
-// of the value under a model trained on real names (core/data/gen-name_model.mjs), in integer
+// of the value under a model trained on real names (core/data/name-model.mjs, in the data pack), in integer
 // fixed point (1/256 bit) so native and wasm agree bit for bit. docs/checks/names.md has the
 // measured rates.
 #pragma once
 #include <cstddef>
+#include <array>
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 namespace leadscore::checks {
 
-namespace name_model {
-constexpr int kSymbols = 27;  ///< 0 = word boundary, 1..26 = a..z
-struct FoldEntry {
-  char32_t code_point;
-  std::uint8_t symbol;  ///< 1..26
+/// The gibberish models of a data pack (section "name_model", written by core/data/name-model.mjs).
+struct NameModel {
+  static constexpr int kSymbols = 27;  ///< 0 = word boundary, 1..26 = a..z
+  bool present = false;                ///< false: the pack has no model (tier "none")
+  std::int32_t person_threshold = 0;   ///< average log2 p per transition below which a name is gibberish, 1/256 bit
+  std::int32_t company_threshold = 0;
+  std::array<std::int16_t, kSymbols * kSymbols> person{};   ///< log2 p(next | previous) * 256, row = previous
+  std::array<std::int16_t, kSymbols * kSymbols> company{};
+  std::vector<std::uint32_t> folds;    ///< (code point << 8) | symbol for accented letters, sorted
 };
-// Generated tables (build/.../generated/name_model.cpp).
-extern const std::uint32_t kPersonTrainingCount;
-extern const std::uint32_t kPersonNameCount;
-extern const std::int32_t kPersonThreshold;
-extern const std::int32_t kCompanyThreshold;
-extern const std::int16_t kPersonBigram[kSymbols * kSymbols];
-extern const std::int16_t kCompanyBigram[kSymbols * kSymbols];
-extern const FoldEntry kFold[];
-extern const std::size_t kFoldCount;
-}  // namespace name_model
 
 /// Values with fewer letters than this are not judged.
 constexpr int kGibberishMinLetters = 5;
@@ -40,9 +36,9 @@ struct GibberishScore {
   bool gibberish = false;
 };
 
-/// Scores the value. Company model: words of 2..5 letters written all in capitals are skipped
-/// (acronyms: "KPMG", "HSBC").
-GibberishScore gibberish_score(std::string_view utf8, TextModel model);
+/// Scores the value under `models` (a present model). Company model: words of 2..5 letters written
+/// all in capitals are skipped (acronyms: "KPMG", "HSBC").
+GibberishScore gibberish_score(const NameModel& models, std::string_view utf8, TextModel model);
 
 /// The train/test split shared with the generator: held out when FNV-1a-32 of the lower-case
 /// UTF-8 is 0 mod 5.

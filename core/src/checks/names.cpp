@@ -117,7 +117,10 @@ void check_patterns(Emitter& e, const Decoded& d, TextModel model) {
           e.tr("This looks like a sequence of consecutive letters or digits.",
                "Ceci ressemble à une suite de lettres ou de chiffres consécutifs."),
           std::nullopt, bytes(d, runs.sequence));
-  if (gibberish_score(e.value(), model).gibberish) {
+  const NameModel& models = e.data().name_model();
+  if (!models.present) {
+    e.undecided("gibberish");  // a build without a data pack has no model to judge by
+  } else if (gibberish_score(models, e.value(), model).gibberish) {
     if (model == TextModel::Person)
       e.add("gibberish", Severity::Warn,
             e.tr("This does not look like a real name.", "Ceci ne ressemble pas à un vrai nom."));

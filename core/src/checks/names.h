@@ -1,5 +1,5 @@
 // Person and company name text checks: capitalization, keyboard walks, repeats and sequences,
-// gibberish (character-bigram model generated at build time: core/data/gen-name_model.mjs).
+// gibberish (character-bigram model of the data pack: core/data/name-model.mjs).
 #pragma once
 #include "emitter.h"
 #include "leadscore/checks.h"

@@ -1,5 +1,5 @@
 // Phone number check: allowed characters, then the number of digits of the national significant
-// number against the possible lengths of its country (generated from libphonenumber-js metadata).
+// number against the possible lengths of its country (libphonenumber-js metadata, in the data pack).
 // Rules and their reasons: docs/checks/company-phone-form.md, "Phone".
 #include "phone.h"
 
@@ -9,17 +9,6 @@
 #include "utf8.h"
 
 namespace leadscore::checks {
-
-namespace phone_table {
-extern const PhonePlan kPlans[];
-extern const unsigned kPlanCount;
-extern const char kVersion[];
-}  // namespace phone_table
-
-const PhonePlan* phone_plans(std::size_t* count) {
-  if (count) *count = phone_table::kPlanCount;
-  return phone_table::kPlans;
-}
 
 namespace {
 
@@ -88,14 +77,22 @@ std::string lengths_text(std::uint32_t mask, Language language) {
   return out;
 }
 
-const PhonePlan* plan_for_country(std::string_view country) {
+const PhonePlan* plan_for_country(const std::vector<PhonePlan>& plans, std::string_view country) {
   const std::string_view c = trim_ascii(country);
   if (c.size() != 2) return nullptr;
   char iso[3] = {0, 0, 0};
   for (int i = 0; i < 2; ++i) iso[i] = c[i] >= 'a' && c[i] <= 'z' ? static_cast<char>(c[i] - 32) : c[i];
-  for (unsigned i = 0; i < phone_table::kPlanCount; ++i)
-    if (std::string_view(phone_table::kPlans[i].country) == std::string_view(iso, 2)) return &phone_table::kPlans[i];
+  for (const PhonePlan& plan : plans)
+    if (std::string_view(plan.country) == std::string_view(iso, 2)) return &plan;
   return nullptr;
+}
+
+// A national number whose country has no known plan: 4..17 digits.
+void check_generic_length(Emitter& e, std::size_t count) {
+  if (count < kGenericMin || count > kGenericMax) {
+    e.add("phone_length", Severity::Warn,
+          e.tr("A phone number should have 4 to 17 digits.", "Un numéro de téléphone devrait avoir de 4 à 17 chiffres."));
+  }
 }
 
 }  // namespace
@@ -132,7 +129,16 @@ void check_phone(Emitter& e, std::string_view country) {
     ++i;
   }
 
+  const std::vector<PhonePlan>& plans = e.data().phone_plans();
   const bool international = plus || digits.compare(0, 2, "00") == 0;
+  if (plans.empty()) {
+    // No numbering plans (a build without a data pack): the country's lengths and the calling
+    // code cannot be checked; the generic bounds still can.
+    if (international || !trim_ascii(country).empty()) e.undecided("phone_length");
+    if (international) e.undecided("phone_country_code");
+    check_generic_length(e, count);
+    return;
+  }
   if (international) {
     if (!plus) {
       digits.erase(0, 2);
@@ -145,8 +151,7 @@ void check_phone(Emitter& e, std::string_view country) {
       std::uint32_t mask = 0;
       bool fits = false;
       const std::string nsn = digits.substr(len);
-      for (unsigned i = 0; i < phone_table::kPlanCount; ++i) {
-        const PhonePlan& plan = phone_table::kPlans[i];
+      for (const PhonePlan& plan : plans) {
         if (plan.calling_code != code) continue;
         mask |= plan.lengths;
         fits = fits || fits_plan(plan, nsn, count - len);
@@ -165,7 +170,7 @@ void check_phone(Emitter& e, std::string_view country) {
     return;
   }
 
-  if (const PhonePlan* plan = plan_for_country(country)) {
+  if (const PhonePlan* plan = plan_for_country(plans, country)) {
     if (fits_plan(*plan, digits, count)) return;
     std::string message = e.tr("A phone number of this country should have ", "Un numéro de ce pays devrait avoir ") +
                           lengths_text(plan->lengths, e.language()) + e.tr(" digits", " chiffres");
@@ -180,10 +185,7 @@ void check_phone(Emitter& e, std::string_view country) {
     return;
   }
 
-  if (count < kGenericMin || count > kGenericMax) {
-    e.add("phone_length", Severity::Warn,
-          e.tr("A phone number should have 4 to 17 digits.", "Un numéro de téléphone devrait avoir de 4 à 17 chiffres."));
-  }
+  check_generic_length(e, count);
 }
 
 }  // namespace leadscore::checks

@@ -165,6 +165,104 @@ Expected<checks::SuffixTable> read_suffixes(std::string_view bytes, std::size_t 
   return t;
 }
 
+// The payload bytes of a section of `fixed` bytes plus `unit` bytes per item; the item count
+// (member `count_key`) goes to *count. The count is bounded by the file's size first, so that the
+// section's size cannot overflow (size_t is 32 bits in wasm).
+Expected<const char*> fixed_section(std::string_view bytes, std::size_t payload, const Json& sections, const char* name,
+                                    const char* count_key, std::size_t fixed, std::size_t unit, std::size_t* count) {
+  const std::string path = std::string("/sections/") + name;
+  const auto it = sections.find(name);
+  if (it == sections.end() || !it->is_object()) return invalid(path, "the section is missing");
+  auto offset = count_of(*it, "offset", path, bytes.size());
+  if (!offset) return offset.error();
+  auto n = count_of(*it, count_key, path, bytes.size() / unit);
+  if (!n) return n.error();
+  *count = n.value();
+  return section_at(bytes, payload, offset.value(), fixed + unit * n.value(), path);
+}
+
+constexpr std::size_t kPhoneRecord = 16;
+
+// Numbering plans: 16-byte records (core/data/phone-plans.mjs), copied into PhonePlan structs and
+// checked field by field: the country is two capital letters or "001", the prefix 0..3 digits,
+// at least one length, calling code 1..999, strictly sorted by (country, calling code).
+Expected<std::vector<checks::PhonePlan>> read_phone_plans(std::string_view bytes, std::size_t payload,
+                                                          const Json& sections) {
+  const std::string path = "/sections/phone_plans";
+  std::size_t count = 0;
+  auto at = fixed_section(bytes, payload, sections, "phone_plans", "plans", 0, kPhoneRecord, &count);
+  if (!at) return at.error();
+  const Json& section = *sections.find("phone_plans");
+  const auto record = section.find("record_bytes");
+  if (record == section.end() || *record != kPhoneRecord)
+    return invalid(path + "/record_bytes", "must be 16");
+  std::vector<checks::PhonePlan> plans(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    const char* r = at.value() + i * kPhoneRecord;
+    checks::PhonePlan& plan = plans[i];
+    std::memcpy(plan.country, r, 4);
+    std::memcpy(plan.national_prefix, r + 4, 4);
+    plan.lengths = read_u32(r + 8);
+    plan.calling_code = static_cast<std::uint16_t>(static_cast<unsigned char>(r[12]) | static_cast<unsigned char>(r[13]) << 8);
+    const unsigned char may_lead = static_cast<unsigned char>(r[14]);
+    plan.prefix_may_lead = may_lead == 1;
+    const char* c = plan.country;
+    const bool country_ok = (c[0] >= 'A' && c[0] <= 'Z' && c[1] >= 'A' && c[1] <= 'Z' && c[2] == 0 && c[3] == 0) ||
+                            std::memcmp(plan.country, "001\0", 4) == 0;
+    bool prefix_ok = plan.national_prefix[3] == 0;
+    for (int k = 0; k < 3 && prefix_ok && plan.national_prefix[k]; ++k)
+      prefix_ok = plan.national_prefix[k] >= '0' && plan.national_prefix[k] <= '9';
+    for (int k = 1; k < 3 && prefix_ok; ++k)
+      if (!plan.national_prefix[k - 1] && plan.national_prefix[k]) prefix_ok = false;
+    const std::string where = path + "/plans/" + std::to_string(i);
+    if (!country_ok) return invalid(where, "bad country code");
+    if (!prefix_ok) return invalid(where, "bad national prefix");
+    if (plan.lengths == 0 || plan.calling_code == 0 || plan.calling_code > 999 || may_lead > 1 || r[15] != 0)
+      return invalid(where, "bad lengths, calling code or flags");
+    if (i > 0) {
+      const checks::PhonePlan& before = plans[i - 1];
+      const int order = std::memcmp(before.country, plan.country, 4);
+      if (order > 0 || (order == 0 && before.calling_code >= plan.calling_code))
+        return invalid(where, "out of order");
+    }
+  }
+  return plans;
+}
+
+// The gibberish models (core/data/name-model.mjs): thresholds, two 27x27 int16 tables, then the
+// accent folds, strictly increasing by code point with a symbol of 1..26.
+Expected<checks::NameModel> read_name_model(std::string_view bytes, std::size_t payload, const Json& sections) {
+  const std::string path = "/sections/name_model";
+  constexpr std::size_t cells = checks::NameModel::kSymbols * checks::NameModel::kSymbols;
+  constexpr std::size_t folds_at = (12 + 4 * cells + 3) / 4 * 4;
+  std::size_t count = 0;
+  auto at = fixed_section(bytes, payload, sections, "name_model", "folds", folds_at, 4, &count);
+  if (!at) return at.error();
+  const char* p = at.value();
+  if (read_u32(p + 8) != count) return invalid(path + "/folds", "does not match the section");
+  checks::NameModel m;
+  m.present = true;
+  m.person_threshold = static_cast<std::int32_t>(read_u32(p));
+  m.company_threshold = static_cast<std::int32_t>(read_u32(p + 4));
+  for (std::size_t i = 0; i < cells; ++i) {
+    auto cell = [&](std::size_t at_byte) {
+      const auto lo = static_cast<unsigned char>(p[at_byte]), hi = static_cast<unsigned char>(p[at_byte + 1]);
+      return static_cast<std::int16_t>(static_cast<std::uint16_t>(lo | hi << 8));
+    };
+    m.person[i] = cell(12 + 2 * i);
+    m.company[i] = cell(12 + 2 * (cells + i));
+  }
+  m.folds.resize(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::uint32_t fold = read_u32(p + folds_at + 4 * i);
+    const std::uint32_t symbol = fold & 0xFF;
+    if (symbol < 1 || symbol > 26 || (fold >> 8) < 128 || (i > 0 && (m.folds[i - 1] >> 8) >= (fold >> 8)))
+      return invalid(path + "/folds/" + std::to_string(i), "bad or out-of-order fold");
+    m.folds[i] = fold;
+  }
+  return m;
+}
+
 }  // namespace
 
 Expected<std::shared_ptr<const DataPack>> DataPack::parse(std::string bytes) {
@@ -186,7 +284,9 @@ std::optional<Error> DataPack::read(std::string_view bytes, bool verify) {
   const Json& h = header.value();
   if (!h.is_object()) return invalid("/header", "the header is not a JSON object");
   const auto format = h.find("format");
-  if (format == h.end() || *format != 1) return invalid("/header/format", "unknown format (this library reads format 1)");
+  if (format == h.end() || *format != 2)
+    return invalid("/header/format", "unknown format (this library reads format 2; format 1 packs lack the phone, "
+                                      "name and role tables)");
   for (const char* key : {"tier", "version", "payload_sha256"}) {
     const auto it = h.find(key);
     if (it == h.end() || !it->is_string() || it->get_ref<const std::string&>().empty())
@@ -211,9 +311,19 @@ std::optional<Error> DataPack::read(std::string_view bytes, bool verify) {
   if (!disposable) return disposable.error();
   auto suffixes = read_suffixes(bytes, payload, *sections, verify);
   if (!suffixes) return suffixes.error();
+  auto roles = read_front_coded(bytes, payload, *sections, "role_local_parts", verify);
+  if (!roles) return roles.error();
+  // The phone and name tables are small and copied into structs: always checked.
+  auto phones = read_phone_plans(bytes, payload, *sections);
+  if (!phones) return phones.error();
+  auto names = read_name_model(bytes, payload, *sections);
+  if (!names) return names.error();
   free_ = free.value();
   disposable_ = disposable.value();
   suffixes_ = suffixes.value();
+  roles_ = roles.value();
+  phone_plans_ = std::move(phones.value());
+  name_model_ = std::move(names.value());
   return std::nullopt;
 }
 

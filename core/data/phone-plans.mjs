@@ -1,6 +1,5 @@
-// Generates the phone table for checks/phone.cpp from libphonenumber-js metadata (MIT; the data
-// comes from Google's libphonenumber, Apache-2.0).
-//   node gen-phone_lengths.mjs <node_modules> <out.cpp>
+// The numbering plans of checks/phone.cpp, as the `phone_plans` section of a data pack, from
+// libphonenumber-js metadata (MIT; the data comes from Google's libphonenumber, Apache-2.0).
 // Per country (ISO 3166-1 alpha-2, "001" for non-geographic codes such as +800): its calling code,
 // the possible lengths of a national significant number of ANY type (general description, plus
 // every type's own list, which in Google's data is a subset), as a bit mask (bit n = n digits),
@@ -11,18 +10,14 @@
 // [11] types (fixed line, mobile, toll free, premium, personal, voicemail, UAN, pager, VoIP,
 // shared cost), each [pattern, possible lengths?]. Lengths are integers here; Google's XML writes
 // ranges ("[7-9],11"), which libphonenumber-js expands, but a range string is accepted too.
+//
+// Section layout: one 16-byte record a plan, sorted by country then calling code:
+//   char country[4] (NUL-padded), char national_prefix[4] (NUL-padded), u32 LE lengths mask,
+//   u16 LE calling code, u8 prefix_may_lead (0 or 1), u8 0
 import fs from 'node:fs';
 import path from 'node:path';
 
-const [nodeModules, outFile] = process.argv.slice(2);
-if (!nodeModules || !outFile) {
-  console.error('usage: node gen-phone_lengths.mjs <node_modules> <out.cpp>');
-  process.exit(2);
-}
-const dir = path.join(nodeModules, 'libphonenumber-js');
-const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
-const meta = JSON.parse(fs.readFileSync(path.join(dir, 'metadata.min.json'), 'utf8'));
-if (meta.version !== 4) throw new Error(`libphonenumber-js metadata version ${meta.version}: layout not known`);
+export const PHONE_RECORD_BYTES = 16;
 
 function lengths(list, where) {
   const out = [];
@@ -119,42 +114,42 @@ function firstDigits(p) {
   return result;
 }
 
-const rows = [];
-function add(iso, m) {
-  const code = Number(m[0]);
-  if (!Number.isInteger(code) || code < 1 || code > 999) throw new Error(`${iso}: calling code ${m[0]}`);
-  const all = new Set(lengths(m[3], iso));
-  for (const t of m[11] || []) if (Array.isArray(t)) for (const n of lengths(t[1], iso)) all.add(n);
-  if (all.size === 0) throw new Error(`${iso}: no possible lengths`);
-  let mask = 0;
-  for (const n of all) mask |= 2 ** n;
-  const prefix = typeof m[5] === 'string' ? m[5] : '';
-  if (!/^\d{0,3}$/.test(prefix)) throw new Error(`${iso}: national prefix ${prefix}`);
-  const mayLead = prefix !== '' && firstDigits(m[2]).has(prefix[0]);
-  rows.push({ iso, code, mask: mask >>> 0, prefix, mayLead });
+/** The `phone_plans` section built from libphonenumber-js in `nodeModules`: {meta, bytes, sources}. */
+export function phonePlansSection(nodeModules) {
+  const dir = path.join(nodeModules, 'libphonenumber-js');
+  const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+  const meta = JSON.parse(fs.readFileSync(path.join(dir, 'metadata.min.json'), 'utf8'));
+  if (meta.version !== 4) throw new Error(`libphonenumber-js metadata version ${meta.version}: layout not known`);
+  const rows = [];
+  function add(iso, m) {
+    const code = Number(m[0]);
+    if (!Number.isInteger(code) || code < 1 || code > 999) throw new Error(`${iso}: calling code ${m[0]}`);
+    const all = new Set(lengths(m[3], iso));
+    for (const t of m[11] || []) if (Array.isArray(t)) for (const n of lengths(t[1], iso)) all.add(n);
+    if (all.size === 0) throw new Error(`${iso}: no possible lengths`);
+    let mask = 0;
+    for (const n of all) mask |= 2 ** n;
+    const prefix = typeof m[5] === 'string' ? m[5] : '';
+    if (!/^\d{0,3}$/.test(prefix)) throw new Error(`${iso}: national prefix ${prefix}`);
+    const mayLead = prefix !== '' && firstDigits(m[2]).has(prefix[0]);
+    rows.push({ iso, code, mask: mask >>> 0, prefix, mayLead });
+  }
+  for (const [iso, m] of Object.entries(meta.countries)) add(iso, m);
+  for (const [, m] of Object.entries(meta.nonGeographic || {})) add('001', m);
+  rows.sort((a, b) => (a.iso < b.iso ? -1 : a.iso > b.iso ? 1 : a.code - b.code));
+
+  const bytes = Buffer.alloc(PHONE_RECORD_BYTES * rows.length);
+  rows.forEach((r, i) => {
+    const at = PHONE_RECORD_BYTES * i;
+    bytes.write(r.iso, at, 'latin1');
+    bytes.write(r.prefix, at + 4, 'latin1');
+    bytes.writeUInt32LE(r.mask, at + 8);
+    bytes.writeUInt16LE(r.code, at + 12);
+    bytes.writeUInt8(r.mayLead ? 1 : 0, at + 14);
+  });
+  return {
+    meta: { plans: rows.length, record_bytes: PHONE_RECORD_BYTES },
+    bytes,
+    sources: { 'libphonenumber-js': pkg.version },
+  };
 }
-for (const [iso, m] of Object.entries(meta.countries)) add(iso, m);
-for (const [, m] of Object.entries(meta.nonGeographic || {})) add('001', m);
-rows.sort((a, b) => (a.iso < b.iso ? -1 : a.iso > b.iso ? 1 : a.code - b.code));
-
-const body = rows.map((r) => `  {"${r.iso}", ${r.code}, 0x${r.mask.toString(16)}u, "${r.prefix}", ${r.mayLead}},`).join('\n');
-const out = `// Generated by core/data/gen-phone_lengths.mjs from libphonenumber-js ${pkg.version} metadata.min.json
-// (${rows.length} numbering plans). Do not edit.
-#include "checks/phone.h"
-
-namespace leadscore::checks::phone_table {
-
-extern const PhonePlan kPlans[];
-extern const unsigned kPlanCount;
-extern const char kVersion[];
-
-const PhonePlan kPlans[] = {
-${body}
-};
-const unsigned kPlanCount = ${rows.length};
-const char kVersion[] = "libphonenumber-js ${pkg.version}";
-
-}  // namespace leadscore::checks::phone_table
-`;
-fs.mkdirSync(path.dirname(outFile), { recursive: true });
-fs.writeFileSync(outFile, out);

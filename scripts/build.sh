@@ -17,7 +17,8 @@ build_native() {
 }
 
 build_sanitized() {
-  cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DLEADSCORE_SANITIZE=ON -DLEADSCORE_BUILD_CLI=OFF >/dev/null
+  cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DLEADSCORE_SANITIZE=ON -DLEADSCORE_BUILD_CLI=OFF \
+    -DLEADSCORE_BUILD_POSTGRES=OFF >/dev/null
   cmake --build build/asan -j"$jobs"
 }
 

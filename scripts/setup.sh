@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # time: GNU /usr/bin/time, whose %M gives `npm run bench` the peak RSS of the CLI (not in a minimal Debian).
-apt_packages=(cmake g++ make emscripten nlohmann-json3-dev catch2 chromium time)
+# postgresql-15 + postgresql-server-dev-15: the PostgreSQL extension (bindings/postgres) and its tests.
+apt_packages=(cmake g++ make emscripten nlohmann-json3-dev catch2 chromium time postgresql-15 postgresql-server-dev-15)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -62,7 +62,7 @@ if env PATH="$PWD/$nodeless/bin" sh -c 'command -v node' >/dev/null; then
   exit 1
 fi
 env PATH="$PWD/$nodeless/bin" cmake -S . -B "$nodeless/build" -DCMAKE_BUILD_TYPE=Debug -DLEADSCORE_BUILD_TESTS=OFF \
-  -DLEADSCORE_BUILD_CLI=OFF "-DCMAKE_IGNORE_PATH=/usr/local/bin;/usr/bin;/bin;/usr/sbin;/sbin" > "$nodeless/configure.txt"
+  -DLEADSCORE_BUILD_CLI=OFF -DLEADSCORE_BUILD_POSTGRES=OFF "-DCMAKE_IGNORE_PATH=/usr/local/bin;/usr/bin;/bin;/usr/sbin;/sbin" > "$nodeless/configure.txt"
 grep -q 'built without a data pack' "$nodeless/configure.txt" || { echo "consumer: the build without Node did not say it has no data pack" >&2; cat "$nodeless/configure.txt" >&2; exit 1; }
 env PATH="$PWD/$nodeless/bin" cmake --build "$nodeless/build" -j2 >/dev/null
 rm -rf build/consumer/no-node

@@ -1,0 +1,54 @@
+-- The leadscore extension's functions (docs/postgres.md). Every function is IMMUTABLE: `now` is an
+-- argument and the core reads no clock, so the same arguments give the same result, and PARALLEL
+-- SAFE: each backend and parallel worker keeps its own cache of compiled models. A new extension
+-- version (new data tables, new rules) may change results: do not build indexes on them.
+\echo Use "CREATE EXTENSION leadscore" to load this file. \quit
+
+-- One lead, with its events (one array element per event, any order), as the CLI and the JS API
+-- score it. A bad lead or bad events give {"error": {"code", "path", "message"}} as the result; a
+-- bad model raises an ERROR naming the core's code and JSON pointer.
+-- jsonb: convenient in queries; jsonb rewrites the texts (keys reordered, spaces added), so the
+-- result's bytes differ from the CLI's while its JSON value is the same.
+CREATE FUNCTION score(model jsonb, lead jsonb, now timestamptz, events jsonb[] DEFAULT NULL,
+                      detail text DEFAULT 'explain', lang text DEFAULT 'en')
+RETURNS jsonb AS 'MODULE_PATHNAME', 'leadscore_score_jsonb'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+-- json and text: the lead's text goes to the core as it is, and the result is the core's text,
+-- byte for byte what the CLI and the browser give.
+CREATE FUNCTION score(model json, lead json, now timestamptz, events json[] DEFAULT NULL,
+                      detail text DEFAULT 'explain', lang text DEFAULT 'en')
+RETURNS json AS 'MODULE_PATHNAME', 'leadscore_score_text'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+CREATE FUNCTION score(model text, lead text, now timestamptz, events text[] DEFAULT NULL,
+                      detail text DEFAULT 'explain', lang text DEFAULT 'en')
+RETURNS text AS 'MODULE_PATHNAME', 'leadscore_score_text'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+-- The 0..100 score alone (the summary path: the quickest), NULL when the lead cannot be scored
+-- (score() says why). For ORDER BY, WHERE and thresholds.
+CREATE FUNCTION score_value(model jsonb, lead jsonb, now timestamptz, events jsonb[] DEFAULT NULL)
+RETURNS integer AS 'MODULE_PATHNAME', 'leadscore_score_value'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+-- The model's form checks on a whole lead: {"data", "findings", "quality"}. `now` is the
+-- submission instant, needed only by the fill-time check.
+CREATE FUNCTION check_lead(model jsonb, lead jsonb, now timestamptz DEFAULT NULL, lang text DEFAULT 'en')
+RETURNS jsonb AS 'MODULE_PATHNAME', 'leadscore_check_lead'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+-- One field's findings, as the browser shows them while the form is filled: a JSON array.
+CREATE FUNCTION check_field(model jsonb, field text, value text, lead jsonb DEFAULT NULL, lang text DEFAULT 'en')
+RETURNS jsonb AS 'MODULE_PATHNAME', 'leadscore_check_field'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+-- Recomputes a submission made in a browser (docs/verify.md): {"status": "match" | ...}.
+CREATE FUNCTION verify(model jsonb, submission jsonb)
+RETURNS jsonb AS 'MODULE_PATHNAME', 'leadscore_verify'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
+-- {"library", "model_format", "result_format", "data": {"tier", "version"}} of this build.
+CREATE FUNCTION version()
+RETURNS jsonb AS 'MODULE_PATHNAME', 'leadscore_version'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;

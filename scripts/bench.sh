@@ -10,3 +10,5 @@ bash scripts/build.sh wasm
 node scripts/bench.mjs "$@"
 # Calibration on X Education (docs/benchmarks.md, "Calibration"); rewrites its block on a full run.
 if [ $# -eq 0 ]; then node scripts/bench-calibrate.mjs --write; else node scripts/bench-calibrate.mjs; fi
+# PostgreSQL: the extension in a throw-away cluster (docs/benchmarks.md, "PostgreSQL"); 1,000,000 leads on a full run.
+if [ $# -eq 0 ]; then node scripts/bench-postgres.mjs --write; else node scripts/bench-postgres.mjs --leads 20000; fi

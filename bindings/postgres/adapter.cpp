@@ -186,6 +186,25 @@ ls_outcome ls_score_value(uint64_t model_id, ls_text lead_json, const char* now,
   });
 }
 
+ls_outcome ls_score_row(uint64_t model_id, ls_text lead_json, const char* now, const ls_text* events,
+                        size_t event_count, int has_events, ls_row* row) {
+  return guarded([&]() -> ls_outcome {
+    const leadscore::Model* model = find_model(model_id);
+    if (!model) return model_gone();
+    if (auto e = read_inputs(*model, lead_json, events, event_count, has_events)) return row_error(*e);
+    Scratch& s = scratch();
+    leadscore::ScoreOptions options{now};
+    options.detail = leadscore::Detail::Summary;
+    options.event_list = has_events ? &s.events : nullptr;
+    if (auto e = leadscore::score_into(*model, s.record, options, s.result)) return row_error(*e);
+    const leadscore::ScoreResult& r = s.result;
+    *row = ls_row{r.score, r.points, r.band ? r.band->id.c_str() : "", r.grade_letter.c_str(),
+                  r.route_action.c_str(), r.quality_verdict.c_str(), r.probability.has_value(),
+                  r.probability.value_or(0.0)};
+    return ls_outcome{LS_OK, nullptr, 0, nullptr, nullptr, nullptr};
+  });
+}
+
 ls_outcome ls_check_lead(uint64_t model_id, ls_text lead_json, const char* now, const char* lang) {
   return guarded([&]() -> ls_outcome {
     const leadscore::Model* model = find_model(model_id);

@@ -53,6 +53,23 @@ ls_outcome ls_score(uint64_t model_id, ls_text lead_json, const char* now, const
 ls_outcome ls_score_value(uint64_t model_id, ls_text lead_json, const char* now, const ls_text* events,
                           size_t event_count, int has_events, int* score_out);
 
+/* The summary of a score as values: what score_row() returns as columns. Strings are "" when the
+ * model has no such section; they stay valid until the next adapter call. */
+typedef struct {
+  int score;
+  int64_t centipoints; /* points after the caps, in hundredths */
+  const char* band;    /* band id */
+  const char* grade;   /* grade letter */
+  const char* route;   /* route action */
+  const char* quality; /* quality verdict */
+  int has_probability;
+  double probability;
+} ls_row;
+
+/* The same inputs as ls_score_value; *row on LS_OK, LS_ROW_ERROR's text the error object. */
+ls_outcome ls_score_row(uint64_t model_id, ls_text lead_json, const char* now, const ls_text* events,
+                        size_t event_count, int has_events, ls_row* row);
+
 /* checkLead: {"data","findings","quality"}. `now` may be "" (no fill-time check). */
 ls_outcome ls_check_lead(uint64_t model_id, ls_text lead_json, const char* now, const char* lang);
 

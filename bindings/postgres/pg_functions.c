@@ -7,8 +7,10 @@
 
 #include <string.h>
 
+#include "access/htup_details.h"
 #include "catalog/pg_type.h"
 #include "fmgr.h"
+#include "funcapi.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
@@ -20,13 +22,17 @@
 
 PG_MODULE_MAGIC;
 
-/* The model of the previous call of one call site (fn_extra): its raw bytes, so that rows with
- * the same model skip both its conversion to text and the adapter's cache look-up. */
+/* The model of the previous call of one call site (fn_extra), so that rows with the same model
+ * skip its conversion to text and the adapter's look-up. `key` is the argument as PostgreSQL
+ * passed it: the value's bytes, or, for a model read from a table and stored out of line (TOAST,
+ * any model over 2 kB), its TOAST pointer, which names the stored value without fetching and
+ * decompressing it on every row. `bytes` is the value itself. */
 typedef struct {
   uint64 model_id;
+  Size key_size;
   Size size;
-  Size capacity;
-  char bytes[FLEXIBLE_ARRAY_MEMBER];
+  char* key;
+  char* bytes;
 } CallSiteModel;
 
 static void raise_outcome(ls_outcome o) {
@@ -55,26 +61,46 @@ static ls_text text_of(Datum value, bool is_jsonb) {
   return t;
 }
 
+/* Copies `size` bytes into a slot of the call site's memory (which lives as long as the query). */
+static void remember(FunctionCallInfo fcinfo, char** slot, Size* slot_size, const char* data, Size size) {
+  if (*slot != NULL) pfree(*slot);
+  *slot = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, size > 0 ? size : 1);
+  memcpy(*slot, data, size);
+  *slot_size = size;
+}
+
 /* The compiled model of argument `arg`. */
 static uint64 model_of(FunctionCallInfo fcinfo, int arg, bool is_jsonb) {
-  struct varlena* raw = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(arg));
-  const char* bytes = VARDATA_ANY(raw);
-  const Size size = VARSIZE_ANY_EXHDR(raw);
+  struct varlena* given = (struct varlena*) DatumGetPointer(PG_GETARG_DATUM(arg));
+  const bool out_of_line = VARATT_IS_EXTERNAL_ONDISK(given);
+  const char* key = out_of_line ? (const char*) given : NULL;
+  const Size key_size = out_of_line ? VARSIZE_EXTERNAL(given) : 0;
   CallSiteModel* site = (CallSiteModel*) fcinfo->flinfo->fn_extra;
+  struct varlena* raw;
+  const char* bytes;
+  Size size;
   uint64 id = 0;
   ls_outcome o;
-  if (site != NULL && site->size == size && memcmp(site->bytes, bytes, size) == 0 && ls_model_alive(site->model_id))
-    return site->model_id;
-  o = ls_model_open(text_of(PG_GETARG_DATUM(arg), is_jsonb), &id);
-  if (o.status != LS_OK) raise_outcome(o);
-  if (site == NULL || site->capacity < size) {
-    site = (CallSiteModel*) MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, offsetof(CallSiteModel, bytes) + size);
-    site->capacity = size;
+  if (site == NULL) {
+    site = (CallSiteModel*) MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(CallSiteModel));
     fcinfo->flinfo->fn_extra = site;
   }
-  memcpy(site->bytes, bytes, size);
-  site->size = size;
-  site->model_id = id;
+  if (out_of_line && site->key != NULL && site->key_size == key_size && memcmp(site->key, key, key_size) == 0 &&
+      ls_model_alive(site->model_id))
+    return site->model_id;
+  raw = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(arg));
+  bytes = VARDATA_ANY(raw);
+  size = VARSIZE_ANY_EXHDR(raw);
+  if (site->bytes != NULL && site->size == size && memcmp(site->bytes, bytes, size) == 0 && ls_model_alive(site->model_id)) {
+    id = site->model_id;
+  } else {
+    o = ls_model_open(text_of(PG_GETARG_DATUM(arg), is_jsonb), &id);
+    if (o.status != LS_OK) raise_outcome(o);
+    remember(fcinfo, &site->bytes, &site->size, bytes, size);
+    site->model_id = id;
+  }
+  if (out_of_line) remember(fcinfo, &site->key, &site->key_size, key, key_size);
+  else if (site->key != NULL) site->key_size = 0;
   return id;
 }
 
@@ -191,6 +217,62 @@ Datum leadscore_score_value(PG_FUNCTION_ARGS) {
   if (o.status == LS_ROW_ERROR) PG_RETURN_NULL(); /* score() tells why */
   if (o.status != LS_OK) raise_outcome(o);
   PG_RETURN_INT32(score);
+}
+
+/* A text column: NULL for "" (the model has no such section). */
+static void text_column(Datum* values, bool* nulls, int i, const char* text) {
+  nulls[i] = text[0] == '\0';
+  values[i] = nulls[i] ? (Datum) 0 : CStringGetTextDatum(text);
+}
+
+/* score_row(): the summary as columns of leadscore.summary_row (score, points, band, grade, route,
+ * quality, probability, error). A lead that cannot be scored has every column NULL but `error`,
+ * the error object. */
+PG_FUNCTION_INFO_V1(leadscore_score_row);
+Datum leadscore_score_row(PG_FUNCTION_ARGS) {
+  char now[64];
+  char points[32];
+  size_t event_count;
+  int has_events;
+  uint64 model;
+  TupleDesc desc;
+  Datum values[8];
+  bool nulls[8];
+  ls_row row;
+  ls_outcome o;
+  if (PG_ARGISNULL(0) || PG_ARGISNULL(1)) PG_RETURN_NULL();
+  if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE || desc->natts != 8)
+    ereport(ERROR, (errcode(ERRCODE_DATATYPE_MISMATCH), errmsg("leadscore: score_row must return leadscore.summary_row")));
+  desc = BlessTupleDesc(desc);
+  model = model_of(fcinfo, 0, true);
+  instant_text(fcinfo, 2, now, sizeof now);
+  {
+    ls_text lead = text_of(PG_GETARG_DATUM(1), true);
+    ls_text* events = events_of(fcinfo, 3, true, &event_count, &has_events);
+    o = ls_score_row(model, lead, now, events, event_count, has_events, &row);
+  }
+  for (int i = 0; i < 8; ++i) nulls[i] = true;
+  if (o.status == LS_ROW_ERROR) {
+    nulls[7] = false;
+    values[7] = jsonb_result(o);
+  } else if (o.status != LS_OK) {
+    raise_outcome(o);
+  } else {
+    const int64 whole = row.centipoints / 100, cents = row.centipoints % 100;
+    snprintf(points, sizeof points, "%s%lld.%02lld", row.centipoints < 0 && whole == 0 ? "-" : "", (long long) whole,
+             (long long) (cents < 0 ? -cents : cents));
+    values[0] = Int32GetDatum(row.score);
+    nulls[0] = false;
+    values[1] = DirectFunctionCall3(numeric_in, CStringGetDatum(points), ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+    nulls[1] = false;
+    text_column(values, nulls, 2, row.band);
+    text_column(values, nulls, 3, row.grade);
+    text_column(values, nulls, 4, row.route);
+    text_column(values, nulls, 5, row.quality);
+    nulls[6] = !row.has_probability;
+    values[6] = row.has_probability ? Float8GetDatum(row.probability) : (Datum) 0;
+  }
+  PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, values, nulls)));
 }
 
 PG_FUNCTION_INFO_V1(leadscore_check_lead);

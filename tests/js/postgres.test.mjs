@@ -9,7 +9,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { createScorer } from 'leadscore';
-import { csvField, installExtension, startPostgres } from './postgres-support.mjs';
+import { csvField, installExtension, startPostgres } from '../../scripts/pg-cluster.mjs';
 import { defaultModelText, loadVectors, repoRoot, runCli, scoreWithCli, tempDir, vectorModelText } from './support.mjs';
 import { isCheckVector } from './vector-checks.mjs';
 
@@ -138,11 +138,26 @@ test('two models in one query, each cached once per backend', () => {
   const rows = pg.rows(`SELECT leadscore.score(d.doc, t.doc, '${NOW}', NULL, 'summary') || '|' ||
       leadscore.score(f.doc, t.doc, '${NOW}', NULL, 'summary')
     FROM two t, models d, models f WHERE d.name = 'default' AND f.name = 'fit' ORDER BY t.id;`);
+  const want = models.map((m) => scoreWithCli(m, leads, NOW, undefined, ['--detail', 'summary']).map((l) => l.text));
   for (const [i, row] of rows.entries()) {
     const [a, b] = row.split('|');
-    assert.equal(a, scoreWithCli(models[0], [leads[i]], NOW, undefined, ['--detail', 'summary'])[0].text);
-    assert.equal(b, scoreWithCli(models[1], [leads[i]], NOW, undefined, ['--detail', 'summary'])[0].text);
+    assert.equal(a, want[0][i]);
+    assert.equal(b, want[1][i]);
   }
+  // The models as jsonb read from the table (stored out of line: TOAST), one call site meeting a
+  // different model from row to row, and the scalar-subquery form the docs recommend.
+  pg.rows('ALTER TABLE models ADD COLUMN model jsonb; UPDATE models SET model = doc::jsonb;');
+  const alternating = keyed(`SELECT m.name || t.id, leadscore.score(m.model, t.doc::jsonb, '${NOW}', NULL, 'summary')
+    FROM two t CROSS JOIN models m ORDER BY t.id, m.name;`);
+  const subquery = keyed(`SELECT t.id, leadscore.score((SELECT model FROM models WHERE name = 'fit'), t.doc::jsonb, '${NOW}', NULL, 'summary')
+    FROM two t;`);
+  for (const [i, lead] of leads.entries()) {
+    assert.deepEqual(JSON.parse(alternating.get(`default${lead.id}`)), JSON.parse(want[0][i]));
+    assert.deepEqual(JSON.parse(alternating.get(`fit${lead.id}`)), JSON.parse(want[1][i]));
+    assert.deepEqual(JSON.parse(subquery.get(lead.id)), JSON.parse(want[1][i]));
+  }
+  const [stored] = pg.rows("SELECT pg_column_size(model) < octet_length(model::text) FROM models WHERE name = 'default';");
+  assert.equal(stored, 't', 'the default model is stored compressed, out of line');
 });
 
 // Events per lead with array_agg(... ORDER BY at), joined to the leads: the documented pattern.
@@ -230,4 +245,24 @@ test('check_lead, check_field, verify and score_value agree with the JS API', as
   } finally {
     scorer.dispose();
   }
+});
+
+test('score_row: the summary as columns, NULLs and the error object for a lead that cannot be scored', () => {
+  const model = defaultModelText.replace(/'/g, "''");
+  const leads = [{ id: 'a', seniority: 'vp', company_size: 250, email: 'ada@acme.example' },
+    { id: 'b', seniority: 'student', email: 'x@mailinator.com' }, { id: 'c', company_size: -5 }];
+  loadTable('row_leads', 'id text, doc jsonb', [...leads.map((l) => [l.id, JSON.stringify(l)]), ['z', '[1]']]);
+  const rows = keyed(`SELECT l.id, row_to_json(s) FROM row_leads l,
+    LATERAL leadscore.score_row('${model}'::jsonb, l.doc, '${NOW}') s ORDER BY l.id;`);
+  const summaries = scoreWithCli(defaultModelText, leads, NOW, undefined, ['--detail', 'summary']).map((l) => JSON.parse(l.text));
+  for (const [i, lead] of leads.entries()) {
+    const s = summaries[i];
+    assert.deepEqual(JSON.parse(rows.get(lead.id)), {
+      score: s.score, points: s.points, band: s.band.id, grade: s.grade, route: s.route, quality: s.quality,
+      probability: s.probability ?? null, error: null,
+    }, lead.id);
+  }
+  const failed = JSON.parse(rows.get('z'));
+  assert.equal(failed.error.error.code, 'lead_not_object');
+  assert.equal(failed.score, null);
 });

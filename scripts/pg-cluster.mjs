@@ -1,4 +1,4 @@
-// A real PostgreSQL 15 for the extension's tests: a new cluster in a temporary directory (initdb),
+// A real PostgreSQL 15 for the extension's tests and benchmark: a new cluster in a temporary directory (initdb),
 // reachable through a Unix socket only, started and stopped by the test. As root (CI) the server
 // runs as the unprivileged `postgres` user that Debian's package creates, since PostgreSQL refuses
 // to run as root. The extension is installed first with `cmake --install --component postgres`
@@ -9,7 +9,9 @@ import { appendFileSync, chmodSync, existsSync, mkdtempSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { repoRoot } from './support.mjs';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const bin = '/usr/lib/postgresql/15/bin';
 const isRoot = process.getuid?.() === 0;
@@ -42,7 +44,7 @@ export function startPostgres(settings = []) {
   const dir = mkdtempSync(path.join(tmpdir(), 'leadscore-pg-'));
   chmodSync(dir, 0o777);
   const data = path.join(dir, 'data');
-  let r = asServerUser(path.join(bin, 'initdb'), ['-D', data, '-U', 'leadscore', '--auth=trust', '-E', 'UTF8',
+  let r = asServerUser(path.join(bin, 'initdb'), ['-D', data, '-U', 'tester', '--auth=trust', '-E', 'UTF8',
     '--locale=C', '--no-sync']);
   assert.equal(r.status, 0, `initdb failed:\n${r.stderr}`);
   const conf = ["listen_addresses = ''", `unix_socket_directories = '${dir}'`, 'fsync = off',
@@ -50,7 +52,7 @@ export function startPostgres(settings = []) {
   appendFileSync(path.join(data, 'postgresql.conf'), `\n${conf.join('\n')}\n`);
   r = asServerUser(path.join(bin, 'pg_ctl'), ['-D', data, '-l', path.join(dir, 'server.log'), '-w', 'start']);
   assert.equal(r.status, 0, `pg_ctl start failed:\n${r.stderr}${r.stdout}`);
-  const psqlArgs = ['-h', dir, '-U', 'leadscore', '-d', 'postgres', '-X', '-q', '-v', 'ON_ERROR_STOP=1'];
+  const psqlArgs = ['-h', dir, '-U', 'tester', '-d', 'postgres', '-X', '-q', '-v', 'ON_ERROR_STOP=1'];
   const sql = (text, extra = []) => run('psql', [...psqlArgs, ...extra], { input: text });
   return {
     dir,

@@ -9,6 +9,7 @@
 #include <new>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "leadscore/leadscore.h"
@@ -149,7 +150,7 @@ ls_outcome ls_model_open(ls_text model_json, uint64_t* model_id) {
 int ls_model_alive(uint64_t model_id) { return find_model(model_id) != nullptr; }
 
 ls_outcome ls_score(uint64_t model_id, ls_text lead_json, const char* now, const ls_text* events, size_t event_count,
-                    int has_events, const char* detail, const char* lang) {
+                    int has_events, const char* detail, const char* lang, ls_text feedback, ls_text previous) {
   return guarded([&]() -> ls_outcome {
     const leadscore::Model* model = find_model(model_id);
     if (!model) return model_gone();
@@ -160,6 +161,17 @@ ls_outcome ls_score(uint64_t model_id, ls_text lead_json, const char* now, const
     if (auto e = read_inputs(*model, lead_json, events, event_count, has_events)) return row_error(*e);
     Scratch& s = scratch();
     leadscore::ScoreOptions options{now};
+    // Sales feedback and the previous result: rare, read as JSON values.
+    Json feedback_json, previous_json;
+    for (auto [text, value, what, slot] :
+         {std::tuple{feedback, &feedback_json, "the feedback", &options.feedback},
+          std::tuple{previous, &previous_json, "the previous result", &options.previous}}) {
+      if (text.size == 0) continue;
+      auto parsed = leadscore::parse_json(view(text), what, model->limits().max_json_depth + 1);
+      if (!parsed) return row_error(parsed.error());
+      *value = std::move(parsed.value());
+      *slot = value;
+    }
     options.language = *language_value;
     options.detail = *level;
     options.event_list = has_events ? &s.events : nullptr;
@@ -167,22 +179,6 @@ ls_outcome ls_score(uint64_t model_id, ls_text lead_json, const char* now, const
     s.out.clear();
     leadscore::write_result(s.result, *level, s.out);
     return ok_text();
-  });
-}
-
-ls_outcome ls_score_value(uint64_t model_id, ls_text lead_json, const char* now, const ls_text* events,
-                          size_t event_count, int has_events, int* score_out) {
-  return guarded([&]() -> ls_outcome {
-    const leadscore::Model* model = find_model(model_id);
-    if (!model) return model_gone();
-    if (auto e = read_inputs(*model, lead_json, events, event_count, has_events)) return row_error(*e);
-    Scratch& s = scratch();
-    leadscore::ScoreOptions options{now};
-    options.detail = leadscore::Detail::Summary;
-    options.event_list = has_events ? &s.events : nullptr;
-    if (auto e = leadscore::score_into(*model, s.record, options, s.result)) return row_error(*e);
-    *score_out = s.result.score;
-    return ls_outcome{LS_OK, nullptr, 0, nullptr, nullptr, nullptr};
   });
 }
 

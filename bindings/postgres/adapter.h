@@ -43,15 +43,11 @@ ls_outcome ls_model_open(ls_text model_json, uint64_t* model_id);
 int ls_model_alive(uint64_t model_id);
 
 /* Scores one lead. `now` is ISO-8601 text (NUL-terminated); `events` is NULL for none, else
- * `event_count` event texts; `detail` "explain" or "summary"; `lang` "en" or "fr". LS_OK gives the
- * result text (the CLI's bytes), LS_ROW_ERROR the error object. */
+ * `event_count` event texts; `detail` "explain" or "summary"; `lang` "en" or "fr"; `feedback` and
+ * `previous` JSON texts (docs/feedback.md, docs/routing.md "tracking"), size 0 for none. LS_OK
+ * gives the result text (the CLI's bytes), LS_ROW_ERROR the error object. */
 ls_outcome ls_score(uint64_t model_id, ls_text lead_json, const char* now, const ls_text* events, size_t event_count,
-                    int has_events, const char* detail, const char* lang);
-
-/* The score alone of the same inputs as ls_score (summary path): *score_out; LS_ROW_ERROR when the
- * lead fails. */
-ls_outcome ls_score_value(uint64_t model_id, ls_text lead_json, const char* now, const ls_text* events,
-                          size_t event_count, int has_events, int* score_out);
+                    int has_events, const char* detail, const char* lang, ls_text feedback, ls_text previous);
 
 /* The summary of a score as values: what score_row() returns as columns. Strings are "" when the
  * model has no such section; they stay valid until the next adapter call. */
@@ -66,7 +62,8 @@ typedef struct {
   double probability;
 } ls_row;
 
-/* The same inputs as ls_score_value; *row on LS_OK, LS_ROW_ERROR's text the error object. */
+/* Scores one lead for its summary values (the summary path: the quickest): *row on LS_OK; on
+ * LS_ROW_ERROR the text is the error object. Inputs as for ls_score. */
 ls_outcome ls_score_row(uint64_t model_id, ls_text lead_json, const char* now, const ls_text* events,
                         size_t event_count, int has_events, ls_row* row);
 

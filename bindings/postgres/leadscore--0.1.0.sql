@@ -8,24 +8,28 @@
 \echo Use "CREATE EXTENSION leadscore" to load this file. \quit
 
 -- One lead, with its events (one array element per event, any order), as the CLI and the JS API
--- score it. A bad lead or bad events give {"error": {"code", "path", "message"}} as the result; a
+-- score it; `feedback` is the lead's sales feedback (docs/feedback.md) and `previous` its previous
+-- result, for band and grade changes (docs/routing.md, "Tracking"). A bad lead or bad events give {"error": {"code", "path", "message"}} as the result; a
 -- bad model raises an ERROR naming the core's code and JSON pointer.
 -- jsonb: convenient in queries; jsonb rewrites the texts (keys reordered, spaces added), so the
 -- result's bytes differ from the CLI's while its JSON value is the same.
 CREATE FUNCTION score(model jsonb, lead jsonb, now timestamptz, events jsonb[] DEFAULT NULL,
-                      detail text DEFAULT 'explain', lang text DEFAULT 'en')
+                      detail text DEFAULT 'explain', lang text DEFAULT 'en',
+                      feedback jsonb DEFAULT NULL, previous jsonb DEFAULT NULL)
 RETURNS jsonb AS 'MODULE_PATHNAME', 'leadscore_score_jsonb'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 5000;
 
 -- json and text: the lead's text goes to the core as it is, and the result is the core's text,
 -- byte for byte what the CLI and the browser give.
 CREATE FUNCTION score(model json, lead json, now timestamptz, events json[] DEFAULT NULL,
-                      detail text DEFAULT 'explain', lang text DEFAULT 'en')
+                      detail text DEFAULT 'explain', lang text DEFAULT 'en',
+                      feedback json DEFAULT NULL, previous json DEFAULT NULL)
 RETURNS json AS 'MODULE_PATHNAME', 'leadscore_score_text'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 5000;
 
 CREATE FUNCTION score(model text, lead text, now timestamptz, events text[] DEFAULT NULL,
-                      detail text DEFAULT 'explain', lang text DEFAULT 'en')
+                      detail text DEFAULT 'explain', lang text DEFAULT 'en',
+                      feedback text DEFAULT NULL, previous text DEFAULT NULL)
 RETURNS text AS 'MODULE_PATHNAME', 'leadscore_score_text'
 LANGUAGE C IMMUTABLE PARALLEL SAFE COST 5000;
 

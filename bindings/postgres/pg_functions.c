@@ -23,10 +23,10 @@
 PG_MODULE_MAGIC;
 
 /* The model of the previous call of one call site (fn_extra), so that rows with the same model
- * skip its conversion to text and the adapter's look-up. `key` is the argument as PostgreSQL
- * passed it: the value's bytes, or, for a model read from a table and stored out of line (TOAST,
- * any model over 2 kB), its TOAST pointer, which names the stored value without fetching and
- * decompressing it on every row. `bytes` is the value itself. */
+ * skip its conversion to text and the adapter's look-up. `bytes` is the model's value. `key`,
+ * for a model read from a table and stored out of line (TOAST, any model over about 2 kB), is the
+ * TOAST pointer PostgreSQL passed, which names the stored value: rows that pass the same pointer
+ * need not fetch and decompress the model again. */
 typedef struct {
   uint64 model_id;
   Size key_size;
@@ -129,6 +129,13 @@ static const char* cstring_arg(FunctionCallInfo fcinfo, int arg, const char* fal
   return text_to_cstring(PG_GETARG_TEXT_PP(arg));
 }
 
+/* A JSON argument's text, or no text (size 0) when NULL or absent. */
+static ls_text optional_text(FunctionCallInfo fcinfo, int arg, bool is_jsonb) {
+  ls_text none = {"", 0};
+  if (PG_NARGS() <= arg || PG_ARGISNULL(arg)) return none;
+  return text_of(PG_GETARG_DATUM(arg), is_jsonb);
+}
+
 /* The events array argument: element texts, *has_events false when the argument is NULL. A NULL
  * element is the JSON null (the core warns that it is not a usable event). */
 static ls_text* events_of(FunctionCallInfo fcinfo, int arg, bool is_jsonb, size_t* count, int* has_events) {
@@ -177,7 +184,7 @@ static ls_outcome score_call(FunctionCallInfo fcinfo, bool is_jsonb) {
   instant_text(fcinfo, 2, now, sizeof now);
   events = events_of(fcinfo, 3, is_jsonb, &event_count, &has_events);
   o = ls_score(model, lead, now, events, event_count, has_events, cstring_arg(fcinfo, 4, "explain"),
-               cstring_arg(fcinfo, 5, "en"));
+               cstring_arg(fcinfo, 5, "en"), optional_text(fcinfo, 6, is_jsonb), optional_text(fcinfo, 7, is_jsonb));
   if (o.status == LS_OK || o.status == LS_ROW_ERROR) return o;
   raise_outcome(o);
   return o; /* not reached */
@@ -203,20 +210,20 @@ Datum leadscore_score_value(PG_FUNCTION_ARGS) {
   char now[64];
   size_t event_count;
   int has_events;
-  int score = 0;
   uint64 model;
   ls_text lead;
   ls_text* events;
+  ls_row row;
   ls_outcome o;
   if (PG_ARGISNULL(0) || PG_ARGISNULL(1)) PG_RETURN_NULL();
   model = model_of(fcinfo, 0, true);
   lead = text_of(PG_GETARG_DATUM(1), true);
   instant_text(fcinfo, 2, now, sizeof now);
   events = events_of(fcinfo, 3, true, &event_count, &has_events);
-  o = ls_score_value(model, lead, now, events, event_count, has_events, &score);
+  o = ls_score_row(model, lead, now, events, event_count, has_events, &row);
   if (o.status == LS_ROW_ERROR) PG_RETURN_NULL(); /* score() tells why */
   if (o.status != LS_OK) raise_outcome(o);
-  PG_RETURN_INT32(score);
+  PG_RETURN_INT32(row.score);
 }
 
 /* A text column: NULL for "" (the model has no such section). */

@@ -52,35 +52,36 @@ test('version(): the core, the formats and the built-in data pack', () => {
 });
 
 // The vectors SQL can take: a score call (no check, account or verification case), an instant that
-// is a timestamptz, events absent or an array, no feedback or previous result (score() has no such
-// arguments), and a successful expected result.
+// is a timestamptz, events absent or an array, and a successful expected result.
 const scorable = loadVectors().filter((v) => !isCheckVector(v) && !('score_account' in v) && !('verify' in v)
-  && !v.expected_error && !('feedback' in v) && !('previous' in v) && 'lead' in v && isoInstant.test(v.now)
-  && (!('events' in v) || Array.isArray(v.events)));
+  && !v.expected_error && 'lead' in v && isoInstant.test(v.now) && (!('events' in v) || Array.isArray(v.events)));
 
 test('every scorable golden vector: the text overload gives the CLI\'s bytes, jsonb the same JSON', async () => {
   assert.ok(scorable.length >= 200, `only ${scorable.length} vectors`);
-  loadTable('vectors', 'name text, model text, lead text, now text, events text, detail text, lang text',
-    scorable.map((v) => [v.name, vectorModelText(v), JSON.stringify(v.lead), v.now,
-      'events' in v ? JSON.stringify(v.events) : null, v.detail ?? 'explain', v.lang ?? 'en']));
+  const optional = (v, key) => (key in v && v[key] !== null ? JSON.stringify(v[key]) : null);
+  loadTable('vectors', 'name text, model text, lead text, now text, events text, detail text, lang text, feedback text, previous text',
+    scorable.map((v) => [v.name, vectorModelText(v), JSON.stringify(v.lead), v.now, optional(v, 'events'),
+      v.detail ?? 'explain', v.lang ?? 'en', optional(v, 'feedback'), optional(v, 'previous')]));
   const events = (cast) => `CASE WHEN events IS NULL THEN NULL ELSE ARRAY(SELECT e::${cast} FROM json_array_elements(events::json) e) END`;
-  const asText = keyed(`SELECT name, leadscore.score(model, lead, now::timestamptz, ${events('text')}, detail, lang)
-    FROM vectors ORDER BY name;`);
+  const asText = keyed(`SELECT name, leadscore.score(model, lead, now::timestamptz, ${events('text')}, detail, lang,
+    feedback, previous) FROM vectors ORDER BY name;`);
   // jsonb cannot hold every JSON text (\\u0000 in a string, for one): such leads are left to the text overload.
   pg.rows(`CREATE FUNCTION try_jsonb(t text) RETURNS jsonb LANGUAGE plpgsql IMMUTABLE AS
     $$BEGIN RETURN t::jsonb; EXCEPTION WHEN others THEN RETURN NULL; END$$;`);
   const asJsonb = keyed(`SELECT name, leadscore.score(model::jsonb, try_jsonb(lead), now::timestamptz,
-    ${events('jsonb')}, detail, lang) FROM vectors WHERE try_jsonb(lead) IS NOT NULL ORDER BY name;`);
+    ${events('jsonb')}, detail, lang, feedback::jsonb, previous::jsonb) FROM vectors WHERE try_jsonb(lead) IS NOT NULL ORDER BY name;`);
   let viaCli = 0;
   let viaWasm = 0;
   for (const v of scorable) {
     let want;
-    if ('events' in v) {
-      // The CLI's events file joins on lead ids it may have to add to the lead: wasm gives the
-      // CLI's bytes for the lead as given (vectors.test.mjs).
+    if ('events' in v || 'feedback' in v || 'previous' in v) {
+      // The CLI's events file joins on lead ids it may have to add to the lead, and the CLI takes
+      // no feedback or previous result per lead: wasm gives the CLI's bytes (vectors.test.mjs).
       const scorer = await createScorer(vectorModelText(v));
       try {
-        want = scorer.scoreJson(v.lead, { now: v.now, events: v.events, detail: v.detail ?? 'explain', lang: v.lang ?? 'en' });
+        const options = { now: v.now, detail: v.detail ?? 'explain', lang: v.lang ?? 'en' };
+        for (const key of ['events', 'feedback', 'previous']) if (key in v) options[key] = v[key];
+        want = scorer.scoreJson(v.lead, options);
       } finally {
         scorer.dispose();
       }
@@ -265,4 +266,60 @@ test('score_row: the summary as columns, NULLs and the error object for a lead t
   const failed = JSON.parse(rows.get('z'));
   assert.equal(failed.error.error.code, 'lead_not_object');
   assert.equal(failed.score, null);
+});
+
+// A vector SQL can carry: text PostgreSQL can hold (no NUL, no lone surrogate) and an instant it reads.
+const sqlSafe = (v) => !/\\u0000|\\ud[89a-f]/i.test(JSON.stringify(v));
+const sqlNow = (v) => v.now === undefined || isoInstant.test(v.now);
+
+test('the golden vectors that expect an error: an ERROR for a bad model, an error object for a bad lead', () => {
+  const cases = loadVectors().filter((v) => v.expected_error && 'lead' in v && !isCheckVector(v) && !('score_account' in v)
+    && !('verify' in v) && isoInstant.test(v.now ?? '')
+    && (!('events' in v) || Array.isArray(v.events)) && sqlSafe(v));
+  assert.ok(cases.length >= 40, `only ${cases.length} error vectors`);
+  let modelErrors = 0;
+  for (const v of cases) {
+    const model = vectorModelText(v).replace(/'/g, "''");
+    const lead = JSON.stringify(v.lead).replace(/'/g, "''");
+    const events = 'events' in v ? `ARRAY(SELECT e::text FROM json_array_elements('${JSON.stringify(v.events).replace(/'/g, "''")}') e)` : 'NULL';
+    const extra = (key) => (key in v && v[key] !== null ? `'${JSON.stringify(v[key]).replace(/'/g, "''")}'::text` : 'NULL');
+    const r = pg.sql(`SELECT leadscore.score('${model}'::text, '${lead}'::text, '${v.now}', ${events}, 'explain', '${v.lang ?? 'en'}',
+      ${extra('feedback')}, ${extra('previous')});`, ['-A', '-t']);
+    const { code, path: pointer } = v.expected_error;
+    if (r.status !== 0) {
+      assert.ok(r.stderr.includes(`leadscore: invalid model: ${code} at "${pointer}"`), `${v.name}: ${r.stderr}`);
+      modelErrors += 1;
+    } else {
+      const { error } = JSON.parse(r.stdout);
+      assert.deepEqual({ code: error.code, path: error.path }, { code, path: pointer }, v.name);
+    }
+  }
+  assert.ok(modelErrors > 20 && modelErrors < cases.length, `${modelErrors} model errors of ${cases.length}`);
+});
+
+test('the form-check vectors through check_lead and check_field give the JS API\'s findings', async () => {
+  const cases = loadVectors().filter((v) => isCheckVector(v) && !v.expected_error && sqlSafe(v) && sqlNow(v));
+  assert.ok(cases.length >= 100, `only ${cases.length} check vectors`);
+  loadTable('check_vectors', 'name text, model text, kind text, field text, value text, lead text, now text, lang text',
+    cases.map((v) => {
+      const f = v.check_field;
+      return [v.name, vectorModelText(v), f ? 'field' : 'lead', f?.field ?? null, f ? f.value : null,
+        f ? ('lead' in f ? JSON.stringify(f.lead) : null) : JSON.stringify(v.check_lead), v.now ?? null, v.lang ?? 'en'];
+    }));
+  const got = keyed(`SELECT name, CASE kind
+      WHEN 'field' THEN leadscore.check_field(model::jsonb, field, value, lead::jsonb, lang)
+      ELSE leadscore.check_lead(model::jsonb, lead::jsonb, now::timestamptz, lang) END
+    FROM check_vectors ORDER BY name;`);
+  for (const v of cases) {
+    const scorer = await createScorer(vectorModelText(v));
+    try {
+      const lang = v.lang ?? 'en';
+      const f = v.check_field;
+      const want = f ? scorer.checkField(f.field, f.value, 'lead' in f ? { lead: f.lead, lang } : { lang })
+        : scorer.checkLead(v.check_lead, { now: v.now, lang });
+      assert.deepEqual(JSON.parse(got.get(v.name)), want, v.name);
+    } finally {
+      scorer.dispose();
+    }
+  }
 });

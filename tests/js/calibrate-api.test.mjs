@@ -172,3 +172,19 @@ test('an exported model scores through score()/scoreJson() with a probability, b
       scorer.dispose();
     }
   });
+
+test('a leaking column: the same leak_suspected warning in wasm and from the CLI', { skip: noCli || noData, timeout: 120000 },
+  async () => {
+    // Every column kept but the ids: Tags, filled by sales after contact, gives the outcome away.
+    const dir = tempDir();
+    copyFileSync(X_EDUCATION, path.join(dir, 'history.csv'));
+    const r = runCli(['calibrate', '--outcome', 'Converted', '--ignore', 'Prospect ID,Lead Number', '--test-every', '5',
+      '--out', path.join(dir, 'model.json'), '--fit-report', path.join(dir, 'fit.json'), path.join(dir, 'history.csv')]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stderr, /leak_suspected at \/columns\/Tags: column Tags alone ranks the training rows with an AUC of 0\.923/);
+    const cli = JSON.parse(readFileSync(path.join(dir, 'fit.json'), 'utf8')).warnings.filter((w) => w.code === 'leak_suspected');
+    const w = (await calibrate(csv, { outcome: 'Converted', ignore: ['Prospect ID', 'Lead Number'], test_every: 5 }))
+      .warnings.filter((x) => x.code === 'leak_suspected');
+    assert.deepStrictEqual(w, cli);
+    assert.deepStrictEqual(w.map((x) => x.path), ['/columns/Tags']);
+  });

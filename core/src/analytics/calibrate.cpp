@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "analytics/detmath.h"
+#include "analytics/leak_check.h"
 #include "leadscore/calibrate.h"
 #include "leadscore/model.h"
 #include "leadscore/score.h"
@@ -121,6 +122,7 @@ Expected<Calibration> calibrate(std::istream& csv, const CalibrationOptions& opt
   out.model["x-calibration"]["metrics"] = std::move(metrics);
 
   out.warnings = history.warnings.is_array() ? history.warnings : Json::array();
+  leak_warnings(history, out.warnings);
   if (!fit.converged)
     out.warnings.push_back(warning("not_converged", "/max_iterations",
                                    "the fit stopped after " + std::to_string(fit.iterations) +

@@ -31,6 +31,10 @@ const char* const kCalibrateHelp =
     "  --date-column C      never a feature (evaluate reads it)\n"
     "  --test-every N       data record i (0-based) is a test row when i % N == 0; default 5;\n"
     "                       0 = no test set\n"
+    "  --test-fraction F    instead: a share F (0..1) of the records, picked by a hash of the\n"
+    "                       record index and --test-seed N (default 1): same seed, same rows\n"
+    "  --test-from DATE     instead: the records dated on or after DATE (--date-column) are the\n"
+    "                       test rows: train on the past, test on the latest period\n"
     "  --numeric-mode M     bins (default: quantile bins) or standardize\n"
     "  --bins N             quantile bins per numeric column, 2..50; default 10\n"
     "  --min-count N        levels with fewer training rows pool into (other); default 5\n"
@@ -74,6 +78,9 @@ const std::vector<FlagSpec>& calibrate_flags() {
       {"--missing-values", "missing_values", FlagKind::List},
       {"--date-column", "date_column", FlagKind::Text},
       {"--test-every", "test_every", FlagKind::Number},
+      {"--test-fraction", "test_fraction", FlagKind::Number},
+      {"--test-seed", "test_seed", FlagKind::Number},
+      {"--test-from", "test_from", FlagKind::Text},
       {"--numeric-mode", "numeric_mode", FlagKind::Text},
       {"--bins", "bins", FlagKind::Number},
       {"--min-count", "min_count", FlagKind::Number},

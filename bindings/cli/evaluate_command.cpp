@@ -33,6 +33,10 @@ const char* const kEvaluateHelp =
     "  --now ISO            the instant every record is scored for; default 1970-01-01T00:00:00Z\n"
     "                       (fit rules do not read it; engagement decay does)\n"
     "  --delimiter ,|;      default: detected from the header\n"
+    "  --test-every N, --test-fraction F [--test-seed N], --test-from DATE\n"
+    "                       score only the test rows, picked as calibrate picks them (the same\n"
+    "                       flags give the same rows): a model calibrated on a file is then\n"
+    "                       evaluated on the rows it did not learn from. Default: every row\n"
     "  --jobs N             score the rows on N threads (1 to 256); default: the machine's\n"
     "                       cores. The evaluation is the same whatever N.\n"
     "  --format text|json   text (default): metrics, deciles with lift and gain, bands, leads per\n"
@@ -57,6 +61,10 @@ const std::vector<FlagSpec>& evaluate_flags() {
       {"--period", "period", FlagKind::Text},
       {"--now", "now", FlagKind::Text},
       {"--delimiter", "delimiter", FlagKind::Text},
+      {"--test-every", "test_every", FlagKind::Number},
+      {"--test-fraction", "test_fraction", FlagKind::Number},
+      {"--test-seed", "test_seed", FlagKind::Number},
+      {"--test-from", "test_from", FlagKind::Text},
       {"--capacity", "", FlagKind::Cli},
       {"--model", "", FlagKind::Cli},
       {"--history", "", FlagKind::Cli},

@@ -16,12 +16,22 @@ Json at(const Json& object, const char* key) {
 
 std::string lift_text(const Json& lift) { return lift.is_number() ? fixed_text(lift, 2) + "x" : "-"; }
 
+// ", test rows only (every 5th record; 7392 held out)" when a test split chose the rows.
+std::string split_text(const Json& split) {
+  if (!split.is_object()) return "";
+  const std::string rule = text_at(split, "rule");
+  std::string which = rule == "every"      ? "every " + text_at(split, "every") + "th record"
+                      : rule == "fraction" ? "a share of " + text_at(split, "fraction") + ", seed " + text_at(split, "seed")
+                                           : "dated from " + text_at(split, "from");
+  return ", test rows only (" + which + "; " + text_at(split, "held_out") + " held out)";
+}
+
 void write_header(std::ostream& out, const Json& e) {
   const Json model = at(e, "model"), rows = at(e, "rows"), overall = at(e, "overall"), metrics = at(e, "metrics");
   out << "Model " << text_at(model, "id") << " " << text_at(model, "version") << " (" << text_at(model, "fingerprint")
       << ")\n"
       << "Rows: " << text_at(rows, "total") << " read, " << text_at(rows, "scored") << " scored, "
-      << text_at(rows, "errors") << " errors\n"
+      << text_at(rows, "errors") << " errors" << split_text(at(rows, "split")) << "\n"
       << "Overall: " << text_at(overall, "conversions") << " conversions of " << text_at(overall, "count") << " = "
       << percent_text(at(overall, "rate")) << "\n"
       << "Ranked by " << text_at(e, "ranking") << ": ROC AUC " << fixed_text(at(metrics, "auc"), 4) << ", log loss "

@@ -552,7 +552,13 @@ export interface CalibrationOptions {
   numeric?: string[];
   missing_values?: string[];
   date_column?: string;
+  /** Record i (0-based) is a test row when i % test_every == 0 (default 5; 0 = none). */
   test_every?: number;
+  /** Instead of test_every: a share (0..1) of the records, picked by a hash of (test_seed, record index). */
+  test_fraction?: number;
+  test_seed?: number;
+  /** Instead of both: the records dated on or after this ISO date (date_column) are the test rows. */
+  test_from?: string;
   numeric_mode?: 'bins' | 'standardize';
   bins?: number;
   min_count?: number;
@@ -631,12 +637,33 @@ export interface EvaluationOptions {
   capacity?: { count: number; per: 'week' | 'month' | 'all' | 'percent' } | string;
   now?: string;
   delimiter?: ',' | ';';
+  /**
+   * Score only the test rows, picked as calibrate picks them (docs/calibration.md, "Test split");
+   * none given: every row. test_from wins over test_fraction, which wins over test_every.
+   */
+  test_every?: number;
+  /** Instead of test_every: a share (0..1) of the records, picked by a hash of (test_seed, record index). */
+  test_fraction?: number;
+  test_seed?: number;
+  /** Instead of both: the records dated on or after this ISO date (date_column) are the test rows. */
+  test_from?: string;
+}
+
+/** The rule that chose the scored rows, when one was given. */
+export interface EvaluationSplit {
+  rule: 'every' | 'fraction' | 'from';
+  every?: number;
+  fraction?: number;
+  seed?: number;
+  from?: string;
+  /** Records left out (the training part). */
+  held_out: number;
 }
 
 export interface Evaluation {
   format_version: 1;
   model: ModelInfo;
-  rows: { total: number; scored: number; errors: number };
+  rows: { total: number; scored: number; errors: number; split?: EvaluationSplit };
   /** Ratios whose denominator is 0 are null (e.g. the rate of an empty decile). */
   overall: { count: number; conversions: number; rate: number | null };
   ranking: 'probability' | 'points';

@@ -45,8 +45,8 @@ echo "== 2. close rates of the training rows (first lines)"
 head -n 12 "$out/close-rates.txt"
 
 echo
-echo "== 3. evaluate the exported model on the whole file (training rows included)"
-"$leadscore" evaluate --model "$out/model.json" --outcome Converted --capacity 30% "$data" \
+echo "== 3. evaluate the exported model on the test rows (the same split as calibrate: every 5th)"
+"$leadscore" evaluate --model "$out/model.json" --outcome Converted --capacity 30% --test-every 5 "$data" \
   | tee "$out/evaluation.txt"
 
 echo

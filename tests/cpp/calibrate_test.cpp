@@ -7,6 +7,7 @@
 #include <string>
 
 #include "leadscore/calibrate.h"
+#include "leadscore/evaluate.h"
 #include "leadscore/lint.h"
 #include "leadscore/model.h"
 #include "test_support.h"
@@ -144,4 +145,69 @@ TEST_CASE("calibrate: on X Education only Tags is suspected, not the strong hone
   auto c = calibrate(in, o, "x-education-leads.csv");
   REQUIRE(c);
   CHECK(leak_columns(c.value()) == std::vector<std::string>{"/columns/Tags"});
+}
+
+TEST_CASE("test split: calibrate holds out and evaluate scores the same records, by every, fraction or date",
+          "[calibrate][split]") {
+  // examples/history: 4,000 leads with created_at from 2026-05 to 2026-11.
+  const std::string text = test_support::read_file(test_support::source_dir() + "/examples/history/leads-history.csv");
+  struct Case {
+    const char* name;
+    std::size_t every;
+    double fraction;
+    const char* from;
+  };
+  for (const Case& c : {Case{"every 4th", 4, 0, ""}, Case{"a fifth, seed 9", 0, 0.2, ""}, Case{"from September", 0, 0, "2026-09-01"}}) {
+    INFO(c.name);
+    CalibrationOptions o;
+    o.outcome = "converted";
+    o.ignore = {"id", "email", "company"};
+    o.date_column = "created_at";
+    o.test_every = c.every;
+    o.test_fraction = c.fraction;
+    o.test_seed = 9;
+    o.test_from = c.from;
+    std::istringstream in(text);
+    auto calibrated = calibrate(in, o, "leads-history.csv");
+    REQUIRE(calibrated);
+    const Json& rows = calibrated.value().model["x-calibration"]["rows"];
+    const std::size_t test_rows = rows["test"].get<std::size_t>();
+    CHECK(test_rows > 400);
+    CHECK(test_rows < 2000);
+    auto model = Model::from_json(calibrated.value().model);
+    REQUIRE(model);
+    EvaluationOptions e;
+    e.outcome = "converted";
+    e.date_column = "created_at";
+    e.test_every = c.every;
+    e.test_fraction = c.fraction;
+    e.test_seed = 9;
+    e.test_from = c.from;
+    std::istringstream again(text);
+    auto evaluated = evaluate(model.value(), again, e);
+    REQUIRE(evaluated);
+    // The same rows: evaluate's count and AUC are calibrate's test figures for the exported model.
+    CHECK(evaluated.value()["rows"]["scored"] == test_rows);
+    CHECK(evaluated.value()["rows"]["split"]["held_out"] == rows["train"]);
+    CHECK(evaluated.value()["metrics"]["auc"].get<double>() ==
+          Approx(calibrated.value().metrics["test_exported"]["auc"].get<double>()).margin(1e-6));
+    if (std::string(c.from).size() > 0) {
+      // The time split tests on the latest months only.
+      const Json& items = evaluated.value()["periods"]["items"];
+      REQUIRE(!items.empty());
+      CHECK(items[0]["start"].get<std::string>() >= std::string("2026-08-31"));  // the week of 1 September
+    }
+  }
+  SECTION("bad split options are named") {
+    CalibrationOptions o;
+    o.outcome = "converted";
+    o.test_from = "2026-09-01";
+    std::istringstream in(text);
+    auto no_date = calibrate(in, o, "x.csv");
+    REQUIRE_FALSE(no_date);
+    CHECK(no_date.error().path == "/test_from");
+    auto bad_fraction = evaluation_options_from_json(Json{{"outcome", "converted"}, {"test_fraction", 1.5}});
+    REQUIRE_FALSE(bad_fraction);
+    CHECK(bad_fraction.error().path == "/test_fraction");
+  }
 }

@@ -188,3 +188,27 @@ test('a leaking column: the same leak_suspected warning in wasm and from the CLI
     assert.deepStrictEqual(w, cli);
     assert.deepStrictEqual(w.map((x) => x.path), ['/columns/Tags']);
   });
+
+test('evaluate on the test part: a time split and a seeded share give the CLI\'s rows and figures in wasm',
+  { skip: noCli }, async () => {
+    const historyPath = path.join(repoRoot, 'examples/history/leads-history.csv');
+    const modelPath = path.join(repoRoot, 'examples/models/default.json');
+    const scorer = await createScorer(readFileSync(modelPath, 'utf8'));
+    try {
+      for (const [flags, options] of [
+        [['--test-from', '2026-09-01'], { test_from: '2026-09-01' }],
+        [['--test-fraction', '0.25', '--test-seed', '42'], { test_fraction: 0.25, test_seed: 42 }],
+        [['--test-every', '4'], { test_every: 4 }]]) {
+        const r = runCli(['evaluate', '--model', modelPath, '--outcome', 'converted', '--date-column', 'created_at',
+          '--format', 'json', ...flags, historyPath]);
+        assert.ok(r.status === 0 || r.status === 1, r.stderr);
+        const native = JSON.parse(r.stdout);
+        const got = scorer.evaluate(readFileSync(historyPath, 'utf8'), { outcome: 'converted', date_column: 'created_at', ...options });
+        assert.deepStrictEqual(got, native, flags.join(' '));
+        assert.equal(got.rows.scored + got.rows.split.held_out + got.rows.errors, got.rows.total);
+        assert.ok(got.rows.scored > 500 && got.rows.scored < 2000, `${flags}: ${got.rows.scored} scored`);
+      }
+    } finally {
+      scorer.dispose();
+    }
+  });

@@ -12,7 +12,10 @@
 // the core into the packs (format 2), so that the core builds without Node (issue 14, section 4);
 // the modules carry them in the built-in lite pack instead, with the code that checks them.
 // Raised again the same day: `leadscore` 485 -> 490 KB (485,617 B): calibrate's leak warnings
-// (issue 16, analytics/leak_check.cpp, about 2.6 KB gzip of code in the full module only).
+// (issue 16, analytics/leak_check.cpp, about 2.6 KB gzip of code in the full module only); and
+// 490 -> 495 KB (490,950 B): the test split shared by calibrate and evaluate (test_split.cpp and
+// its options, 3.3 KB). Each analytics feature costs the -O3 full module about 3 KB: compiling the
+// analytics code that is not a hot loop at -Oz would give room (see docs/benchmarks.md, "Sizes").
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -29,7 +32,7 @@ test('what a browser downloads for each entry point (JS + .wasm, gzip -9)', asyn
   const sizes = Object.fromEntries((await entrySizes()).map((e) => [e.name, e]));
   assert.ok(sizes['leadscore/form'].total.gzip <= 240 * KB, `leadscore/form: ${sizes['leadscore/form'].total.gzip} B`);
   assert.ok(sizes['leadscore/form'].js.gzip <= 15 * KB, `leadscore/form JS: ${sizes['leadscore/form'].js.gzip} B`);
-  assert.ok(sizes.leadscore.total.gzip <= 490 * KB, `leadscore: ${sizes.leadscore.total.gzip} B`);
+  assert.ok(sizes.leadscore.total.gzip <= 495 * KB, `leadscore: ${sizes.leadscore.total.gzip} B`);
   // The form module is the smaller one, by what it leaves out.
   assert.ok(sizes['leadscore/form'].wasm.gzip < sizes.leadscore.wasm.gzip / 2);
 });

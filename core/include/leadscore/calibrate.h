@@ -33,6 +33,11 @@ struct CalibrationOptions {
   std::vector<std::string> missing_values;  ///< cell texts read as missing besides blank ones
   std::string date_column;                  ///< never a feature (evaluation reads it)
   std::size_t test_every = 5;               ///< record i is test when i % test_every == 0; 0 = none
+  /// Instead of test_every: a share of the records (0..1), picked by a hash of (test_seed, index).
+  double test_fraction = 0;
+  std::uint64_t test_seed = 1;
+  /// Instead of both: the records dated on or after this ISO date (date_column) are the test part.
+  std::string test_from;
   enum class NumericMode { Bins, Standardize } numeric_mode = NumericMode::Bins;
   int bins = 10;                       ///< quantile bins per numeric column (2..50)
   std::size_t min_count = 5;           ///< levels with fewer training rows pool into "(other)"

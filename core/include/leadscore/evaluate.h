@@ -3,6 +3,7 @@
 // sales team's capacity. User guide: docs/evaluation.md; design: docs/design/issue-6-spec.md.
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <istream>
 #include <functional>
 #include <string>
@@ -25,6 +26,13 @@ struct EvaluationOptions {
   double capacity_count = -1;
   std::string capacity_per = "week";
   std::string now = "1970-01-01T00:00:00Z";  ///< the instant every record is scored for
+  /// Which records are scored (the test part, as calibrate splits them: docs/calibration.md, "Test
+  /// split"); none given = every record. test_from (needs date_column) wins over test_fraction,
+  /// which wins over test_every.
+  std::size_t test_every = 0;
+  double test_fraction = 0;
+  std::uint64_t test_seed = 1;
+  std::string test_from;
   char delimiter = 0;
   std::size_t max_listed_errors = 100;
   /// Optional scheduler: runs work(0) .. work(count - 1), in any order and on any threads, and

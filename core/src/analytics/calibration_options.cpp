@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 
+#include "analytics/test_split.h"
 #include "leadscore/calibrate.h"
 #include "model/model_reader.h"
 
@@ -83,7 +84,8 @@ class OptionReader {
 };
 
 const char* const kKeys[] = {"outcome", "positive", "negative", "columns", "ignore", "categorical", "numeric",
-                             "missing_values", "date_column", "test_every", "numeric_mode", "bins", "min_count",
+                             "missing_values", "date_column", "test_every", "test_fraction", "test_seed",
+                             "test_from", "numeric_mode", "bins", "min_count",
                              "l2", "max_iterations", "tolerance", "points_to_double_odds", "prior_strength",
                              "points_per_percentage_point", "model_id", "model_version", "max_rows",
                              "max_levels", "max_features", "delimiter"};
@@ -116,6 +118,9 @@ Expected<CalibrationOptions> calibration_options_from_json(const Json& options) 
   r.strings("missing_values", out.missing_values);
   r.string("date_column", out.date_column, true);
   r.integer("test_every", out.test_every, 0, 1e9);
+  r.number("test_fraction", out.test_fraction, 0, false);
+  r.integer("test_seed", out.test_seed, 0, 9007199254740991.0);
+  r.string("test_from", out.test_from, true);
   if (const Json* mode = r.get("numeric_mode"); mode != nullptr && !r.failed()) {
     if (*mode == "bins") out.numeric_mode = CalibrationOptions::NumericMode::Bins;
     else if (*mode == "standardize") out.numeric_mode = CalibrationOptions::NumericMode::Standardize;
@@ -145,6 +150,10 @@ Expected<CalibrationOptions> calibration_options_from_json(const Json& options) 
     else r.fail("delimiter", "\"delimiter\" must be \",\" or \";\" (leave it out to detect)");
   }
   if (r.failed()) return r.error();
+  if (auto split = TestSplit::make(out.test_every, out.test_fraction, out.test_seed, out.test_from,
+                                   !out.date_column.empty(), false);
+      !split)
+    return split.error();
   return out;
 }
 

@@ -13,6 +13,7 @@
 #include <set>
 
 #include "analytics/evaluate_capacity.h"
+#include "analytics/test_split.h"
 #include "analytics/evaluate_report.h"
 #include "score/lead_normalize.h"
 #include "leadscore/csv.h"
@@ -75,6 +76,10 @@ class Evaluation {
 
   Expected<Json> run(std::istream& csv) {
     if (auto bad = check_options()) return *bad;
+    auto split = TestSplit::make(options_.test_every, options_.test_fraction, options_.test_seed, options_.test_from,
+                                 !options_.date_column.empty(), true);
+    if (!split) return split.error();
+    split_ = std::move(split.value());
     CsvOptions csv_options;
     csv_options.delimiter = options_.delimiter;
     CsvReader reader(csv, csv_options);
@@ -108,6 +113,7 @@ class Evaluation {
         }
         if (++total_ > kMaxRecords)
           return Error{"history_too_large", "", "the history has more than " + std::to_string(kMaxRecords) + " records"};
+        row.index = total_ - 1;
         row.read_error = status == CsvReader::Status::Error;
         if (row.read_error) row.error = error;
         row.error_line = row.read_error ? line_of(error, 0) : row.record.line;
@@ -156,7 +162,9 @@ class Evaluation {
   // added by commit() in file order.
   struct Row {
     CsvRecord record;
+    std::size_t index = 0;  // 0-based data record, file order (the test split's index)
     bool read_error = false;
+    bool held_out = false;  // not in the test part: neither scored nor counted
     std::size_t error_line = 0;
     Error error;  // code empty: the row is usable
     std::uint8_t converted = 0;
@@ -171,6 +179,12 @@ class Evaluation {
   void compute(Row& row) const {
     const CsvRecord& record = row.record;
     row.error = Error{};
+    row.held_out = false;
+    // Not in the test part: not read any further (a time split needs the date first, below).
+    if (!split_.by_date() && !split_.is_test(row.index, 0)) {
+      row.held_out = true;
+      return;
+    }
     const std::string outcome = normalized(record.cells[outcome_column_]);
     row.converted = 0;
     if (positive_.count(outcome)) {
@@ -190,6 +204,10 @@ class Evaluation {
       }
       row.date = day.value();
       row.period = period_of_day(row.date, options_.period);
+      if (!split_.is_test(row.index, row.date)) {
+        row.held_out = true;
+        return;
+      }
     }
     ScoreOptions score_options;
     score_options.now = options_.now;
@@ -210,6 +228,10 @@ class Evaluation {
 
   void commit(const Row& row) {
     if (!row.error.code.empty()) return add_error(row.error_line, row.error.code, row.error.message);
+    if (row.held_out) {
+      ++held_out_;
+      return;
+    }
     const int s = row.score;
     rows_.key.push_back(row.key);
     rows_.outcome.push_back(row.converted);
@@ -234,6 +256,13 @@ class Evaluation {
     out["format_version"] = 1;
     out["model"] = {{"id", model_.id()}, {"version", model_.version()}, {"fingerprint", model_.fingerprint()}};
     out["rows"] = {{"total", total_}, {"scored", n}, {"errors", errors_}};
+    // With a test split, which rule picked the scored rows and how many records it left out (the
+    // key is absent without one, so earlier reports keep their bytes).
+    if (split_.describe()["rule"] != "all") {
+      Json split = split_.describe();
+      split["held_out"] = held_out_;
+      out["rows"]["split"] = std::move(split);
+    }
     out["overall"] = {{"count", n}, {"conversions", conversions_}, {"rate", ratio_json(static_cast<double>(conversions_), static_cast<double>(n))}};
     out["ranking"] = by_probability_ ? "probability" : "points";
     static const std::vector<double> kNone;
@@ -287,7 +316,8 @@ class Evaluation {
   std::optional<std::size_t> date_column_;
   EvaluationRows rows_;
   ScoreHistogram histogram_;
-  std::uint64_t total_ = 0, errors_ = 0, conversions_ = 0;
+  std::uint64_t total_ = 0, errors_ = 0, conversions_ = 0, held_out_ = 0;
+  TestSplit split_ = TestSplit::make(0, 0, 0, "", false, true).value();
   std::int64_t first_period_ = INT64_MAX, last_period_ = INT64_MIN;
   std::int64_t first_day_ = INT64_MAX, last_day_ = INT64_MIN;  // days since 1970-01-01 (capacity spans)
   Json error_list_ = Json::array();

@@ -5,6 +5,7 @@
 #include <string>
 #include <utility>
 
+#include "analytics/test_split.h"
 #include "leadscore/evaluate.h"
 #include "leadscore/time.h"
 
@@ -132,13 +133,31 @@ Expected<EvaluationOptions> evaluation_options_from_json(const Json& options) {
     } else if (key == "delimiter") {
       if (value != "," && value != ";") return invalid(pointer, "must be \",\" or \";\"");
       out.delimiter = value.get<std::string>()[0];
+    } else if (key == "test_every" || key == "test_seed") {
+      const double d = value.is_number() ? value.get<double>() : -1;
+      if (!(d >= 0 && d <= (key == "test_every" ? 1e9 : 9007199254740991.0)) || std::floor(d) != d)
+        return invalid(pointer, "must be a whole number, 0 or more");
+      if (key == "test_every") out.test_every = static_cast<std::size_t>(d);
+      else out.test_seed = static_cast<std::uint64_t>(d);
+    } else if (key == "test_fraction") {
+      if (!value.is_number()) return invalid(pointer, "must be a number above 0 and below 1");
+      out.test_fraction = value.get<double>();
+    } else if (key == "test_from") {
+      auto s = non_empty_string(value, pointer);
+      if (!s) return s.error();
+      out.test_from = s.value();
     } else {
-      return invalid(pointer, "unknown option (expected outcome, positive, negative, date_column, period, capacity, now, delimiter)");
+      return invalid(pointer, "unknown option (expected outcome, positive, negative, date_column, period, capacity, now, "
+                              "delimiter, test_every, test_fraction, test_seed, test_from)");
     }
   }
   if (out.outcome.empty()) return invalid("/outcome", "the outcome column is required");
   if (capacity_given && (out.capacity_per == "week" || out.capacity_per == "month") && out.date_column.empty())
     return invalid("/capacity", "a capacity per " + out.capacity_per + " needs date_column (which date each lead came in)");
+  if (auto split = TestSplit::make(out.test_every, out.test_fraction, out.test_seed, out.test_from,
+                                   !out.date_column.empty(), true);
+      !split)
+    return split.error();
   return out;
 }
 

@@ -10,6 +10,8 @@
 #include <memory>
 
 #include "analytics/history_columns.h"
+#include "analytics/test_split.h"
+#include "leadscore/time.h"
 #include "logic/js_value.h"
 #include "score/lead_normalize.h"
 #include "leadscore/csv.h"
@@ -26,8 +28,12 @@ std::size_t line_of(const Error& e) {  // CsvReader paths are "line N"
 
 class HistoryReader {
  public:
-  HistoryReader(const CalibrationOptions& o, ColumnPlan plan)
-      : options_(o), plan_(std::move(plan)), missing_(o.missing_values), outcomes_(o.positive, o.negative) {}
+  HistoryReader(const CalibrationOptions& o, ColumnPlan plan, TestSplit split)
+      : options_(o),
+        plan_(std::move(plan)),
+        missing_(o.missing_values),
+        outcomes_(o.positive, o.negative),
+        split_(std::move(split)) {}
 
   Expected<History> read(CsvReader& csv, const std::vector<std::string>& header) {
     CsvRecord record;
@@ -86,10 +92,16 @@ class HistoryReader {
   void add(const CsvRecord& r) {
     const int outcome = outcomes_.classify(r.cells[plan_.outcome]);
     if (outcome < 0) outcome_errors_.add(r.line);
-    if (outcome < 0 || csv_errors_.count() > 0) return;  // the read fails: store nothing more
+    std::int64_t day = 0;
+    if (split_.by_date()) {  // a time split reads every record's date
+      auto parsed = parse_date(trim_cell(r.cells[*plan_.date]));
+      if (parsed) day = parsed.value();
+      else date_errors_.add(r.line);
+    }
+    if (outcome < 0 || csv_errors_.count() > 0 || date_errors_.count() > 0) return;  // the read fails: store nothing more
     const std::size_t i = history_.outcome.size();
     history_.outcome.push_back(static_cast<std::uint8_t>(outcome));
-    history_.is_test.push_back(options_.test_every != 0 && i % options_.test_every == 0 ? 1 : 0);
+    history_.is_test.push_back(split_.is_test(i, day) ? 1 : 0);
     history_.lines.push_back(r.line);
     if (plan_.date) history_.dates.push_back(std::string(trim_cell(r.cells[*plan_.date])));
     for (std::size_t c = 0; c < plan_.features.size(); ++c) builders_[c].add(r.cells[plan_.features[c].index], missing_, r.line);
@@ -104,6 +116,10 @@ class HistoryReader {
       return Error{"outcome_invalid", "line " + std::to_string(outcome_errors_.first()),
                    "the outcome column \"" + options_.outcome + "\" is empty or neither a positive nor a negative value in " +
                        outcome_errors_.describe() + "; see the options positive and negative"};
+    if (date_errors_.count() > 0)
+      return Error{"date_invalid", "line " + std::to_string(date_errors_.first()),
+                   "the date column \"" + options_.date_column + "\" is not an ISO date (YYYY-MM-DD) or instant in " +
+                       date_errors_.describe() + "; the time split (test_from) needs every record's date"};
     if (history_.rows() == 0) return Error{"history_empty", "", "the file has a header but no data records"};
     std::size_t train = 0, positives = 0;
     for (std::size_t i = 0; i < history_.rows(); ++i) {
@@ -130,7 +146,8 @@ class HistoryReader {
   std::vector<std::string> identifiers_;
   bool sampled_ = false;  // the kinds are decided (after the first kSampleRecords records)
   History history_;
-  LineList csv_errors_{10}, outcome_errors_{10};
+  TestSplit split_;
+  LineList csv_errors_{10}, outcome_errors_{10}, date_errors_{10};
   std::string csv_code_;
 };
 
@@ -138,6 +155,9 @@ class HistoryReader {
 
 Expected<History> read_history(std::istream& in, const CalibrationOptions& options) {
   if (options.outcome.empty()) return Error{"options_invalid", "/outcome", "\"outcome\" (the outcome column) is required"};
+  auto split = TestSplit::make(options.test_every, options.test_fraction, options.test_seed, options.test_from,
+                               !options.date_column.empty(), false);
+  if (!split) return split.error();
   CsvOptions csv_options;
   csv_options.delimiter = options.delimiter;
   CsvReader csv(in, csv_options);
@@ -149,7 +169,7 @@ Expected<History> read_history(std::istream& in, const CalibrationOptions& optio
   }
   auto plan = plan_columns(header.value(), options);
   if (!plan) return plan.error();
-  auto reader = std::make_unique<HistoryReader>(options, std::move(plan.value()));
+  auto reader = std::make_unique<HistoryReader>(options, std::move(plan.value()), std::move(split.value()));
   return reader->read(csv, header.value());
 }
 

@@ -32,6 +32,13 @@ Json options_json(const CalibrationOptions& o) {
   out["missing_values"] = o.missing_values;
   out["date_column"] = o.date_column.empty() ? Json(nullptr) : Json(o.date_column);
   out["test_every"] = o.test_every;
+  // The other split rules only when used (they win over test_every), so that earlier exports keep
+  // their bytes.
+  if (o.test_fraction > 0) {
+    out["test_fraction"] = o.test_fraction;
+    out["test_seed"] = o.test_seed;
+  }
+  if (!o.test_from.empty()) out["test_from"] = o.test_from;
   out["numeric_mode"] = o.numeric_mode == CalibrationOptions::NumericMode::Bins ? "bins" : "standardize";
   out["bins"] = o.bins;
   out["min_count"] = o.min_count;

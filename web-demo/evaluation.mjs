@@ -210,6 +210,11 @@ function showFit(result, modelText) {
     ['Test AUC (fitted model)', fmt(metrics.test?.auc), 'test_auc'],
     ['Test AUC (exported points)', fmt(metrics.test_exported?.auc), 'test_exported_auc'],
     ['Rounding cost (AUC)', fmt(metrics.rounding_auc_cost), 'rounding_cost'],
+    // The kind each column was read as (decided from the whole file, as the CLI's summary lists it).
+    ...['numeric', 'categorical'].map((kind) => {
+      const names = (result.report?.columns ?? []).filter((c) => c.kind === kind).map((c) => c.name);
+      return [`Read as ${kind} (${names.length})`, names.join(', ') || 'none', `kinds_${kind}`];
+    }),
   ]);
   $('fit-warnings').replaceChildren(...result.warnings.map((w) => el('li', {}, w.message, el('code', { textContent: `${w.code} ${w.path}` }))));
   if (modelUrl) URL.revokeObjectURL(modelUrl);

@@ -34,11 +34,27 @@ void write_warnings(std::ostream& err, const Json& warnings) {
     err << "warning: " << text_at(w, "code") << " at " << text_at(w, "path") << ": " << text_at(w, "message") << "\n";
 }
 
+// "numeric (3): a, b, c" then "categorical (19): ...": the kind every feature column was read as
+// (decided from the whole file; --numeric / --categorical override it).
+void write_column_kinds(std::ostream& err, const Json& columns) {
+  if (!columns.is_array()) return;
+  for (const char* kind : {"numeric", "categorical"}) {
+    std::string names;
+    std::size_t count = 0;
+    for (const Json& c : columns) {
+      if (text_at(c, "kind") != kind) continue;
+      names += (count++ ? ", " : "") + text_at(c, "name");
+    }
+    if (count > 0) err << kind << " (" << count << "): " << names << "\n";
+  }
+}
+
 void write_calibration_summary(std::ostream& err, const Calibration& c, const PhaseTimes& times) {
   const Json rows = c.report.is_object() ? c.report.value("rows", Json::object()) : Json::object();
   const Json features = c.fit.is_object() ? c.fit.value("features", Json::array()) : Json::array();
   err << "rows: " << text_at(rows, "train") << " train, " << text_at(rows, "test") << " test ("
       << text_at(rows, "total") << " in all); " << (features.is_array() ? features.size() : 0) << " features\n";
+  write_column_kinds(err, c.report.is_object() ? c.report.value("columns", Json::array()) : Json::array());
 
   const bool converged = c.fit.is_object() && c.fit.value("converged", Json(false)) == Json(true);
   char gradient[64] = "-";

@@ -318,3 +318,32 @@ TEST_CASE("history: the X Education file", "[history]") {
   CHECK(column(x, "Lead Origin")->kind == HistoryColumn::Kind::Categorical);
   CHECK(column(x, "Magazine")->constant);
 }
+
+TEST_CASE("history: a column's kind comes from the whole file, not its first records", "[history][kinds]") {
+  // Sorted by date: the first 1,000 records hold 4 distinct amounts (they looked categorical to a
+  // sample of the first 1,000), the later ones hundreds.
+  std::string csv = "won,amount,code\n";
+  for (int i = 0; i < 3000; ++i) {
+    const int amount = i < 1000 ? 10 * (i % 4) : (i * 37) % 997;
+    // code: numbers, with a text in one record in 12 (more than 1 %): categorical, and said so.
+    const std::string code = i % 12 == 0 ? "unknown" : std::to_string(100 + i % 40);
+    csv += std::to_string(i % 3 == 0) + "," + std::to_string(amount) + "," + code + "\n";
+  }
+  auto h = read(csv, opts());
+  REQUIRE(h);
+  CHECK(column(h.value(), "amount")->kind == HistoryColumn::Kind::Numeric);
+  CHECK(column(h.value(), "amount")->values[2999] == (2999 * 37) % 997);
+  const auto* code = column(h.value(), "code");
+  CHECK(code->kind == HistoryColumn::Kind::Categorical);
+  CHECK(code->levels.size() == 42);  // (missing), 40 numbers, "unknown"
+  CHECK(has_warning(h.value(), "numeric_as_categorical", "/columns/code"));
+  CHECK_FALSE(has_warning(h.value(), "numeric_as_categorical", "/columns/amount"));
+  // Forced numeric, the texts are missing values, listed by not_a_number.
+  auto o = opts();
+  o.numeric = {"code"};
+  auto forced = read(csv, o);
+  REQUIRE(forced);
+  CHECK(column(forced.value(), "code")->kind == HistoryColumn::Kind::Numeric);
+  CHECK(has_warning(forced.value(), "not_a_number", "/columns/code"));
+  CHECK_FALSE(has_warning(forced.value(), "numeric_as_categorical", "/columns/code"));
+}

@@ -187,6 +187,11 @@ test('evaluation page: calibrate in the browser, download the model, evaluate it
     assert.match(status, /^Calibrated: converged/);
     assert.equal(await page.textContent('#fit-summary [data-key="converged"] dd'), 'yes');
     assert.match(await page.textContent('#fit-summary [data-key="test_exported_auc"] dd'), /^0\.\d+$/);
+    // The kind each column was read as, as Node's result has it.
+    for (const kind of ['numeric', 'categorical']) {
+      const names = node.report.columns.filter((c) => c.kind === kind).map((c) => c.name);
+      assert.equal(await page.textContent(`#fit-summary [data-key="kinds_${kind}"] dd`), names.join(', ') || 'none', kind);
+    }
   });
 
   await t.test('the download is the model JSON, and Node scores the page\'s lead with it byte for byte', async () => {

@@ -182,6 +182,9 @@ test('a leaking column: the same leak_suspected warning in wasm and from the CLI
       '--out', path.join(dir, 'model.json'), '--fit-report', path.join(dir, 'fit.json'), path.join(dir, 'history.csv')]);
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stderr, /leak_suspected at \/columns\/Tags: column Tags alone ranks the training rows with an AUC of 0\.923/);
+    // The summary lists the kind every column was read as.
+    assert.match(r.stderr, /^numeric \(\d+\): TotalVisits, Total Time Spent on Website, Page Views Per Visit/m);
+    assert.match(r.stderr, /^categorical \(\d+\): Lead Origin, Lead Source, .*Tags/m);
     const cli = JSON.parse(readFileSync(path.join(dir, 'fit.json'), 'utf8')).warnings.filter((w) => w.code === 'leak_suspected');
     const w = (await calibrate(csv, { outcome: 'Converted', ignore: ['Prospect ID', 'Lead Number'], test_every: 5 }))
       .warnings.filter((x) => x.code === 'leak_suspected');

@@ -87,7 +87,8 @@ struct History {
 
 /// Streams a CSV into a History. Errors (never naming cell values): column_not_found,
 /// outcome_invalid, history_csv, history_empty, history_too_large, outcome_one_class,
-/// options_invalid. Warnings: column_constant, not_a_number, too_many_levels.
+/// options_invalid, date_invalid (a time split and a record without a date). Warnings: column_constant,
+/// not_a_number, too_many_levels, numeric_as_categorical, identifier_column.
 Expected<History> read_history(std::istream& csv, const CalibrationOptions& options);
 
 /// The close-rate report of the training rows (docs/calibration.md, "Close-rate report").

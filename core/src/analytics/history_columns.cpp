@@ -91,11 +91,11 @@ bool sample_is_identifier(const std::vector<std::vector<std::string>>& sample, s
   return true;
 }
 
-ColumnBuilder::ColumnBuilder(std::string name, HistoryColumn::Kind kind, std::size_t max_levels)
-    : max_levels_(max_levels) {
+ColumnBuilder::ColumnBuilder(std::string name, std::optional<HistoryColumn::Kind> kind, std::size_t max_levels)
+    : deferred_(!kind), max_levels_(max_levels) {
   column_.name = std::move(name);
-  column_.kind = kind;
-  if (kind == HistoryColumn::Kind::Categorical) {
+  column_.kind = kind.value_or(HistoryColumn::Kind::Categorical);
+  if (column_.kind == HistoryColumn::Kind::Categorical) {
     column_.levels.push_back(kMissingLevel);
     codes_.emplace(kMissingLevel, 0);  // a cell reading "(missing)" joins the missing level
   }
@@ -103,16 +103,40 @@ ColumnBuilder::ColumnBuilder(std::string name, HistoryColumn::Kind kind, std::si
 
 void ColumnBuilder::add(std::string_view raw, const MissingCells& missing, std::size_t line) {
   const std::string_view cell = trim_cell(raw);
+  const bool is_missing = missing(cell);
+  if (deferred_) {
+    // Both ways until the whole column is seen: as levels, and as numbers (a text as missing,
+    // listed for the not_a_number warning should the column turn out numeric).
+    add_level(cell, is_missing);
+    double v = std::nan("");
+    if (!is_missing) {
+      if (parse_number(cell, v)) {
+        ++numbers_;
+        if (distinct_.size() <= 10 && std::find(distinct_.begin(), distinct_.end(), v) == distinct_.end())
+          distinct_.push_back(v);
+      } else {
+        v = std::nan("");
+        ++texts_;
+        not_numbers_.add(line);
+      }
+    }
+    column_.values.push_back(v);
+    return;
+  }
   if (column_.kind == HistoryColumn::Kind::Numeric) {
     double v = std::nan("");
-    if (!missing(cell) && !parse_number(cell, v)) {
+    if (!is_missing && !parse_number(cell, v)) {
       v = std::nan("");
       not_numbers_.add(line);
     }
     column_.values.push_back(v);
     return;
   }
-  if (missing(cell)) {
+  add_level(cell, is_missing);
+}
+
+void ColumnBuilder::add_level(std::string_view cell, bool missing) {
+  if (missing) {
     column_.codes.push_back(0);
     return;
   }
@@ -140,6 +164,29 @@ void ColumnBuilder::add(std::string_view raw, const MissingCells& missing, std::
 
 HistoryColumn ColumnBuilder::finish(const std::vector<std::uint8_t>& is_test, Json& warnings) {
   const std::string path = column_path(column_.name);
+  if (deferred_) {
+    // Numeric: more than 10 distinct numbers and at most 1 % of the filled cells not numbers
+    // (those read as missing, with the not_a_number warning below); else categorical.
+    if (distinct_.size() > 10 && texts_ * 100 <= numbers_ + texts_) {
+      column_.kind = HistoryColumn::Kind::Numeric;
+      std::vector<std::uint32_t>().swap(column_.codes);
+      column_.levels.clear();
+      codes_.clear();
+      other_.reset();
+    } else {
+      std::vector<double>().swap(column_.values);
+      not_numbers_ = LineList{5};
+      // Mostly numbers with some texts ("n/a", "unknown"): many levels a fit cannot learn much
+      // from; --numeric reads the texts as missing instead.
+      if (texts_ > 0 && numbers_ >= 9 * texts_ && column_.levels.size() > 21)
+        warnings.push_back(make_warning(
+            "numeric_as_categorical", path,
+            std::to_string(numbers_) + " of its " + std::to_string(numbers_ + texts_) + " filled cells are numbers and " +
+                std::to_string(texts_) + " are not (more than 1 %), so it is read as categorical with " +
+                std::to_string(column_.levels.size() - 1) +
+                " levels; list it under numeric (--numeric) to read the other cells as missing"));
+    }
+  }
   if (column_.kind == HistoryColumn::Kind::Categorical) {
     // Sort: "(missing)" stays 0, ordinary levels by byte order, the overflow level last, so the
     // level order does not depend on which value happened to come first in the file.

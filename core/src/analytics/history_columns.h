@@ -41,14 +41,22 @@ bool sample_is_identifier(const std::vector<std::vector<std::string>>& sample, s
 /// One column's typed storage, filled record by record.
 class ColumnBuilder {
  public:
-  ColumnBuilder(std::string name, HistoryColumn::Kind kind, std::size_t max_levels);
+  /// `kind`: the column's kind when the user forced it; nullopt to decide it from the whole column
+  /// at finish() (numeric when it has more than 10 distinct numbers and at most 1 % of its filled
+  /// cells are not numbers, else categorical): the cells are then kept both ways until then.
+  ColumnBuilder(std::string name, std::optional<HistoryColumn::Kind> kind, std::size_t max_levels);
   void add(std::string_view cell, const MissingCells& missing, std::size_t line);
-  /// Sorts the levels (kMissingLevel first, then byte order, the overflow "(other)" last), flags
-  /// constant columns over the training rows and appends this column's warnings.
+  /// Decides a deferred kind, sorts the levels (kMissingLevel first, then byte order, the overflow
+  /// "(other)" last), flags constant columns over the training rows and appends this column's
+  /// warnings.
   HistoryColumn finish(const std::vector<std::uint8_t>& is_test, Json& warnings);
 
  private:
+  void add_level(std::string_view cell, bool missing);
   HistoryColumn column_;
+  bool deferred_ = false;          // the kind is decided at finish()
+  std::size_t numbers_ = 0, texts_ = 0;  // deferred: filled cells that are / are not numbers
+  std::vector<double> distinct_;   // deferred: up to 11 distinct numbers (more than 10 is numeric)
   std::size_t max_levels_;
   std::unordered_map<std::string, std::uint32_t> codes_;  // lookups only; never iterated
   std::optional<std::uint32_t> other_;                     // the overflow level, once needed

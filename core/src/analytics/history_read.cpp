@@ -1,9 +1,10 @@
 // read_history(): stream a CRM export into typed columns (design: docs/design/issue-6-spec.md,
 // "Reading history"; user guide: docs/calibration.md, "Data in").
 //
-// Memory stays bounded: the first kSampleRecords records are held as text to decide each column's
-// kind, then every record goes straight into typed storage (4 bytes per categorical cell, 8 per
-// numeric cell, plus each distinct level once), and reading stops at max_rows + 1 records.
+// Memory stays bounded: the first kSampleRecords records are held as text to find identifier
+// columns, then every record goes straight into typed storage (4 bytes per categorical cell, 8 per
+// numeric cell, plus each distinct level once; a column whose kind is not forced is kept both ways
+// until its last cell decides it), and reading stops at max_rows + 1 records.
 // Problems that would silently bias a fit (ragged rows, unknown outcome values) fail the whole
 // read, listing line numbers but never cell values.
 #include <cstdlib>
@@ -72,12 +73,14 @@ class HistoryReader {
     sampled_ = true;
     std::vector<ColumnPlan::Feature> kept;
     for (const auto& f : plan_.features) {
-      const auto kind = f.forced ? *f.forced : sample_kind(cells, f.index, missing_);
-      if (!f.forced && kind == HistoryColumn::Kind::Categorical && sample_is_identifier(cells, f.index, missing_)) {
+      if (!f.forced && sample_kind(cells, f.index, missing_) == HistoryColumn::Kind::Categorical &&
+          sample_is_identifier(cells, f.index, missing_)) {
         identifiers_.push_back(header[f.index]);
         continue;
       }
-      builders_.emplace_back(header[f.index], kind, options_.max_levels);
+      // The kind itself is decided from the whole column (ColumnBuilder::finish), not the sample:
+      // a file sorted by date can start with a period where a numeric column looks categorical.
+      builders_.emplace_back(header[f.index], f.forced, options_.max_levels);
       kept.push_back(f);
     }
     plan_.features = std::move(kept);

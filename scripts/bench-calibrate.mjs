@@ -150,6 +150,29 @@ function tableOf(rows, runs) {
   return lines.join('\n');
 }
 
+// scikit-learn on the same split (scripts/bench-sklearn.py), with Debian's python3-sklearn when it
+// is installed (scripts/bench.sh installs it); else the reference figures of
+// ../shared/datasets/README.md, said as such. Next to them, leadscore's whole calibrate.
+function sklearnLines(data, rows) {
+  const r = spawnSync('/usr/bin/python3', [path.join(root, 'scripts/bench-sklearn.py'), data], { encoding: 'utf8' });
+  const bins = rows.find((x) => x.mode === 'bins' && x.runtime === 'native CLI');
+  const ours = bins ? ms(median(bins.times.map((t) => bins.wholeOf(t)))) : 'n/a';
+  if (r.status !== 0) {
+    return ['scikit-learn not run here (no Debian python3-sklearn); the reference figures of ../shared/datasets/README.md',
+      '(scikit-learn 1.2.1, same split and columns): LogisticRegression test AUC 0.8851, log loss 0.4168, fit ~0.5 s;',
+      `HistGradientBoosting 0.8961, 0.3995, ~0.7 s. leadscore's whole calibrate (native, bins): ${ours} ms.`].join('\n');
+  }
+  const sk = JSON.parse(r.stdout);
+  const line = (name, m) => `| ${name} | ${f4(m.auc)} | ${f4(m.log_loss)} | ${(m.fit_seconds * 1000).toFixed(0)} |`;
+  return [`scikit-learn ${sk.sklearn} (Debian's python3-sklearn) on the same split and columns, run by this benchmark`
+    + ` (scripts/bench-sklearn.py: one-hot categoricals, numeric NaN to the training median, standardised; ${sk.features} features):`,
+  '', '| method | test AUC | test log loss | fit ms |', '|---|---:|---:|---:|',
+  line('scikit-learn LogisticRegression (L2, C=1, lbfgs)', sk.logistic),
+  line('scikit-learn HistGradientBoosting (defaults)', sk.gradient_boosting),
+  `| leadscore calibrate, bins, exported points (whole run: read, report, fit, export, test scoring) | ${bins ? f4(bins.metrics.test_exported.auc) : 'n/a'} | ${bins ? f4(bins.metrics.test_exported.log_loss) : 'n/a'} | ${ours} |`,
+  ].join('\n');
+}
+
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
   if (!fs.existsSync(cliPath)) throw new Error(`no CLI at ${cliPath} (bash scripts/build.sh native)`);
@@ -166,7 +189,7 @@ async function main() {
     const w = await runWasm(csv, mode, opts.runs);
     rows.push({ mode, runtime: 'wasm (Node)', ...w, wholeOf: (t) => t.whole });
   }
-  const block = tableOf(rows, opts.runs);
+  const block = `${tableOf(rows, opts.runs)}\n\n${sklearnLines(opts.data, rows)}`;
   process.stdout.write(`${block}\n`);
   if (opts.write) {
     let doc = fs.readFileSync(docPath, 'utf8');

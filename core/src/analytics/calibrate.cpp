@@ -67,6 +67,9 @@ Expected<Calibration> calibrate(std::istream& csv, const CalibrationOptions& opt
   Calibration out;
   phase("report");
   out.report = close_rate_report(history, options);
+  // Leak warnings read the training rows as the report does (they go after the read's warnings).
+  Json leaks = Json::array();
+  leak_warnings(history, leaks);
   phase("fit");
   auto fitted = fit_logistic(history, options);
   if (!fitted) return fitted.error();
@@ -122,7 +125,7 @@ Expected<Calibration> calibrate(std::istream& csv, const CalibrationOptions& opt
   out.model["x-calibration"]["metrics"] = std::move(metrics);
 
   out.warnings = history.warnings.is_array() ? history.warnings : Json::array();
-  leak_warnings(history, out.warnings);
+  for (Json& w : leaks) out.warnings.push_back(std::move(w));
   if (!fit.converged)
     out.warnings.push_back(warning("not_converged", "/max_iterations",
                                    "the fit stopped after " + std::to_string(fit.iterations) +

@@ -205,24 +205,28 @@ Datum leadscore_score_text(PG_FUNCTION_ARGS) {
   PG_RETURN_TEXT_P(cstring_to_text_with_len(o.text, (int) o.size));
 }
 
-PG_FUNCTION_INFO_V1(leadscore_score_value);
-Datum leadscore_score_value(PG_FUNCTION_ARGS) {
+/* Shared by score_value() and score_row(): the summary values of (model, lead jsonb, now, events
+ * jsonb[]). Raises an ERROR for a bad model; a lead that cannot be scored is LS_ROW_ERROR. */
+static ls_outcome summary_call(FunctionCallInfo fcinfo, ls_row* row) {
   char now[64];
   size_t event_count;
   int has_events;
-  uint64 model;
-  ls_text lead;
+  const uint64 model = model_of(fcinfo, 0, true);
+  const ls_text lead = text_of(PG_GETARG_DATUM(1), true);
   ls_text* events;
-  ls_row row;
   ls_outcome o;
-  if (PG_ARGISNULL(0) || PG_ARGISNULL(1)) PG_RETURN_NULL();
-  model = model_of(fcinfo, 0, true);
-  lead = text_of(PG_GETARG_DATUM(1), true);
   instant_text(fcinfo, 2, now, sizeof now);
   events = events_of(fcinfo, 3, true, &event_count, &has_events);
-  o = ls_score_row(model, lead, now, events, event_count, has_events, &row);
-  if (o.status == LS_ROW_ERROR) PG_RETURN_NULL(); /* score() tells why */
-  if (o.status != LS_OK) raise_outcome(o);
+  o = ls_score_row(model, lead, now, events, event_count, has_events, row);
+  if (o.status != LS_OK && o.status != LS_ROW_ERROR) raise_outcome(o);
+  return o;
+}
+
+PG_FUNCTION_INFO_V1(leadscore_score_value);
+Datum leadscore_score_value(PG_FUNCTION_ARGS) {
+  ls_row row;
+  if (PG_ARGISNULL(0) || PG_ARGISNULL(1)) PG_RETURN_NULL();
+  if (summary_call(fcinfo, &row).status == LS_ROW_ERROR) PG_RETURN_NULL(); /* score() tells why */
   PG_RETURN_INT32(row.score);
 }
 
@@ -237,11 +241,7 @@ static void text_column(Datum* values, bool* nulls, int i, const char* text) {
  * the error object. */
 PG_FUNCTION_INFO_V1(leadscore_score_row);
 Datum leadscore_score_row(PG_FUNCTION_ARGS) {
-  char now[64];
   char points[32];
-  size_t event_count;
-  int has_events;
-  uint64 model;
   TupleDesc desc;
   Datum values[8];
   bool nulls[8];
@@ -251,19 +251,11 @@ Datum leadscore_score_row(PG_FUNCTION_ARGS) {
   if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE || desc->natts != 8)
     ereport(ERROR, (errcode(ERRCODE_DATATYPE_MISMATCH), errmsg("leadscore: score_row must return leadscore.summary_row")));
   desc = BlessTupleDesc(desc);
-  model = model_of(fcinfo, 0, true);
-  instant_text(fcinfo, 2, now, sizeof now);
-  {
-    ls_text lead = text_of(PG_GETARG_DATUM(1), true);
-    ls_text* events = events_of(fcinfo, 3, true, &event_count, &has_events);
-    o = ls_score_row(model, lead, now, events, event_count, has_events, &row);
-  }
+  o = summary_call(fcinfo, &row);
   for (int i = 0; i < 8; ++i) nulls[i] = true;
   if (o.status == LS_ROW_ERROR) {
     nulls[7] = false;
     values[7] = jsonb_result(o);
-  } else if (o.status != LS_OK) {
-    raise_outcome(o);
   } else {
     const int64 whole = row.centipoints / 100, cents = row.centipoints % 100;
     snprintf(points, sizeof points, "%s%lld.%02lld", row.centipoints < 0 && whole == 0 ? "-" : "", (long long) whole,

@@ -159,14 +159,18 @@ TEST_CASE("test split: calibrate holds out and evaluate scores the same records,
   };
   for (const Case& c : {Case{"every 4th", 4, 0, ""}, Case{"a fifth, seed 9", 0, 0.2, ""}, Case{"from September", 0, 0, "2026-09-01"}}) {
     INFO(c.name);
+    // The same split options on both: calibrate's and evaluate's option structs.
+    auto split = [&c](auto& options) {
+      options.outcome = "converted";
+      options.date_column = "created_at";
+      options.test_every = c.every;
+      options.test_fraction = c.fraction;
+      options.test_seed = 9;
+      options.test_from = c.from;
+    };
     CalibrationOptions o;
-    o.outcome = "converted";
+    split(o);
     o.ignore = {"id", "email", "company"};
-    o.date_column = "created_at";
-    o.test_every = c.every;
-    o.test_fraction = c.fraction;
-    o.test_seed = 9;
-    o.test_from = c.from;
     std::istringstream in(text);
     auto calibrated = calibrate(in, o, "leads-history.csv");
     REQUIRE(calibrated);
@@ -177,12 +181,7 @@ TEST_CASE("test split: calibrate holds out and evaluate scores the same records,
     auto model = Model::from_json(calibrated.value().model);
     REQUIRE(model);
     EvaluationOptions e;
-    e.outcome = "converted";
-    e.date_column = "created_at";
-    e.test_every = c.every;
-    e.test_fraction = c.fraction;
-    e.test_seed = 9;
-    e.test_from = c.from;
+    split(e);
     std::istringstream again(text);
     auto evaluated = evaluate(model.value(), again, e);
     REQUIRE(evaluated);

@@ -35,8 +35,16 @@ const char* const kCalibrateHelp =
     "                       record index and --test-seed N (default 1): same seed, same rows\n"
     "  --test-from DATE     instead: the records dated on or after DATE (--date-column) are the\n"
     "                       test rows: train on the past, test on the latest period\n"
-    "  --numeric-mode M     bins (default: quantile bins) or standardize\n"
-    "  --bins N             quantile bins per numeric column, 2..50; default 10\n"
+    "  --method M           logistic (default: one weight per level or bin, L2 logistic\n"
+    "                       regression) or ebm (explainable boosting: a shape per column over\n"
+    "                       fine bins plus pairwise interactions; ranks like gradient boosting)\n"
+    "  --interactions N     ebm: pairwise terms at most, 0..50; default 10\n"
+    "  --shape-bins N       ebm: quantile bins per numeric column, 2..256; default 128\n"
+    "  --rounds N, --interaction-rounds N   ebm: boosting rounds; defaults 300, 100\n"
+    "  --learning-rate X    ebm: share of each boosting step taken, (0, 1]; default 0.05\n"
+    "  --numeric-mode M     logistic: bins (default: quantile bins) or standardize\n"
+    "  --bins N             quantile bins per numeric column (logistic fit and the report),\n"
+    "                       2..50; default 10\n"
     "  --min-count N        levels with fewer training rows pool into (other); default 5\n"
     "  --l2 X               L2 penalty (scikit-learn's C = 1/X); default 1\n"
     "  --max-iterations N   Newton iterations; default 100.   --tolerance X  default 1e-8\n"
@@ -81,6 +89,12 @@ const std::vector<FlagSpec>& calibrate_flags() {
       {"--test-fraction", "test_fraction", FlagKind::Number},
       {"--test-seed", "test_seed", FlagKind::Number},
       {"--test-from", "test_from", FlagKind::Text},
+      {"--method", "method", FlagKind::Text},
+      {"--interactions", "interactions", FlagKind::Number},
+      {"--shape-bins", "shape_bins", FlagKind::Number},
+      {"--rounds", "rounds", FlagKind::Number},
+      {"--interaction-rounds", "interaction_rounds", FlagKind::Number},
+      {"--learning-rate", "learning_rate", FlagKind::Number},
       {"--numeric-mode", "numeric_mode", FlagKind::Text},
       {"--bins", "bins", FlagKind::Number},
       {"--min-count", "min_count", FlagKind::Number},

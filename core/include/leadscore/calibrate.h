@@ -38,6 +38,15 @@ struct CalibrationOptions {
   std::uint64_t test_seed = 1;
   /// Instead of both: the records dated on or after this ISO date (date_column) are the test part.
   std::string test_from;
+  /// How the points are learnt (docs/calibration.md, "Methods"): `Logistic`, one weight per level or
+  /// bin (L2 logistic regression); `Ebm`, explainable boosting: a shape per column over fine bins
+  /// plus up to `interactions` pairwise terms, each a table of points (a bin; a pair of bins).
+  enum class Method { Logistic, Ebm } method = Method::Logistic;
+  std::size_t interactions = 10;   ///< ebm: pairwise terms at most (0..50)
+  int shape_bins = 128;            ///< ebm: quantile bins per numeric column (2..256)
+  int rounds = 300;                ///< ebm: boosting rounds over the columns (1..5000)
+  int interaction_rounds = 100;    ///< ebm: boosting rounds over the pairs (1..5000)
+  double learning_rate = 0.05;     ///< ebm: share of each Newton step taken (0..1]
   enum class NumericMode { Bins, Standardize } numeric_mode = NumericMode::Bins;
   int bins = 10;                       ///< quantile bins per numeric column (2..50)
   std::size_t min_count = 5;           ///< levels with fewer training rows pool into "(other)"

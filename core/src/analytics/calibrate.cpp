@@ -1,28 +1,60 @@
-// calibrate(): read the history, report close rates, fit, export, and measure the export. The
-// exported model is scored through score() exactly as a user would score it, so the reported
-// "test_exported" figures (and what rounding to whole points costs) are the ones a user gets.
+// calibrate(): read the history, report close rates, fit by the chosen method, export, and measure
+// the export. The exported model is scored through score() exactly as a user would score it, so
+// the reported "test_exported" figures (and what rounding to whole points costs) are the ones a
+// user gets.
 #include <string>
 #include <vector>
 
 #include "analytics/detmath.h"
+#include "analytics/ebm_export.h"
 #include "analytics/leak_check.h"
+#include "analytics/logistic_design.h"
+#include "analytics/metrics.h"
 #include "leadscore/calibrate.h"
 #include "leadscore/model.h"
 #include "leadscore/score.h"
-#include "analytics/logistic_design.h"
-#include "analytics/metrics.h"
 
 namespace leadscore {
 
 namespace {
+
+using Phase = std::function<void(std::string_view)>;
+
+// What a method hands back: its report, the exported model and the log-odds it gives every
+// record before rounding to points.
+struct Fitted {
+  Json fit;
+  Json model;
+  std::vector<double> log_odds;
+  Json warnings = Json::array();
+  Json extra_metrics = Json::object();  // method-specific figures, merged into the metrics
+};
 
 struct Split {
   std::vector<double> log_odds, probability;
   std::vector<std::uint8_t> outcome;
 };
 
+bool is_test(const History& history, std::size_t row) { return row < history.is_test.size() && history.is_test[row]; }
+
 Json warning(const std::string& code, const std::string& path, const std::string& message) {
   return Json{{"code", code}, {"path", path}, {"message", message}};
+}
+
+Split test_split(const History& history, const std::vector<double>& log_odds) {
+  Split s;
+  for (std::size_t row = 0; row < history.rows(); ++row) {
+    if (!is_test(history, row)) continue;
+    s.log_odds.push_back(log_odds[row]);
+    s.probability.push_back(det_logistic(log_odds[row]));
+    s.outcome.push_back(history.outcome[row]);
+  }
+  return s;
+}
+
+Json split_metrics(const Split& s) {
+  if (s.outcome.empty()) return nullptr;
+  return metrics_json(s.log_odds, s.probability, s.outcome);
 }
 
 // Levels and bins whose training rows all converted or none did: their weight is held only by the
@@ -32,7 +64,7 @@ void separating_warnings(const LogisticFit& fit, const fit_detail::Design& desig
   std::vector<std::size_t> conversions(fit.features.size(), 0);
   std::vector<fit_detail::Active> active;
   for (std::size_t row = 0; row < history.rows(); ++row) {
-    if (row < history.is_test.size() && history.is_test[row]) continue;
+    if (is_test(history, row)) continue;
     fit_detail::active_features(design, history, row, active);
     for (const auto& a : active) conversions[static_cast<std::size_t>(a.feature)] += history.outcome[row];
   }
@@ -48,16 +80,109 @@ void separating_warnings(const LogisticFit& fit, const fit_detail::Design& desig
   }
 }
 
-Json split_metrics(const Split& s) {
-  if (s.outcome.empty()) return nullptr;
-  return metrics_json(s.log_odds, s.probability, s.outcome);
+// The probability the exported model gives every test row, through the public scoring path.
+Expected<std::vector<double>> score_test_rows(const Json& model_json, const History& history) {
+  auto model = Model::from_json(model_json);
+  if (!model)
+    return Error{"export_invalid", model.error().path,
+                 "the exported model does not load (" + model.error().code + "): " + model.error().message};
+  std::vector<double> probability;
+  ScoreOptions score_options;
+  score_options.now = "1970-01-01T00:00:00Z";
+  score_options.detail = Detail::Summary;  // the probability is all it reads
+  ScoreResult result;
+  LeadRecord lead;  // one record for every row: its buffers serve the next
+  for (std::size_t row = 0; row < history.rows(); ++row) {
+    if (!is_test(history, row)) continue;
+    history_lead_into(history, row, lead);
+    if (score_into(model.value(), lead, score_options, result) || !result.probability)
+      return Error{"export_invalid", "", "the exported model did not score a test row"};
+    probability.push_back(*result.probability);
+  }
+  return probability;
+}
+
+// Test figures of exported probabilities: AUC, log loss, Brier, the reliability table and the
+// calibration error (null without test rows).
+Json exported_figures(const std::vector<double>& probability, const std::vector<std::uint8_t>& outcome) {
+  if (outcome.empty()) return nullptr;
+  Json figures = metrics_json(probability, probability, outcome);
+  figures["reliability"] = reliability_json(probability, outcome);
+  const auto error = calibration_error(figures["reliability"]);
+  figures["calibration_error"] = error ? Json(round_to(*error, 4)) : Json(nullptr);
+  return figures;
+}
+
+std::vector<double> logistic_log_odds(const LogisticFit& fit, const fit_detail::Design& design, const History& history) {
+  std::vector<double> z(history.rows());
+  for (std::size_t row = 0; row < history.rows(); ++row)
+    z[row] = fit_detail::design_log_odds(design, history, row, fit.weights, fit.intercept);
+  return z;
+}
+
+Expected<Fitted> fit_by_logistic(const History& history, const CalibrationOptions& options, std::string_view source,
+                                 const Phase& phase) {
+  phase("fit");
+  auto fitted = fit_logistic(history, options);
+  if (!fitted) return fitted.error();
+  const LogisticFit& fit = fitted.value();
+  Fitted out;
+  out.fit = fit_json(fit, history, options);
+  const fit_detail::Design design = fit_detail::design_from_features(fit.features, history);
+  separating_warnings(fit, design, history, out.warnings);
+  if (!fit.converged)
+    out.warnings.insert(out.warnings.begin(),
+                        warning("not_converged", "/max_iterations",
+                                "the fit stopped after " + std::to_string(fit.iterations) +
+                                    " iterations before its gradient reached the tolerance"));
+  out.log_odds = logistic_log_odds(fit, design, history);
+  phase("export");
+  auto exported = export_scorecard(fit, history, options, source);
+  if (!exported) return exported.error();
+  out.model = std::move(exported).value();
+  return out;
+}
+
+// Explainable boosting, and for comparison the shapes alone ("test_shapes_only") and the logistic
+// method's exported model on the same test rows ("logistic").
+Expected<Fitted> fit_by_ebm(const History& history, const CalibrationOptions& options, std::string_view source,
+                            const Phase& phase) {
+  phase("fit");
+  auto fitted = ebm_detail::fit_ebm(history, options);
+  if (!fitted) return fitted.error();
+  const ebm_detail::EbmFit& fit = fitted.value();
+  Fitted out;
+  out.fit = ebm_detail::ebm_fit_json(fit, history, options);
+  out.log_odds.resize(history.rows());
+  std::vector<double> shapes_only(history.rows());
+  for (std::size_t row = 0; row < history.rows(); ++row) {
+    out.log_odds[row] = ebm_detail::ebm_log_odds(fit, row, true);
+    shapes_only[row] = ebm_detail::ebm_log_odds(fit, row, false);
+  }
+  phase("export");
+  auto exported = ebm_detail::export_ebm(fit, history, options, source);
+  if (!exported) return exported.error();
+  out.model = std::move(exported).value();
+  phase("compare");
+  out.extra_metrics["test_shapes_only"] = split_metrics(test_split(history, shapes_only));
+  // The logistic method's exported model on the same test rows (nothing when it cannot be fitted,
+  // e.g. more one-hot features than max_features).
+  out.extra_metrics["logistic"] = nullptr;
+  if (auto logistic = fit_logistic(history, options)) {
+    auto model = export_scorecard(logistic.value(), history, options, source);
+    if (!model) return model.error();
+    auto probability = score_test_rows(model.value(), history);
+    if (!probability) return probability.error();
+    out.extra_metrics["logistic"] = exported_figures(probability.value(), test_split(history, out.log_odds).outcome);
+  }
+  return out;
 }
 
 }  // namespace
 
 Expected<Calibration> calibrate(std::istream& csv, const CalibrationOptions& options,
                                 std::string_view source_name, const CalibrationPhaseHook& on_phase) {
-  auto phase = [&](std::string_view name) {
+  const Phase phase = [&](std::string_view name) {
     if (on_phase) on_phase(name);
   };
   phase("read");
@@ -70,48 +195,27 @@ Expected<Calibration> calibrate(std::istream& csv, const CalibrationOptions& opt
   // Leak warnings read the training rows as the report does (they go after the read's warnings).
   Json leaks = Json::array();
   leak_warnings(history, leaks);
-  phase("fit");
-  auto fitted = fit_logistic(history, options);
+  auto fitted = options.method == CalibrationOptions::Method::Ebm ? fit_by_ebm(history, options, source_name, phase)
+                                                                   : fit_by_logistic(history, options, source_name, phase);
   if (!fitted) return fitted.error();
-  const LogisticFit& fit = fitted.value();
-  out.fit = fit_json(fit, history, options);
-  // The fit's own diagnostics belong to its phase (the warnings keep their place in the list).
-  const fit_detail::Design design = fit_detail::design_from_features(fit.features, history);
-  Json separating = Json::array();
-  separating_warnings(fit, design, history, separating);
-  phase("export");
-  auto exported = export_scorecard(fit, history, options, source_name);
-  if (!exported) return exported.error();
-  out.model = std::move(exported).value();
+  Fitted& fit = fitted.value();
+  out.fit = std::move(fit.fit);
+  out.model = std::move(fit.model);
 
-  Split train, test;
+  Split train;
   for (std::size_t row = 0; row < history.rows(); ++row) {
-    Split& s = row < history.is_test.size() && history.is_test[row] ? test : train;
-    const double z = fit_detail::design_log_odds(design, history, row, fit.weights, fit.intercept);
-    s.log_odds.push_back(z);
-    s.probability.push_back(det_logistic(z));
-    s.outcome.push_back(history.outcome[row]);
+    if (is_test(history, row)) continue;
+    train.log_odds.push_back(fit.log_odds[row]);
+    train.probability.push_back(det_logistic(fit.log_odds[row]));
+    train.outcome.push_back(history.outcome[row]);
   }
+  const Split test = test_split(history, fit.log_odds);
 
   // The export through the public scoring path.
   phase("score_test");
-  auto model = Model::from_json(out.model);
-  if (!model)
-    return Error{"export_invalid", model.error().path,
-                 "the exported model does not load (" + model.error().code + "): " + model.error().message};
-  std::vector<double> exported_probability;
-  ScoreOptions score_options;
-  score_options.now = "1970-01-01T00:00:00Z";
-  score_options.detail = Detail::Summary;  // the probability is all it reads
-  ScoreResult result;
-  LeadRecord lead;  // one record for every row: its buffers serve the next
-  for (std::size_t row = 0; row < history.rows(); ++row) {
-    if (!(row < history.is_test.size() && history.is_test[row])) continue;
-    history_lead_into(history, row, lead);
-    if (score_into(model.value(), lead, score_options, result) || !result.probability)
-      return Error{"export_invalid", "", "the exported model did not score a test row"};
-    exported_probability.push_back(*result.probability);
-  }
+  auto scored = score_test_rows(out.model, history);
+  if (!scored) return scored.error();
+  const std::vector<double>& exported_probability = scored.value();
 
   Json metrics = Json::object();
   metrics["train"] = split_metrics(train);
@@ -121,16 +225,19 @@ Expected<Calibration> calibrate(std::istream& csv, const CalibrationOptions& opt
   const auto test_auc = roc_auc(test.log_odds, test.outcome);
   const auto exported_auc = roc_auc(exported_probability, test.outcome);
   metrics["rounding_auc_cost"] = test_auc && exported_auc ? Json(round_to(*test_auc - *exported_auc, 6)) : Json(nullptr);
+  // How well the exported probabilities are calibrated on the test rows (the training rows when
+  // there is no test set).
+  const Json figures = test.outcome.empty() ? exported_figures(train.probability, train.outcome)
+                                             : exported_figures(exported_probability, test.outcome);
+  metrics["reliability"] = figures["reliability"];
+  metrics["calibration_error"] = figures["calibration_error"];
+  for (auto it = fit.extra_metrics.begin(); it != fit.extra_metrics.end(); ++it) metrics[it.key()] = it.value();
   out.metrics = metrics;
   out.model["x-calibration"]["metrics"] = std::move(metrics);
 
   out.warnings = history.warnings.is_array() ? history.warnings : Json::array();
   for (Json& w : leaks) out.warnings.push_back(std::move(w));
-  if (!fit.converged)
-    out.warnings.push_back(warning("not_converged", "/max_iterations",
-                                   "the fit stopped after " + std::to_string(fit.iterations) +
-                                       " iterations before its gradient reached the tolerance"));
-  for (Json& w : separating) out.warnings.push_back(std::move(w));
+  for (Json& w : fit.warnings) out.warnings.push_back(std::move(w));
   phase("done");
   return out;
 }

@@ -85,7 +85,8 @@ class OptionReader {
 
 const char* const kKeys[] = {"outcome", "positive", "negative", "columns", "ignore", "categorical", "numeric",
                              "missing_values", "date_column", "test_every", "test_fraction", "test_seed",
-                             "test_from", "numeric_mode", "bins", "min_count",
+                             "test_from", "method", "interactions", "shape_bins", "rounds",
+                             "interaction_rounds", "learning_rate", "numeric_mode", "bins", "min_count",
                              "l2", "max_iterations", "tolerance", "points_to_double_odds", "prior_strength",
                              "points_per_percentage_point", "model_id", "model_version", "max_rows",
                              "max_levels", "max_features", "delimiter"};
@@ -121,6 +122,17 @@ Expected<CalibrationOptions> calibration_options_from_json(const Json& options) 
   r.number("test_fraction", out.test_fraction, 0, false);
   r.integer("test_seed", out.test_seed, 0, 9007199254740991.0);
   r.string("test_from", out.test_from, true);
+  if (const Json* method = r.get("method"); method != nullptr && !r.failed()) {
+    if (*method == "logistic") out.method = CalibrationOptions::Method::Logistic;
+    else if (*method == "ebm") out.method = CalibrationOptions::Method::Ebm;
+    else r.fail("method", "\"method\" must be \"logistic\" or \"ebm\"");
+  }
+  r.integer("interactions", out.interactions, 0, 50);
+  r.integer("shape_bins", out.shape_bins, 2, 256);
+  r.integer("rounds", out.rounds, 1, 5000);
+  r.integer("interaction_rounds", out.interaction_rounds, 1, 5000);
+  r.number("learning_rate", out.learning_rate, 0, true);
+  if (!r.failed() && out.learning_rate > 1) r.fail("learning_rate", "\"learning_rate\" must be above 0 and at most 1");
   if (const Json* mode = r.get("numeric_mode"); mode != nullptr && !r.failed()) {
     if (*mode == "bins") out.numeric_mode = CalibrationOptions::NumericMode::Bins;
     else if (*mode == "standardize") out.numeric_mode = CalibrationOptions::NumericMode::Standardize;

@@ -65,6 +65,40 @@ Json metrics_json(const std::vector<double>& key, const std::vector<double>& pro
   return out;
 }
 
+Json reliability_json(const std::vector<double>& probability, const std::vector<std::uint8_t>& outcome) {
+  constexpr int kBins = 10;
+  double predicted[kBins] = {}, observed[kBins] = {};
+  std::size_t count[kBins] = {};
+  const std::size_t n = std::min(probability.size(), outcome.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    const double p = probability[i];
+    if (!(p >= 0 && p <= 1)) continue;
+    const int bin = std::min(kBins - 1, static_cast<int>(p * kBins));
+    predicted[bin] += p;
+    observed[bin] += outcome[i] ? 1 : 0;
+    ++count[bin];
+  }
+  Json table = Json::array();
+  for (int b = 0; b < kBins; ++b) {
+    if (count[b] == 0) continue;
+    const double rows = static_cast<double>(count[b]);
+    table.push_back(Json{{"from", round_to(b / 10.0, 1)}, {"to", round_to((b + 1) / 10.0, 1)}, {"count", count[b]},
+                         {"predicted", round_to(predicted[b] / rows, 4)}, {"observed", round_to(observed[b] / rows, 4)}});
+  }
+  return table;
+}
+
+std::optional<double> calibration_error(const Json& reliability) {
+  double weighted = 0, rows = 0;
+  for (const Json& bin : reliability) {
+    const double count = bin["count"].get<double>();
+    weighted += count * std::fabs(bin["predicted"].get<double>() - bin["observed"].get<double>());
+    rows += count;
+  }
+  if (rows == 0) return std::nullopt;
+  return weighted / rows;
+}
+
 double round_to(double x, int decimals) {
   if (!std::isfinite(x)) return x;
   double scale = 1;

@@ -25,6 +25,15 @@ std::optional<double> brier_score(const std::vector<double>& probability, const 
 Json metrics_json(const std::vector<double>& key, const std::vector<double>& probability,
                   const std::vector<std::uint8_t>& outcome);
 
+/// The reliability table of probabilities: ten bins of predicted probability ([0, 0.1), ...,
+/// [0.9, 1]), each {"from","to","count","predicted" (mean),"observed" (conversion rate)}; empty
+/// bins are left out.
+Json reliability_json(const std::vector<double>& probability, const std::vector<std::uint8_t>& outcome);
+
+/// The expected calibration error of a reliability table: the mean of |predicted - observed| over
+/// its bins, weighted by their counts; nullopt for an empty table.
+std::optional<double> calibration_error(const Json& reliability);
+
 /// x rounded to `decimals` decimals (half away from zero), for readable JSON.
 double round_to(double x, int decimals);
 

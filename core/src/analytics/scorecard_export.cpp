@@ -9,11 +9,20 @@
 #include "analytics/detmath.h"
 #include "leadscore/calibrate.h"
 #include "analytics/quantile_bins.h"
+#include "analytics/rule_conditions.h"
 #include "analytics/scorecard_meta.h"
 
 namespace leadscore {
 
 namespace {
+
+using fit_detail::missing_when;
+using fit_detail::number_text;
+using fit_detail::other_when;
+using fit_detail::range_label;
+using fit_detail::range_when;
+using fit_detail::var_of;
+
 
 // One way a column's value can fall: a rule candidate. `log_odds` is what the fit adds for it.
 struct Item {
@@ -23,33 +32,12 @@ struct Item {
   std::size_t count = 0;
 };
 
-Json var(const std::string& f) { return Json{{"var", f}}; }
-Json not_(Json x) { return Json{{"!", std::move(x)}}; }
-
-// Missing as the history read it: no value, or one of the missing_values texts.
-Json missing_when(const std::string& f, const CalibrationOptions& o) {
-  Json missing = Json{{"missing", Json::array({f})}};
-  if (o.missing_values.empty()) return missing;
-  return Json{{"or", Json::array({missing, Json{{"in", Json::array({var(f), o.missing_values})}}})}};
-}
-
-Json present_when(const std::string& f, const CalibrationOptions& o) {
-  Json present = Json::array({not_(Json{{"missing", Json::array({f})}})});
-  if (!o.missing_values.empty()) present.push_back(not_(Json{{"in", Json::array({var(f), o.missing_values})}}));
-  return present;  // conditions to "and" with others
-}
-
-std::string number_text(double v) { return dump_json(Json(v)); }
-
 // Bins [from, to): the first open below, the last open above, so every number lands in one.
 Item bin_item(const std::string& f, const std::string& header, const CalibrationOptions& o,
               double from, double to, bool first, bool last) {
   Item item;
-  item.label = header + " in [" + number_text(from) + ", " + number_text(to) + (last ? "]" : ")");
-  Json all = present_when(f, o);
-  if (!first) all.push_back(Json{{">=", Json::array({var(f), from})}});
-  if (!last) all.push_back(Json{{"<", Json::array({var(f), to})}});
-  item.when = Json{{"and", all}};
+  item.label = header + " in " + range_label(from, to, last);
+  item.when = range_when(f, o, from, to, first, last);
   return item;
 }
 
@@ -84,7 +72,7 @@ std::vector<Item> level_items(const std::vector<const Feature*>& features, const
     } else {
       Item item;
       item.label = header + ": " + feature->value;
-      item.when = Json{{"==", Json::array({var(f), feature->value})}};
+      item.when = Json{{"==", Json::array({var_of(f), feature->value})}};
       item.log_odds = w;
       item.count = feature->count;
       listed.push_back(feature->value);
@@ -92,9 +80,7 @@ std::vector<Item> level_items(const std::vector<const Feature*>& features, const
     }
   }
   if (!has_missing) items.push_back(missing_item(f, header, o));
-  Json all = present_when(f, o);
-  all.push_back(not_(Json{{"in", Json::array({var(f), listed})}}));
-  other.when = Json{{"and", all}};
+  other.when = other_when(f, o, listed);
   items.push_back(std::move(other));
   return items;
 }
@@ -159,10 +145,6 @@ std::vector<Item> linear_items(const Feature& feature, double w, const History& 
   return items;
 }
 
-Json band(const char* id, const char* label, const char* action, int from, int to) {
-  return Json{{"id", id}, {"label", label}, {"action", action}, {"from", from}, {"to", to}};
-}
-
 }  // namespace
 
 Expected<Json> export_scorecard(const LogisticFit& fit, const History& history,
@@ -212,35 +194,12 @@ Expected<Json> export_scorecard(const LogisticFit& fit, const History& history,
   }
   if (groups.empty()) groups.push_back(Json{{"id", "fit"}, {"label", "Fit"}});
 
-  const double pdo = options.points_to_double_odds;
-  const double even = -std::round(reference_log_odds * factor);
-  const double half_range = pdo * (det_log(19) / kLn2);  // odds 19:1 is log2(19) doublings
-  Json model = Json::object();
-  model["format_version"] = 1;
-  model["id"] = options.model_id;
-  model["version"] = options.model_version;
-  model["description"] = "Calibrated by leadscore on " + fit_detail::file_name_only(source_name) +
-                         ": L2 logistic regression on " + std::to_string(fit.train_rows) +
-                         " training rows, " + number_text(pdo) + " points double the odds of conversion.";
-  model["fields"] = std::move(fields);
-  model["groups"] = std::move(groups);
-  model["rules"] = std::move(rules);
-  model["scale"] = Json{{"min", static_cast<long long>(std::round(even - half_range))},
-                        {"max", static_cast<long long>(std::round(even + half_range))}};
-  model["bands"] = Json::array({band("cold", "Cold", "nurture", 0, 29), band("warm", "Warm", "review", 30, 69),
-                                band("hot", "Hot", "call", 70, 100)});
-  model["probability"] = Json{{"even_odds_points", static_cast<long long>(even)}, {"points_to_double_odds", pdo}};
-  std::size_t test_rows = 0;
-  for (std::uint8_t t : history.is_test) test_rows += t;
-  std::string last_date;
-  for (const std::string& d : history.dates) last_date = std::max(last_date, d);
-  model["x-calibration"] = Json{
-      {"source", fit_detail::file_name_only(source_name)},
-      {"options", fit_detail::options_json(options)},
-      {"rows", Json{{"total", history.rows()}, {"train", fit.train_rows}, {"test", test_rows}}},
-      {"metrics", nullptr},
-      {"date", last_date.empty() ? Json(nullptr) : Json(last_date)}};
-  return model;
+  const std::string description = "Calibrated by leadscore on " + fit_detail::file_name_only(source_name) +
+                                  ": L2 logistic regression on " + std::to_string(fit.train_rows) +
+                                  " training rows, " + number_text(options.points_to_double_odds) +
+                                  " points double the odds of conversion.";
+  return fit_detail::calibrated_model(options, history, source_name, fit.train_rows, description, std::move(fields),
+                                      std::move(groups), std::move(rules), reference_log_odds);
 }
 
 }  // namespace leadscore

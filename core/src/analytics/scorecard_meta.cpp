@@ -1,5 +1,10 @@
 #include "analytics/scorecard_meta.h"
 
+#include <algorithm>
+#include <cmath>
+
+#include "analytics/detmath.h"
+
 namespace leadscore::fit_detail {
 
 std::string field_slug(std::string_view header, std::set<std::string>& taken) {
@@ -39,6 +44,15 @@ Json options_json(const CalibrationOptions& o) {
     out["test_seed"] = o.test_seed;
   }
   if (!o.test_from.empty()) out["test_from"] = o.test_from;
+  // The method's settings only for the new method, so that logistic exports keep their bytes.
+  if (o.method == CalibrationOptions::Method::Ebm) {
+    out["method"] = "ebm";
+    out["interactions"] = o.interactions;
+    out["shape_bins"] = o.shape_bins;
+    out["rounds"] = o.rounds;
+    out["interaction_rounds"] = o.interaction_rounds;
+    out["learning_rate"] = o.learning_rate;
+  }
   out["numeric_mode"] = o.numeric_mode == CalibrationOptions::NumericMode::Bins ? "bins" : "standardize";
   out["bins"] = o.bins;
   out["min_count"] = o.min_count;
@@ -47,6 +61,45 @@ Json options_json(const CalibrationOptions& o) {
   out["tolerance"] = o.tolerance;
   out["points_to_double_odds"] = o.points_to_double_odds;
   return out;
+}
+
+namespace {
+Json band(const char* id, const char* label, const char* action, int from, int to) {
+  return Json{{"id", id}, {"label", label}, {"action", action}, {"from", from}, {"to", to}};
+}
+}  // namespace
+
+Json calibrated_model(const CalibrationOptions& options, const History& history, std::string_view source_name,
+                      std::size_t train_rows, const std::string& description, Json fields, Json groups, Json rules,
+                      double reference_log_odds) {
+  const double pdo = options.points_to_double_odds;
+  const double factor = pdo / kLn2;
+  const double even = -std::round(reference_log_odds * factor);
+  const double half_range = pdo * (det_log(19) / kLn2);  // odds 19:1 is log2(19) doublings
+  Json model = Json::object();
+  model["format_version"] = 1;
+  model["id"] = options.model_id;
+  model["version"] = options.model_version;
+  model["description"] = description;
+  model["fields"] = std::move(fields);
+  model["groups"] = std::move(groups);
+  model["rules"] = std::move(rules);
+  model["scale"] = Json{{"min", static_cast<long long>(std::round(even - half_range))},
+                        {"max", static_cast<long long>(std::round(even + half_range))}};
+  model["bands"] = Json::array({band("cold", "Cold", "nurture", 0, 29), band("warm", "Warm", "review", 30, 69),
+                                band("hot", "Hot", "call", 70, 100)});
+  model["probability"] = Json{{"even_odds_points", static_cast<long long>(even)}, {"points_to_double_odds", pdo}};
+  std::size_t test_rows = 0;
+  for (std::uint8_t t : history.is_test) test_rows += t;
+  std::string last_date;
+  for (const std::string& d : history.dates) last_date = std::max(last_date, d);
+  model["x-calibration"] = Json{
+      {"source", file_name_only(source_name)},
+      {"options", options_json(options)},
+      {"rows", Json{{"total", history.rows()}, {"train", train_rows}, {"test", test_rows}}},
+      {"metrics", nullptr},
+      {"date", last_date.empty() ? Json(nullptr) : Json(last_date)}};
+  return model;
 }
 
 std::string file_name_only(std::string_view source) {

@@ -559,6 +559,21 @@ export interface CalibrationOptions {
   test_seed?: number;
   /** Instead of both: the records dated on or after this ISO date (date_column) are the test rows. */
   test_from?: string;
+  /**
+   * How the points are learnt: "logistic" (default; one weight per level or bin) or "ebm"
+   * (explainable boosting: a shape per column plus pairwise interactions; docs/calibration.md).
+   */
+  method?: 'logistic' | 'ebm';
+  /** ebm: pairwise terms at most (0..50, default 10). */
+  interactions?: number;
+  /** ebm: quantile bins per numeric column (2..256, default 128). */
+  shape_bins?: number;
+  /** ebm: boosting rounds over the columns (default 300) and over the pairs (default 100). */
+  rounds?: number;
+  interaction_rounds?: number;
+  /** ebm: share of each boosting step taken, (0, 1] (default 0.05). */
+  learning_rate?: number;
+  /** logistic: quantile bins (default) or one standardised weight per numeric column. */
   numeric_mode?: 'bins' | 'standardize';
   bins?: number;
   min_count?: number;
@@ -607,22 +622,56 @@ export interface CloseRateReport {
 
 export interface MetricSet { auc: number | null; log_loss: number | null; brier: number | null }
 
+/** The fitted logistic regression: convergence, intercept, weights (docs/calibration.md, "Fit report"). */
+export interface LogisticFitReport {
+  method: 'newton';
+  converged: boolean;
+  iterations: number;
+  gradient_max: number;
+  objective: number;
+  intercept: number;
+  features: Array<Record<string, unknown> & { column: string; value: string; weight: number; count: number }>;
+  [key: string]: unknown;
+}
+
+/** Explainable boosting's terms (docs/calibration.md, "Explainable boosting"). */
+export interface EbmFitReport {
+  method: 'ebm';
+  intercept: number;
+  rounds: number;
+  interaction_rounds: number;
+  learning_rate: number;
+  train_rows: number;
+  /** Candidate pairs with a positive ranking gain. */
+  pairs_ranked: number;
+  terms: Array<{
+    column: string; kind: 'numeric' | 'categorical';
+    /** Mean absolute deviation of the term's log-odds over the training rows. */
+    importance: number;
+    bins: Array<{ bin: string; count: number; log_odds: number }>;
+  }>;
+  interactions: Array<{ columns: [string, string]; gain: number; importance: number; cells: number; cuts: [number, number] }>;
+}
+
+/** One bin of predicted probability ([0, 0.1), ..., [0.9, 1]): mean prediction vs observed rate. */
+export interface ReliabilityBin { from: number; to: number; count: number; predicted: number; observed: number }
+
+export interface ExportedFigures extends MetricSet { reliability: ReliabilityBin[]; calibration_error: number | null }
+
 export interface Calibration {
   report: CloseRateReport;
-  /** The fitted regression: convergence, intercept, weights (docs/calibration.md, "Fit report"). */
-  fit: {
-    method: 'newton';
-    converged: boolean;
-    iterations: number;
-    gradient_max: number;
-    objective: number;
-    intercept: number;
-    features: Array<Record<string, unknown> & { column: string; value: string; weight: number; count: number }>;
-    [key: string]: unknown;
-  };
+  fit: LogisticFitReport | EbmFitReport;
   /** An ordinary model (with a "probability" section): pass it to createScorer(). */
   model: ModelDocument;
-  metrics: { train: MetricSet; test: MetricSet | null; test_exported: MetricSet | null; rounding_auc_cost: number | null };
+  metrics: {
+    train: MetricSet; test: MetricSet | null; test_exported: MetricSet | null; rounding_auc_cost: number | null;
+    /** Of the exported model on the test rows (the training rows when there are none). */
+    reliability: ReliabilityBin[];
+    calibration_error: number | null;
+    /** ebm only: the shapes without the pairs, and the logistic method's exported model, on the same test rows. */
+    test_shapes_only?: MetricSet | null;
+    logistic?: ExportedFigures | null;
+  };
   warnings: WarningEntry[];
 }
 
@@ -691,8 +740,11 @@ export interface Evaluation {
 export function calibrate(
   csv: string,
   options: CalibrationOptions,
-  /** onPhase(name) is called as each phase starts: read, report, fit, export, score_test, done (for timing). */
-  hooks?: { onPhase?: (phase: 'read' | 'report' | 'fit' | 'export' | 'score_test' | 'done') => void },
+  /**
+   * onPhase(name) is called as each phase starts: read, report, fit, export, compare (ebm: the
+   * logistic method on the same rows), score_test, done (for timing).
+   */
+  hooks?: { onPhase?: (phase: 'read' | 'report' | 'fit' | 'export' | 'compare' | 'score_test' | 'done') => void },
 ): Promise<Calibration>;
 /** The close-rate report alone (count, conversions, rate, lift, interval, seed-003 points per value). */
 export function closeRateReport(csv: string, options: CalibrationOptions): Promise<CloseRateReport>;

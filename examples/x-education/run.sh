@@ -39,6 +39,12 @@ echo "== 1b. the same with numeric columns standardised (one weight each), as sc
 grep -e '^test' "$out/calibrate-standardize.log"
 
 echo
+echo "== 1c. explainable boosting: a shape per column plus 10 pairwise tables (--method ebm)"
+"$leadscore" calibrate --outcome Converted --ignore "$ignore" --test-every 5 --method ebm \
+  --out "$out/model-ebm.json" --fit-report "$out/fit-ebm.json" "$data" 2> "$out/calibrate-ebm.log"
+grep -e '^exported' -e '^test' -e '^calibration error' -e '^shapes alone' -e '^logistic on' "$out/calibrate-ebm.log"
+
+echo
 echo "== 2. close rates of the training rows (first lines)"
 "$leadscore" calibrate --report --outcome Converted --ignore "$ignore" --test-every 5 "$data" \
   > "$out/close-rates.txt"
@@ -59,4 +65,4 @@ sed -E 's/.*"points":(-?[0-9]+).*"probability":([0-9.]+).*"score":([0-9]+).*/poi
   "$out/one-lead.jsonl"
 
 echo
-echo "Output in $out: model.json, fit.json, calibrate.log, *-standardize.*, close-rates.txt, evaluation.txt, one-lead.jsonl"
+echo "Output in $out: model.json, fit.json, calibrate.log, *-standardize.*, *-ebm.*, close-rates.txt, evaluation.txt, one-lead.jsonl"

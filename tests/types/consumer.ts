@@ -1,5 +1,5 @@
 // Type-checks the published declarations the way an ESM TypeScript user would use them.
-import { createScorer, LeadscoreError, validateModel, type AccountResult, type ScoreResult, type SummaryResult, type Submission, type Verification } from 'leadscore';
+import { calibrate, createScorer, LeadscoreError, validateModel, type AccountResult, type ScoreResult, type SummaryResult, type Submission, type Verification } from 'leadscore';
 
 export async function main(): Promise<number> {
   const scorer = await createScorer();
@@ -40,6 +40,12 @@ export async function main(): Promise<number> {
   if (verification.status === 'mismatch') console.log(verification.field);
   const account: AccountResult = scorer.scoreAccount({ id: 'acme', contacts: [{ lead: { seniority: 'vp' } }] }, { now: new Date(0) });
   console.log(letter, action, changes, account.aggregation.method, account.contacts.errors.length);
+  // Issue 16: explainable boosting; the fit report is narrowed by its method.
+  const calibration = await calibrate('a,b,won\n1,x,yes\n', { outcome: 'won', method: 'ebm', interactions: 3, shape_bins: 64 });
+  if (calibration.fit.method === 'ebm') console.log(calibration.fit.interactions.map((p) => p.columns.join(' x ') + p.gain));
+  else console.log(calibration.fit.iterations);
+  const error: number | null = calibration.metrics.calibration_error;
+  console.log(error, calibration.metrics.reliability.map((bin) => bin.observed - bin.predicted), calibration.metrics.logistic?.auc);
   scorer.dispose();
   return band.length + text.length;
 }

@@ -200,16 +200,54 @@ function leadOfFirstRow(model) {
   return lead;
 }
 
+// The facts that depend on the method: Newton's convergence, or the boosting's terms and what the
+// pairs add next to the logistic method on the same rows.
+function methodFacts(fit, metrics, model) {
+  if (fit.method !== 'ebm') {
+    return [
+      ['Method', 'logistic regression', 'method'],
+      ['Converged', fit.converged ? 'yes' : 'no', 'converged'],
+      ['Iterations', fit.iterations, 'iterations'],
+      ['Features', fit.features?.length ?? 'n/a', 'features'],
+    ];
+  }
+  const pairRules = model.rules.filter((r) => r.group.startsWith('pair')).length;
+  return [
+    ['Method', 'explainable boosting', 'method'],
+    ['Rounds', `${fit.rounds} over ${fit.terms.length} columns, ${fit.interaction_rounds} over ${fit.interactions.length} pairs`, 'rounds'],
+    ['Pairs', fit.interactions.map((p) => p.columns.join(' × ')).join('; ') || 'none', 'pairs'],
+    ['Rules', `${model.rules.length} (${model.rules.length - pairRules} for the columns, ${pairRules} for the pairs)`, 'rules'],
+    ['Test AUC without the pairs', fmt(metrics.test_shapes_only?.auc), 'test_shapes_only_auc'],
+    ['Logistic regression, same test rows', fmt(metrics.logistic?.auc), 'logistic_auc'],
+  ];
+}
+
+// Calibrate's and evaluate's test-split options from the page (docs/calibration.md, "Test split").
+function splitOptions() {
+  switch ($('split').value) {
+    case 'fraction': return { test_fraction: 0.2, test_seed: 1 };
+    case 'from': return { test_from: $('test-from').value };
+    case 'none': return { test_every: 0 };
+    default: return { test_every: 5 };
+  }
+}
+
+function splitText(split) {
+  if (!split) return 'all rows';
+  const rule = split.rule === 'every' ? `every ${split.every}th row` : split.rule === 'fraction'
+    ? `a random ${Math.round(split.fraction * 100)} %, seed ${split.seed}` : `rows from ${split.from}`;
+  return `the test rows only (${rule}; ${split.held_out} training rows held out)`;
+}
+
 function showFit(result, modelText) {
   const { fit, metrics } = result;
   facts($('fit-summary'), [
-    ['Converged', fit.converged ? 'yes' : 'no', 'converged'],
-    ['Iterations', fit.iterations, 'iterations'],
-    ['Features', fit.features?.length ?? 'n/a', 'features'],
+    ...methodFacts(fit, metrics, result.model),
     ['Training AUC', fmt(metrics.train?.auc), 'train_auc'],
     ['Test AUC (fitted model)', fmt(metrics.test?.auc), 'test_auc'],
     ['Test AUC (exported points)', fmt(metrics.test_exported?.auc), 'test_exported_auc'],
     ['Rounding cost (AUC)', fmt(metrics.rounding_auc_cost), 'rounding_cost'],
+    ['Calibration error (exported)', fmt(metrics.calibration_error), 'calibration_error'],
     // The kind each column was read as (decided from the whole file, as the CLI's summary lists it).
     ...['numeric', 'categorical'].map((kind) => {
       const names = (result.report?.columns ?? []).filter((c) => c.kind === kind).map((c) => c.name);
@@ -230,7 +268,8 @@ async function runCalibration() {
   const outcome = $('outcome').value;
   const dateColumn = $('date-column').value;
   const ignore = [...$('ignore-list').querySelectorAll('input:checked:not(:disabled)')].map((b) => b.value);
-  const options = { outcome, ignore, ...(dateColumn ? { date_column: dateColumn } : {}) };
+  const split = splitOptions();
+  const options = { outcome, ignore, method: $('method').value, ...split, ...(dateColumn ? { date_column: dateColumn } : {}) };
   $('run-calibrate').disabled = true;
   setStatus('calibrate-status', 'Calibrating…', 'busy');
   await nextFrame();
@@ -249,13 +288,17 @@ async function runCalibration() {
       $('sample-score').textContent = `The first row of the file scores ${scored.score} (${scored.band?.label ?? scored.band?.id ?? ''})${
         scored.probability === undefined ? '' : `, probability ${pct(scored.probability)}`} with the exported model.`;
     }
-    setStatus('calibrate-status', 'Evaluating the exported model on the same file…', 'busy');
+    setStatus('calibrate-status', 'Evaluating the exported model on the test rows…', 'busy');
     await nextFrame();
     const capacity = $('capacity').value.trim();
-    const evaluation = scorer.evaluate(csvText, { outcome, ...(dateColumn ? { date_column: dateColumn, period: $('period').value } : {}),
-      ...(capacity ? { capacity } : {}) });
-    renderEvaluation(evaluation, 'The exported model on the whole file (training and test rows)');
-    setStatus('calibrate-status', `Calibrated: ${result.fit.converged ? 'converged' : 'NOT converged'} after ${result.fit.iterations} iterations.`, 'done');
+    // The same split as the fit: the evaluation scores the rows the fit did not learn from.
+    const testRows = split.test_every === 0 ? {} : split;
+    const evaluation = scorer.evaluate(csvText, { outcome, ...testRows,
+      ...(dateColumn ? { date_column: dateColumn, period: $('period').value } : {}), ...(capacity ? { capacity } : {}) });
+    renderEvaluation(evaluation, `The exported model on ${splitText(evaluation.rows.split)}`);
+    setStatus('calibrate-status', result.fit.method === 'ebm'
+      ? `Calibrated by explainable boosting: ${result.model.rules.length} rules.`
+      : `Calibrated: ${result.fit.converged ? 'converged' : 'NOT converged'} after ${result.fit.iterations} iterations.`, 'done');
   } catch (e) {
     setStatus('calibrate-status', `Calibration failed: ${errorText(e)}`, 'error');
   } finally {
@@ -270,6 +313,7 @@ $('csv-read').addEventListener('click', readColumns);
 $('csv-file').addEventListener('change', () => { $('csv-text').value = ''; readColumns(); });
 $('outcome').addEventListener('change', syncIgnore);
 $('date-column').addEventListener('change', syncIgnore);
+$('split').addEventListener('change', () => { $('test-from-field').hidden = $('split').value !== 'from'; });
 $('run-calibrate').addEventListener('click', runCalibration);
 version().then((v) => { $('engine-version').textContent = v; document.body.dataset.ready = ''; },
   (e) => setStatus('calibrate-status', `The engine did not load: ${errorText(e)}`, 'error'));

@@ -230,12 +230,43 @@ test('evaluation page: calibrate in the browser, download the model, evaluate it
     assert.deepEqual(shape({ ...real, errors: [], warnings: [] }), shape({ ...fixture, errors: [], warnings: [] }));
   });
 
-  await t.test('the exported model is evaluated on the file: 10 deciles, months with a capacity line', async () => {
+  await t.test('the exported model is evaluated on the test rows: 10 deciles, months with a capacity line', async () => {
     assert.equal(await page.$$eval('#decile-plot rect.plot-bar.lift', (r) => r.length), 10);
     assert.deepEqual(await page.$$eval('#band-plot g.period', (g) => g.map((x) => x.dataset.period)),
       ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06']);
     assert.equal(await page.$eval('#band-plot line.capacity', (l) => Number(l.dataset.capacity)), 20);
-    assert.equal(await page.textContent('#metrics [data-key="rows"] dd'), '300 of 300');
+    // Every 5th row, as calibrate held them out: the evaluation's AUC is the fit's exported test AUC.
+    assert.equal(await page.textContent('#metrics [data-key="rows"] dd'), '60 of 300');
+    assert.match(await page.textContent('#evaluation-source'), /test rows only \(every 5th row; 240 training rows held out\)/);
+    assert.equal(await page.textContent('#metrics [data-key="auc"] dd'), String(Math.round(node.metrics.test_exported.auc * 1e4) / 1e4));
+  });
+
+  await t.test('explainable boosting in the page: the model Node exports, its pairs and rules shown', async () => {
+    const ebm = await calibrate(historyCsv(), { ...OPTIONS, method: 'ebm' });
+    await page.selectOption('#method', 'ebm');
+    await page.click('#run-calibrate');
+    await page.waitForSelector('#calibrate-status[data-state="done"]:has-text("explainable boosting"), #calibrate-status[data-state="error"]',
+      { timeout: 120_000 });
+    assert.match(await page.textContent('#calibrate-status'), /^Calibrated by explainable boosting: \d+ rules\.$/);
+    assert.equal(await page.textContent('#model-json'), `${JSON.stringify(ebm.model, null, 2)}\n`);
+    assert.equal(await page.textContent('#fit-summary [data-key="method"] dd'), 'explainable boosting');
+    assert.equal(await page.textContent('#fit-summary [data-key="pairs"] dd'),
+      ebm.fit.interactions.map((p) => p.columns.join(' × ')).join('; ') || 'none');
+    assert.match(await page.textContent('#fit-summary [data-key="rules"] dd'), new RegExp(`^${ebm.model.rules.length} \\(`));
+    assert.equal(await page.textContent('#fit-summary [data-key="logistic_auc"] dd'), String(Math.round(ebm.metrics.logistic.auc * 1e4) / 1e4));
+  });
+
+  await t.test('a seeded share as test rows: calibrate and evaluate hold out the same rows', async () => {
+    const node20 = await calibrate(historyCsv(), { ...OPTIONS, test_fraction: 0.2, test_seed: 1 });
+    await page.selectOption('#method', 'logistic');
+    await page.selectOption('#split', 'fraction');
+    await page.click('#run-calibrate');
+    await page.waitForSelector('#calibrate-status[data-state="done"]:has-text("converged"), #calibrate-status[data-state="error"]',
+      { timeout: 120_000 });
+    assert.equal(await page.textContent('#model-json'), `${JSON.stringify(node20.model, null, 2)}\n`);
+    const { test } = node20.model['x-calibration'].rows;
+    assert.equal(await page.textContent('#metrics [data-key="rows"] dd'), `${test} of 300`);
+    assert.match(await page.textContent('#evaluation-source'), /a random 20 %, seed 1/);
   });
 
   await checkPageStayedClean(t, session);

@@ -20,12 +20,23 @@ test('README calibration section: the summary lines and the deployed lead match 
     path.join(sharedDir, 'datasets/x-education-leads.csv')], { encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
   // Every "# ..." line the README shows after the calibrate command, except the timing figure.
-  const shown = [...section.matchAll(/^# (rows: .*|fit: .*|test AUC .*)$/gm)].map((m) => m[1]);
+  const logisticBlock = section.slice(0, section.indexOf('--method ebm'));
+  const shown = [...logisticBlock.matchAll(/^# (rows: .*|fit: .*|test AUC .*)$/gm)].map((m) => m[1]);
   assert.equal(shown.length, 3);
-  for (const line of shown) {
+  const holds = (stderr, line) => {
     const pattern = line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/in \d+ ms/, 'in [0-9.]+ ms');
-    assert.match(run.stderr, new RegExp(pattern), `README line "${line}"`);
-  }
+    assert.match(stderr, new RegExp(pattern), `README line "${line}"`);
+  };
+  for (const line of shown) holds(run.stderr, line);
+
+  // The explainable-boosting command and its three lines.
+  const ebm = spawnSync(cliPath, ['calibrate', '--method', 'ebm', '--outcome', 'Converted', '--ignore', leaveOut, '--out',
+    path.join(dir, 'model-ebm.json'), path.join(sharedDir, 'datasets/x-education-leads.csv')], { encoding: 'utf8' });
+  assert.equal(ebm.status, 0, ebm.stderr);
+  const ebmBlock = section.slice(section.indexOf('leadscore calibrate --method ebm'));
+  const ebmShown = [...ebmBlock.matchAll(/^# (exported: .*|test AUC .*|logistic on .*)$/gm)].map((m) => m[1]).slice(0, 3);
+  assert.equal(ebmShown.length, 3);
+  for (const line of ebmShown) holds(ebm.stderr, line);
 
   const scorer = await createScorer(readFileSync(model, 'utf8'));
   const lead = /scorer\.score\((\{[^}]+\})/s.exec(section)[1];

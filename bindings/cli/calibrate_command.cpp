@@ -49,6 +49,12 @@ const char* const kCalibrateHelp =
     "  --l2 X               L2 penalty (scikit-learn's C = 1/X); default 1\n"
     "  --max-iterations N   Newton iterations; default 100.   --tolerance X  default 1e-8\n"
     "  --pdo X              points to double the odds; default 20\n"
+    "  --scale S            the exported 0-100 scale: training (default: from just below the 1st\n"
+    "                       to just above the 99th percentile of the training leads' points) or\n"
+    "                       odds (probability 5 % at 0 to 95 % at 100)\n"
+    "  --bands B            shares (default: cold, warm, hot hold --band-shares of the training\n"
+    "                       leads) or fixed (0-29, 30-69, 70-100)\n"
+    "  --band-shares a,b,c  percent of training leads in cold, warm, hot; default 50,30,20\n"
     "  --prior-strength X   report: shrinkage toward the overall rate; default 20\n"
     "  --points-per-pp X    report: points per percentage point above the overall rate; default 1\n"
     "  --id ID, --model-version V   the exported model's id and version (calibrated, 1)\n"
@@ -102,6 +108,9 @@ const std::vector<FlagSpec>& calibrate_flags() {
       {"--max-iterations", "max_iterations", FlagKind::Number},
       {"--tolerance", "tolerance", FlagKind::Number},
       {"--pdo", "points_to_double_odds", FlagKind::Number},
+      {"--scale", "scale", FlagKind::Text},
+      {"--bands", "bands", FlagKind::Text},
+      {"--band-shares", "band_shares", FlagKind::Numbers},
       {"--prior-strength", "prior_strength", FlagKind::Number},
       {"--points-per-pp", "points_per_percentage_point", FlagKind::Number},
       {"--id", "model_id", FlagKind::Text},

@@ -83,6 +83,22 @@ void write_logistic_fit(std::ostream& err, const Calibration& c, const PhaseTime
       << gradient << ") in " << phase_ms(times, "fit") << " ms\n";
 }
 
+// "bands (test rows): cold 0-41 912 leads 49.4 %, 8.1 % converted; ...; score 0: 0.9 %".
+void write_band_volumes(std::ostream& err, const Json& m) {
+  const Json bands = m.value("bands", Json());
+  if (!bands.is_array()) return;
+  err << "bands (test rows):";
+  for (std::size_t i = 0; i < bands.size(); ++i) {
+    const Json& b = bands[i];
+    const Json share = b.value("share", Json()), rate = b.value("rate", Json());
+    err << (i ? "; " : " ") << text_at(b, "id") << ' ' << text_at(b, "from") << '-' << text_at(b, "to") << ' '
+        << text_at(b, "count") << " leads " << (share.is_number() ? fixed_text(Json(share.get<double>() * 100), 1) + " %" : "-")
+        << ", " << (rate.is_number() ? fixed_text(Json(rate.get<double>() * 100), 1) + " %" : "-") << " converted";
+  }
+  const Json zero = m.value("zero_score_share", Json());
+  err << "; score 0: " << (zero.is_number() ? fixed_text(Json(zero.get<double>() * 100), 1) + " %" : "-") << "\n";
+}
+
 void write_calibration_summary(std::ostream& err, const Calibration& c, const PhaseTimes& times) {
   const Json rows = c.report.is_object() ? c.report.value("rows", Json::object()) : Json::object();
   const bool ebm = c.fit.is_object() && c.fit.value("method", Json()) == Json("ebm");
@@ -111,6 +127,7 @@ void write_calibration_summary(std::ostream& err, const Calibration& c, const Ph
         << metric(m, "test_exported", "log_loss", 4) << "), Brier " << metric(m, "test", "brier", 4) << "\n"
         << "calibration error " << fixed_text(m.value("calibration_error", Json()), 4)
         << " (exported, test rows; reliability table in the fit report)\n";
+    write_band_volumes(err, m);
     if (ebm) {
       err << "shapes alone: test AUC " << metric(m, "test_shapes_only", "auc", 4) << "; the pairs add "
           << fixed_text(m.value("test", Json()).value("auc", Json()).is_number() &&

@@ -44,6 +44,17 @@ std::string store(const FlagSpec& spec, const std::string& value, ParsedFlags& o
       out.options[spec.key] = parsed.value();
       return "";
     }
+    case FlagKind::Numbers: {
+      Json items = Json::array(), numbers = Json::array();
+      if (!split_list(value, items)) return name + " needs comma-separated numbers without empty items";
+      for (const Json& item : items) {
+        auto parsed = parse_json(item.get<std::string>(), "number");
+        if (!parsed || !parsed.value().is_number()) return name + " needs comma-separated numbers, got \"" + value + "\"";
+        numbers.push_back(parsed.value());
+      }
+      out.options[spec.key] = std::move(numbers);
+      return "";
+    }
     case FlagKind::Cli:
       out.values[name] = value;
       return "";

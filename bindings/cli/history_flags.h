@@ -18,6 +18,7 @@ enum class FlagKind {
   Text,    ///< a string under `key`
   List,    ///< comma-separated, appended to the array under `key`; may be repeated
   Number,  ///< a JSON number under `key` (the core checks ranges and integers)
+  Numbers, ///< comma-separated JSON numbers, the array under `key` ("50,30,20"); once
   Switch,  ///< no value; only for the command (--report)
   Cli,     ///< a value only for the command (--out, --format...), not in the options object
 };

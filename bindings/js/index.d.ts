@@ -581,6 +581,12 @@ export interface CalibrationOptions {
   max_iterations?: number;
   tolerance?: number;
   points_to_double_odds?: number;
+  /** The exported 0-100 scale: "training" (default; 1st to 99th percentile of the training leads' points) or "odds" (5 % to 95 %). */
+  scale?: 'training' | 'odds';
+  /** The exported bands: "shares" (default; cold, warm, hot hold band_shares of the training leads) or "fixed" (0-29, 30-69, 70-100). */
+  bands?: 'shares' | 'fixed';
+  /** Percent of the training leads in cold, warm, hot: three numbers above 0 summing to 100 (default [50, 30, 20]). */
+  band_shares?: [number, number, number];
   prior_strength?: number;
   points_per_percentage_point?: number;
   model_id?: string;
@@ -668,6 +674,10 @@ export interface Calibration {
     /** Of the exported model on the test rows (the training rows when there are none). */
     reliability: ReliabilityBin[];
     calibration_error: number | null;
+    /** The exported bands on the test rows (null without test rows). */
+    bands: Array<{ id: string; from: number; to: number; count: number; share: number | null; conversions: number; rate: number | null }> | null;
+    /** Share of the test rows scoring 0. */
+    zero_score_share: number | null;
     /** ebm only: the shapes without the pairs, and the logistic method's exported model, on the same test rows. */
     test_shapes_only?: MetricSet | null;
     logistic?: ExportedFigures | null;

@@ -123,6 +123,31 @@ test('X Education, pre-contact columns: the exported points model reaches test A
     assert.match(r.stderr, /test AUC 0\.\d{4} \(continuous\) vs 0\.\d{4} \(exported points\)/);
   });
 
+test('--scale, --bands and --band-shares shape the exported scale and bands; the summary shows the test rows\' bands',
+  { skip: skip || (!existsSync(X_EDUCATION) && `no ${X_EDUCATION}`) }, () => {
+    const out = path.join(dir, 'x-scale.json');
+    const fit = path.join(dir, 'x-scale-fit.json');
+    let r = runCli(['calibrate', '--outcome', 'Converted', '--ignore', PRE_CONTACT_IGNORE.join(','),
+      '--band-shares', '70,20,10', '--out', out, '--fit-report', fit, X_EDUCATION]);
+    assert.equal(r.status, 0, r.stderr);
+    const { metrics } = JSON.parse(readFileSync(fit, 'utf8'));
+    const hot = metrics.bands.find((b) => b.id === 'hot');
+    assert.ok(hot.share > 0.05 && hot.share < 0.15, `hot share ${hot.share}`);
+    assert.match(r.stderr, /^bands \(test rows\): cold 0-\d+ \d+ leads [\d.]+ %, [\d.]+ % converted; warm .*; hot \d+-100 .*; score 0: [\d.]+ %$/m);
+    assert.deepEqual(JSON.parse(readFileSync(out, 'utf8'))['x-calibration'].options.band_shares, [70, 20, 10]);
+    r = runCli(['calibrate', '--outcome', 'Converted', '--ignore', PRE_CONTACT_IGNORE.join(','),
+      '--scale', 'odds', '--bands', 'fixed', '--out', out, X_EDUCATION]);
+    assert.equal(r.status, 0, r.stderr);
+    const model = JSON.parse(readFileSync(out, 'utf8'));
+    assert.deepEqual(model.bands.map((b) => [b.from, b.to]), [[0, 29], [30, 69], [70, 100]]);
+    r = runCli(['calibrate', '--outcome', 'Converted', '--band-shares', '50,30,x', X_EDUCATION]);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /--band-shares needs comma-separated numbers/);
+    r = runCli(['calibrate', '--outcome', 'Converted', '--band-shares', '50,30,10', X_EDUCATION]);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /options_invalid at \/band_shares \(--band-shares\)/);
+  });
+
 test('--ignore may be repeated: the lists are joined', { skip }, () => {
   const r = runCli(['calibrate', '--outcome', 'won', '--ignore', 'id', '--ignore', 'size', '--test-every', '0',
     '--report', '--format', 'json', HISTORY]);

@@ -41,11 +41,12 @@ export async function main(): Promise<number> {
   const account: AccountResult = scorer.scoreAccount({ id: 'acme', contacts: [{ lead: { seniority: 'vp' } }] }, { now: new Date(0) });
   console.log(letter, action, changes, account.aggregation.method, account.contacts.errors.length);
   // Issue 16: explainable boosting; the fit report is narrowed by its method.
-  const calibration = await calibrate('a,b,won\n1,x,yes\n', { outcome: 'won', method: 'ebm', interactions: 3, shape_bins: 64 });
+  const calibration = await calibrate('a,b,won\n1,x,yes\n', { outcome: 'won', method: 'ebm', interactions: 3, shape_bins: 64, scale: 'training', bands: 'shares', band_shares: [70, 20, 10] });
   if (calibration.fit.method === 'ebm') console.log(calibration.fit.interactions.map((p) => p.columns.join(' x ') + p.gain));
   else console.log(calibration.fit.iterations);
   const error: number | null = calibration.metrics.calibration_error;
-  console.log(error, calibration.metrics.reliability.map((bin) => bin.observed - bin.predicted), calibration.metrics.logistic?.auc);
+  console.log(error, calibration.metrics.reliability.map((bin) => bin.observed - bin.predicted), calibration.metrics.logistic?.auc,
+    calibration.metrics.bands?.map((b) => `${b.id} ${b.share}`), calibration.metrics.zero_score_share);
   scorer.dispose();
   return band.length + text.length;
 }

@@ -54,6 +54,14 @@ struct CalibrationOptions {
   int max_iterations = 100;            ///< Newton iterations
   double tolerance = 1e-8;             ///< converged when max|gradient| <= tolerance*max(1,rows)
   double points_to_double_odds = 20;   ///< scorecard scaling (PDO)
+  /// The exported score scale (docs/calibration.md, "Scale and bands"): Training, from just below
+  /// the 1st to just above the 99th percentile of the training leads' points; Odds, probability
+  /// 5 % (score 0) to 95 % (score 100), the only scale before version 0.2.
+  enum class Scale { Training, Odds } scale = Scale::Training;
+  /// The exported bands: Shares, cold / warm / hot holding about band_shares of the training leads;
+  /// Fixed, scores 0-29, 30-69, 70-100.
+  enum class Bands { Shares, Fixed } bands = Bands::Shares;
+  std::vector<double> band_shares{50, 30, 20};  ///< percent of training leads: cold, warm, hot (sum 100)
   double prior_strength = 20;          ///< report: shrinkage pseudo-count
   double points_per_percentage_point = 1;  ///< report: seed-003 scaling
   std::string model_id = "calibrated";

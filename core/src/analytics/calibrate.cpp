@@ -10,6 +10,7 @@
 #include "analytics/leak_check.h"
 #include "analytics/logistic_design.h"
 #include "analytics/metrics.h"
+#include "analytics/score_scale.h"
 #include "leadscore/calibrate.h"
 #include "leadscore/model.h"
 #include "leadscore/score.h"
@@ -80,13 +81,19 @@ void separating_warnings(const LogisticFit& fit, const fit_detail::Design& desig
   }
 }
 
-// The probability the exported model gives every test row, through the public scoring path.
-Expected<std::vector<double>> score_test_rows(const Json& model_json, const History& history) {
+// What the exported model gives every test row, through the public scoring path.
+struct TestScores {
+  std::vector<double> probability;
+  std::vector<int> score;
+  std::vector<std::size_t> band;  // index into the model's bands
+};
+
+Expected<TestScores> score_test_rows(const Json& model_json, const History& history) {
   auto model = Model::from_json(model_json);
   if (!model)
     return Error{"export_invalid", model.error().path,
                  "the exported model does not load (" + model.error().code + "): " + model.error().message};
-  std::vector<double> probability;
+  TestScores out;
   ScoreOptions score_options;
   score_options.now = "1970-01-01T00:00:00Z";
   score_options.detail = Detail::Summary;  // the probability is all it reads
@@ -97,9 +104,32 @@ Expected<std::vector<double>> score_test_rows(const Json& model_json, const Hist
     history_lead_into(history, row, lead);
     if (score_into(model.value(), lead, score_options, result) || !result.probability)
       return Error{"export_invalid", "", "the exported model did not score a test row"};
-    probability.push_back(*result.probability);
+    out.probability.push_back(*result.probability);
+    out.score.push_back(result.score);
+    out.band.push_back(static_cast<std::size_t>(result.band - model.value().bands().data()));
   }
-  return probability;
+  return out;
+}
+
+// The band volumes of scored rows: per band of the model its score range, leads, share,
+// conversions and conversion rate.
+Json band_volumes(const Json& model, const TestScores& scores, const std::vector<std::uint8_t>& outcome) {
+  const Json& bands = model["bands"];
+  std::vector<std::size_t> count(bands.size(), 0), conversions(bands.size(), 0);
+  for (std::size_t i = 0; i < scores.band.size(); ++i) {
+    ++count[scores.band[i]];
+    conversions[scores.band[i]] += outcome[i];
+  }
+  Json out = Json::array();
+  const double rows = static_cast<double>(scores.band.size());
+  for (std::size_t b = 0; b < bands.size(); ++b) {
+    const double n = static_cast<double>(count[b]);
+    out.push_back(Json{{"id", bands[b]["id"]}, {"from", bands[b]["from"]}, {"to", bands[b]["to"]}, {"count", count[b]},
+                       {"share", rows > 0 ? Json(round_to(n / rows, 4)) : Json(nullptr)},
+                       {"conversions", conversions[b]},
+                       {"rate", count[b] > 0 ? Json(round_to(static_cast<double>(conversions[b]) / n, 4)) : Json(nullptr)}});
+  }
+  return out;
 }
 
 // Test figures of exported probabilities: AUC, log loss, Brier, the reliability table and the
@@ -171,9 +201,9 @@ Expected<Fitted> fit_by_ebm(const History& history, const CalibrationOptions& op
   if (auto logistic = fit_logistic(history, options)) {
     auto model = export_scorecard(logistic.value(), history, options, source);
     if (!model) return model.error();
-    auto probability = score_test_rows(model.value(), history);
-    if (!probability) return probability.error();
-    out.extra_metrics["logistic"] = exported_figures(probability.value(), test_split(history, out.log_odds).outcome);
+    auto scored = score_test_rows(model.value(), history);
+    if (!scored) return scored.error();
+    out.extra_metrics["logistic"] = exported_figures(scored.value().probability, test_split(history, out.log_odds).outcome);
   }
   return out;
 }
@@ -201,6 +231,8 @@ Expected<Calibration> calibrate(std::istream& csv, const CalibrationOptions& opt
   Fitted& fit = fitted.value();
   out.fit = std::move(fit.fit);
   out.model = std::move(fit.model);
+  // Part of the export: the scale and bands from the training leads' points.
+  if (auto scaled = fit_detail::fit_scale_and_bands(out.model, history, options); !scaled) return scaled.error();
 
   Split train;
   for (std::size_t row = 0; row < history.rows(); ++row) {
@@ -215,7 +247,7 @@ Expected<Calibration> calibrate(std::istream& csv, const CalibrationOptions& opt
   phase("score_test");
   auto scored = score_test_rows(out.model, history);
   if (!scored) return scored.error();
-  const std::vector<double>& exported_probability = scored.value();
+  const std::vector<double>& exported_probability = scored.value().probability;
 
   Json metrics = Json::object();
   metrics["train"] = split_metrics(train);
@@ -231,6 +263,16 @@ Expected<Calibration> calibrate(std::istream& csv, const CalibrationOptions& opt
                                              : exported_figures(exported_probability, test.outcome);
   metrics["reliability"] = figures["reliability"];
   metrics["calibration_error"] = figures["calibration_error"];
+  // Band volumes and leads at score 0 on the test rows: whether the scale and bands fit the base rate.
+  if (!test.outcome.empty()) {
+    metrics["bands"] = band_volumes(out.model, scored.value(), test.outcome);
+    std::size_t zero = 0;
+    for (int score : scored.value().score) zero += score == 0 ? 1 : 0;
+    metrics["zero_score_share"] = round_to(static_cast<double>(zero) / static_cast<double>(test.outcome.size()), 4);
+  } else {
+    metrics["bands"] = nullptr;
+    metrics["zero_score_share"] = nullptr;
+  }
   for (auto it = fit.extra_metrics.begin(); it != fit.extra_metrics.end(); ++it) metrics[it.key()] = it.value();
   out.metrics = metrics;
   out.model["x-calibration"]["metrics"] = std::move(metrics);

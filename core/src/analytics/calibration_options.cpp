@@ -87,7 +87,7 @@ const char* const kKeys[] = {"outcome", "positive", "negative", "columns", "igno
                              "missing_values", "date_column", "test_every", "test_fraction", "test_seed",
                              "test_from", "method", "interactions", "shape_bins", "rounds",
                              "interaction_rounds", "learning_rate", "numeric_mode", "bins", "min_count",
-                             "l2", "max_iterations", "tolerance", "points_to_double_odds", "prior_strength",
+                             "l2", "max_iterations", "tolerance", "points_to_double_odds", "scale", "bands", "band_shares", "prior_strength",
                              "points_per_percentage_point", "model_id", "model_version", "max_rows",
                              "max_levels", "max_features", "delimiter"};
 
@@ -144,6 +144,28 @@ Expected<CalibrationOptions> calibration_options_from_json(const Json& options) 
   r.integer("max_iterations", out.max_iterations, 1, 10000);
   r.number("tolerance", out.tolerance, 0, true);
   r.number("points_to_double_odds", out.points_to_double_odds, 0, true);
+  if (const Json* scale = r.get("scale"); scale != nullptr && !r.failed()) {
+    if (*scale == "training") out.scale = CalibrationOptions::Scale::Training;
+    else if (*scale == "odds") out.scale = CalibrationOptions::Scale::Odds;
+    else r.fail("scale", "\"scale\" must be \"training\" or \"odds\"");
+  }
+  if (const Json* bands = r.get("bands"); bands != nullptr && !r.failed()) {
+    if (*bands == "shares") out.bands = CalibrationOptions::Bands::Shares;
+    else if (*bands == "fixed") out.bands = CalibrationOptions::Bands::Fixed;
+    else r.fail("bands", "\"bands\" must be \"shares\" or \"fixed\"");
+  }
+  if (const Json* shares = r.get("band_shares"); shares != nullptr && !r.failed()) {
+    double sum = 0;
+    bool ok = shares->is_array() && shares->size() == 3;
+    for (std::size_t i = 0; ok && i < 3; ++i) {
+      ok = (*shares)[i].is_number() && (*shares)[i].get<double>() > 0;
+      if (ok) sum += (*shares)[i].get<double>();
+    }
+    if (!ok || std::fabs(sum - 100) > 1e-9)
+      r.fail("band_shares", "\"band_shares\" must be three percentages above 0 (cold, warm, hot) that sum to 100");
+    else
+      out.band_shares = {(*shares)[0].get<double>(), (*shares)[1].get<double>(), (*shares)[2].get<double>()};
+  }
   r.number("prior_strength", out.prior_strength, 0, false);
   r.number("points_per_percentage_point", out.points_per_percentage_point, 0, true);
   r.string("model_id", out.model_id, false);

@@ -60,6 +60,9 @@ Json options_json(const CalibrationOptions& o) {
   out["max_iterations"] = o.max_iterations;
   out["tolerance"] = o.tolerance;
   out["points_to_double_odds"] = o.points_to_double_odds;
+  out["scale"] = o.scale == CalibrationOptions::Scale::Training ? "training" : "odds";
+  out["bands"] = o.bands == CalibrationOptions::Bands::Shares ? "shares" : "fixed";
+  if (o.bands == CalibrationOptions::Bands::Shares) out["band_shares"] = o.band_shares;
   return out;
 }
 

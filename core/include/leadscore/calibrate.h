@@ -56,7 +56,7 @@ struct CalibrationOptions {
   double points_to_double_odds = 20;   ///< scorecard scaling (PDO)
   /// The exported score scale (docs/calibration.md, "Scale and bands"): Training, from just below
   /// the 1st to just above the 99th percentile of the training leads' points; Odds, probability
-  /// 5 % (score 0) to 95 % (score 100), the only scale before version 0.2.
+  /// 5 % (score 0) to 95 % (score 100), the only scale before the scale was fitted (issue 16).
   enum class Scale { Training, Odds } scale = Scale::Training;
   /// The exported bands: Shares, cold / warm / hot holding about band_shares of the training leads;
   /// Fixed, scores 0-29, 30-69, 70-100.

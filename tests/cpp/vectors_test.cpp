@@ -1,6 +1,7 @@
 // The golden vectors (tests/vectors/*.json, format in its README), run through the C++ API:
 // score cases through score(), check cases through check_field() and check_lead().
 #include <catch2/catch.hpp>
+#include <sstream>
 
 #include <algorithm>
 #include <filesystem>
@@ -157,7 +158,13 @@ void run_check_field(const leadscore::Model& model, const Json& v) {
 
 TEST_CASE("golden vectors: every case gives its expected result or error", "[vectors]") {
   const auto files = test_support::vector_files();
-  REQUIRE(files.size() >= 50);
+  // Exactly the vectors of tests/vectors/MANIFEST (scripts/vector-manifest.mjs), in the same order.
+  std::vector<std::string> names, listed;
+  for (const auto& file : files) names.push_back(file.filename().string());
+  std::istringstream manifest(test_support::read_file(test_support::source_dir() + "/tests/vectors/MANIFEST"));
+  for (std::string line; std::getline(manifest, line);)
+    if (!line.empty()) listed.push_back(line);
+  REQUIRE(names == listed);
   std::size_t check_cases = 0;
   for (const auto& file : files) {
     INFO("vector " << file.filename().string());

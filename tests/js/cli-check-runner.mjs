@@ -6,19 +6,6 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runCli, tempDir } from './support.mjs';
 
-let hasCheck;
-/** Whether this build of the CLI has the `check` command (it is listed in `leadscore --help`). */
-export function cliHasCheckCommand() {
-  if (hasCheck === undefined) {
-    try {
-      hasCheck = /leadscore check\b/.test(runCli(['--help']).stdout);
-    } catch {
-      hasCheck = false;
-    }
-  }
-  return hasCheck;
-}
-
 /**
  * Checks leads (objects) with `leadscore check --model M --now NOW --lang LANG FILE` and returns,
  * per line, {text} (the exact result JSON text) or {error}.

@@ -12,6 +12,11 @@ export const sharedDir = process.env.LEADSCORE_SHARED_DIR ?? path.resolve(repoRo
 export const defaultModelText = readFileSync(path.join(repoRoot, 'examples/models/default.json'), 'utf8');
 
 /** Every golden vector as {name, ...case}, sorted by file name. */
+/** The golden vectors' file names as tests/vectors/MANIFEST lists them (scripts/vector-manifest.mjs). */
+export function vectorManifest() {
+  return readFileSync(path.join(repoRoot, 'tests/vectors/MANIFEST'), 'utf8').split('\n').filter(Boolean);
+}
+
 export function loadVectors() {
   const dir = path.join(repoRoot, 'tests/vectors');
   return readdirSync(dir)

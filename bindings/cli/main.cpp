@@ -138,7 +138,8 @@ constexpr const char* kCheckHelp =
 constexpr const char* kValidateHelp =
     "\n"
     "validate: loads the model and lists lint findings (unknown fields in conditions,\n"
-    "  unreachable bands, caps that never bind, empty groups) as\n"
+    "  unreachable bands and routing rules, quality conditions without checks, caps that\n"
+    "  never bind, empty groups; docs/model-format.md, \"Lint\") as\n"
     "  \"severity code /json/pointer: message\" lines, or one JSON object with --format json.\n";
 
 constexpr const char* kExitHelp =

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "exit_codes.h"
+#include "leadscore/lint.h"
 
 namespace leadscore::cli {
 
@@ -91,6 +92,12 @@ std::optional<Model> load_model_or_report(const std::string& path, int& exit_cod
     }
     loaded.model->use_data(pack.value());
   }
+  // What `validate` would warn about (a misspelt variable, an unreachable routing rule...), once
+  // per run, before any record: scoring with such a model usually gives wrong scores silently.
+  for (const LintFinding& finding : lint_model(*loaded.model))
+    if (finding.severity == "warning")
+      std::cerr << "leadscore: model warning " << finding.code << " at " << finding.path << ": " << finding.message
+                << " (leadscore validate --model lists them)\n";
   return std::move(loaded.model);
 }
 

@@ -20,7 +20,7 @@ LoadedModel load_model_file(const std::string& path);
 std::string describe_model_error(const std::string& path, const Error& error);
 
 /// load_model_file() for the commands that only need the model: a failure is described on stderr
-/// and gives nullopt with `exit_code` set. `data_path` (--data): a data pack file for the model's
+/// and gives nullopt with `exit_code` set; lint warnings of a loaded model go to stderr once. `data_path` (--data): a data pack file for the model's
 /// checks instead of the built-in pack (docs/data-packs.md).
 std::optional<Model> load_model_or_report(const std::string& path, int& exit_code,
                                           const std::optional<std::string>& data_path = std::nullopt);

@@ -278,3 +278,25 @@ test('CSV output neutralises cells that a spreadsheet would run as formulas', { 
   const ids = csvRows(r.stdout).slice(1).map((row) => row[1]);
   assert.deepEqual(ids, ["'=1+2", "'@SUM(A1)", 'L-7']);
 });
+
+test('a model with a lint warning (a misspelt variable) scores, and says so once on stderr', { skip }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'leadscore-lint-'));
+  try {
+    const model = JSON.parse(readFileSync(join(root, 'examples/models/default.json'), 'utf8'));
+    model.rules[0].when = { '==': [{ var: 'senority' }, 'vp'] };
+    writeFileSync(join(dir, 'typo.json'), JSON.stringify(model));
+    const leads = '{"seniority":"vp"}\n{"seniority":"cxo"}\n{"seniority":"manager"}\n';
+    const r = run(['score', '--model', join(dir, 'typo.json'), '--now', NOW, '--detail', 'summary'], leads);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout.trimEnd().split('\n').length, 3);
+    const warnings = r.stderr.split('\n').filter((l) => l.startsWith('leadscore: model warning'));
+    assert.equal(warnings.length, 1, r.stderr);
+    assert.match(warnings[0], /^leadscore: model warning unknown_field at \/rules\/0\/when: Rule "[^"]+" reads "senority"/);
+    // The bundled model has no warning: nothing on stderr.
+    const clean = run(['score', '--now', NOW, '--detail', 'summary'], leads);
+    assert.equal(clean.code, 0, clean.stderr);
+    assert.equal(clean.stderr, '');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

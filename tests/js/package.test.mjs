@@ -17,7 +17,7 @@ test('npm pack -> install into an empty project -> import and require work', () 
   for (const needed of ['bindings/js/node.mjs', 'bindings/js/browser.mjs', 'bindings/js/index.cjs', 'bindings/js/index.d.ts',
     'bindings/js/form-node.mjs', 'bindings/js/form-browser.mjs', 'bindings/js/form.cjs', 'bindings/js/form.d.ts',
     'dist/leadscore.mjs', 'dist/leadscore.wasm', 'dist/leadscore-form.mjs', 'dist/leadscore-form.wasm', 'dist/api.cjs',
-    'examples/models/default.json']) {
+    'examples/models/default.json', 'LICENSE', 'README.md']) {
     assert.ok(files.includes(needed), `package lacks ${needed}`);
   }
   // Each module once: its .wasm file, one glue that every entry point shares; each data pack once;

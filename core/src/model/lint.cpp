@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "model/lint_sections.h"
 #include "model/model_set_lint.h"
 
 namespace leadscore {
@@ -78,6 +79,11 @@ void lint_conditions(const Model& model, std::vector<LintFinding>& out) {
   }
 }
 
+// Whether the form checks put their points into group `id`.
+bool feeds_checks(const Model& model, const std::string& id) {
+  return model.has_checks() && !model.checks().points.empty() && model.checks().group == id;
+}
+
 // Bounds of the engagement subtotal over every possible event history. An event rule counts at
 // most Limits::max_events events (or repeat.max without a window); decay only moves points
 // towards zero, so it never widens the bounds; caps clamp them.
@@ -115,6 +121,8 @@ std::vector<LintFinding> lint_model(const Model& model) {
   if (!model.personas().empty()) return lint_model_set(model);
   std::vector<LintFinding> out;
   lint_conditions(model, out);
+  lint_detail::lint_routing(model, out);
+  lint_detail::lint_account(model, out);
 
   const auto& groups = model.groups();
   const auto& rules = model.rules();
@@ -133,6 +141,11 @@ std::vector<LintFinding> lint_model(const Model& model) {
           completeness->points_per_field * static_cast<Centipoints>(completeness->fields.size());
       (all < 0 ? spans[g].lo : spans[g].hi) += all;
     }
+    // The form checks' points go into their group, once per finding code and checked field.
+    if (feeds_checks(model, groups[g].id)) {
+      const auto checked = static_cast<Centipoints>(model.checks().fields.size());
+      for (const auto& [code, points] : model.checks().points) (points < 0 ? spans[g].lo : spans[g].hi) += points * checked;
+    }
   }
 
   Span total;  // sum of capped group bounds
@@ -140,7 +153,7 @@ std::vector<LintFinding> lint_model(const Model& model) {
     const GroupSpec& group = groups[g];
     const std::string path = index_path("groups", g);
     const bool has_completeness = completeness && completeness->group == group.id;
-    if (rule_count[g] == 0 && !has_completeness) {
+    if (rule_count[g] == 0 && !has_completeness && !feeds_checks(model, group.id)) {
       // A group with only a min is a (possibly deliberate) constant offset; otherwise it is dead.
       const bool constant = group.min && *group.min != 0;
       out.push_back({"empty_group", constant ? "info" : "warning", path,
@@ -155,12 +168,12 @@ std::vector<LintFinding> lint_model(const Model& model) {
     if (group.max && *group.max >= raw.hi) {
       out.push_back({"cap_never_binds", "info", path + "/max",
                      "The max of group \"" + group.id + "\" (" + points_text(*group.max) +
-                         ") is never reached: its rules add at most " + points_text(raw.hi) + "."});
+                         ") is never reached: its rules and checks add at most " + points_text(raw.hi) + "."});
     }
     if (group.min && *group.min <= raw.lo) {
       out.push_back({"cap_never_binds", "info", path + "/min",
                      "The min of group \"" + group.id + "\" (" + points_text(*group.min) +
-                         ") never applies: its rules take away at most " + points_text(-raw.lo) +
+                         ") never applies: its rules and checks take away at most " + points_text(-raw.lo) +
                          "."});
     }
     // When the caps pin the subtotal to one value, no rule of the group changes any score.

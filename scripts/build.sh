@@ -2,8 +2,11 @@
 # Builds everything: native (library, CLI, Catch2 suite), the same suite with ASan+UBSan, the wasm
 # module, and the npm package's generated files in dist/. Incremental: reruns are quick.
 #   scripts/build.sh            all of it
-#   scripts/build.sh native     native Release only (what `npm start` needs for the CLI)
+#   scripts/build.sh native     native Release: library, CLI, Catch2 suite, PostgreSQL extension
+#   scripts/build.sh cli        native Release, the CLI only (what `npm start` needs)
 #   scripts/build.sh wasm       wasm module + dist/ only
+# A build directory configured for another checkout (a copied or moved tree) or left broken by an
+# interrupted configure is started afresh, with a note, instead of stopping the build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-all}"
@@ -11,14 +14,42 @@ jobs="${LEADSCORE_JOBS:-2}"
 # emcc runs its JS optimiser with Node and needs Debian's acorn (toolchain notes).
 export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
 
+# configure [emcmake] DIR ARGS...: cmake -S . -B DIR ARGS, recovering from a foreign or stale cache.
+configure() {
+  local wrapper=()
+  if [ "$1" = emcmake ]; then wrapper=(emcmake); shift; fi
+  local dir="$1"
+  shift
+  local cache="$dir/CMakeCache.txt"
+  mkdir -p "$(dirname "$dir")"
+  if [ -f "$cache" ] && ! grep -qxF -e "CMAKE_HOME_DIRECTORY:INTERNAL=$PWD" -e "CMAKE_HOME_DIRECTORY:INTERNAL=$(pwd -P)" "$cache"; then
+    echo "build.sh: $dir was configured for another source tree; configuring it afresh" >&2
+    rm -rf "$dir"
+  fi
+  if ! "${wrapper[@]}" cmake -S . -B "$dir" "$@" >/dev/null 2>"$dir.configure.log"; then
+    echo "build.sh: configuring $dir failed (stale cache?); retrying in an empty directory" >&2
+    rm -rf "$dir"
+    if ! "${wrapper[@]}" cmake -S . -B "$dir" "$@" >/dev/null 2>"$dir.configure.log"; then
+      cat "$dir.configure.log" >&2
+      return 1
+    fi
+  fi
+  rm -f "$dir.configure.log"
+}
+
 build_native() {
-  cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
+  configure build/native -DCMAKE_BUILD_TYPE=Release
   cmake --build build/native -j"$jobs"
 }
 
+build_cli() {
+  configure build/native -DCMAKE_BUILD_TYPE=Release
+  cmake --build build/native -j"$jobs" --target leadscore_cli
+}
+
 build_sanitized() {
-  cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DLEADSCORE_SANITIZE=ON -DLEADSCORE_BUILD_CLI=OFF \
-    -DLEADSCORE_BUILD_POSTGRES=OFF >/dev/null
+  configure build/asan -DCMAKE_BUILD_TYPE=Debug -DLEADSCORE_SANITIZE=ON -DLEADSCORE_BUILD_CLI=OFF \
+    -DLEADSCORE_BUILD_POSTGRES=OFF
   cmake --build build/asan -j"$jobs"
 }
 
@@ -29,11 +60,11 @@ build_sanitized() {
 # Both compile the lite data pack in; the full pack ships beside them (dist/data/), for Node entry
 # points to load on their own and for pages to load on demand (docs/data-packs.md).
 build_wasm() {
-  emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O3 -DNDEBUG -flto" \
-    -DCMAKE_EXE_LINKER_FLAGS_RELEASE="-flto" -DLEADSCORE_DATA_TIER=lite >/dev/null
+  configure emcmake build/wasm -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O3 -DNDEBUG -flto" \
+    -DCMAKE_EXE_LINKER_FLAGS_RELEASE="-flto" -DLEADSCORE_DATA_TIER=lite
   cmake --build build/wasm -j"$jobs" --target leadscore_wasm leadscore_data_packs leadscore_cli
-  emcmake cmake -S . -B build/wasm-form -DCMAKE_BUILD_TYPE=MinSizeRel -DCMAKE_CXX_FLAGS_MINSIZEREL="-Oz -DNDEBUG -flto" \
-    -DCMAKE_EXE_LINKER_FLAGS_MINSIZEREL="-flto" -DLEADSCORE_DATA_TIER=lite >/dev/null
+  configure emcmake build/wasm-form -DCMAKE_BUILD_TYPE=MinSizeRel -DCMAKE_CXX_FLAGS_MINSIZEREL="-Oz -DNDEBUG -flto" \
+    -DCMAKE_EXE_LINKER_FLAGS_MINSIZEREL="-flto" -DLEADSCORE_DATA_TIER=lite
   cmake --build build/wasm-form -j"$jobs" --target leadscore_form_wasm
   rm -rf dist && mkdir -p dist/data
   cp build/wasm/data/full.bin build/wasm/data/lite.bin dist/data/
@@ -49,8 +80,9 @@ build_wasm() {
 
 case "$what" in
   native) build_native ;;
+  cli) build_cli ;;
   asan) build_sanitized ;;
   wasm) build_wasm ;;
   all) build_native; build_wasm; build_sanitized ;;
-  *) echo "usage: scripts/build.sh [all|native|asan|wasm]" >&2; exit 2 ;;
+  *) echo "usage: scripts/build.sh [all|native|cli|asan|wasm]" >&2; exit 2 ;;
 esac

@@ -4,8 +4,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/setup.sh
-# The native build is incremental: running it every time only rebuilds what changed.
-bash scripts/build.sh native
+# Only what the demo and the printed CLI example need: the CLI (not the Catch2 suite or the
+# PostgreSQL extension, which `npm test` builds), incremental on every start.
+bash scripts/build.sh cli
 # The wasm build is slow: only when dist/ is missing or older than a file in core/ or wasm/.
 glue=dist/leadscore.mjs
 if [ ! -f "$glue" ] || [ -n "$(find core wasm -type f -newer "$glue" -print -quit)" ]; then

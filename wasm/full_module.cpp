@@ -54,7 +54,7 @@ Outcome validate_model(const std::string& model_text) {
   auto model = leadscore::Model::parse(model_text);
   if (!model) return failure(model.error());
   Json findings = Json::array();
-  for (const auto& f : leadscore::lint_model(model.value()))
+  for (const auto& f : leadscore::validate_model(model.value()))
     findings.push_back({{"code", f.code}, {"severity", f.severity}, {"path", f.path}, {"message", f.message}});
   return success(leadscore::dump_json(findings));
 }

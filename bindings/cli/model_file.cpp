@@ -94,7 +94,7 @@ std::optional<Model> load_model_or_report(const std::string& path, int& exit_cod
   }
   // What `validate` would warn about (a misspelt variable, an unreachable routing rule...), once
   // per run, before any record: scoring with such a model usually gives wrong scores silently.
-  for (const LintFinding& finding : lint_model(*loaded.model))
+  for (const LintFinding& finding : validate_model(*loaded.model))
     if (finding.severity == "warning")
       std::cerr << "leadscore: model warning " << finding.code << " at " << finding.path << ": " << finding.message
                 << " (leadscore validate --model lists them)\n";

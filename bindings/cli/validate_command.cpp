@@ -38,7 +38,7 @@ int run_validate(const ValidateArgs& args) {
     return kExitUsage;
   }
 
-  const std::vector<LintFinding> findings = lint_model(*loaded.model);
+  const std::vector<LintFinding> findings = validate_model(*loaded.model);
   bool warnings = false;
   for (const auto& f : findings) warnings = warnings || f.severity == "warning";
 

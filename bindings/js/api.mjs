@@ -1,6 +1,6 @@
 // The public JS API, independent of how the wasm module is loaded: each entry point (node.mjs,
 // browser.mjs, index.cjs and their leadscore/form twins) binds it to a loader of its module.
-import { LeadscoreError, outcomeText, toJsonText, unwrap } from './errors.mjs';
+import { LeadscoreError, toJsonText, unwrap } from './errors.mjs';
 import { packFor } from './data-packs.mjs';
 import { Scorer } from './scorer.mjs';
 
@@ -79,9 +79,8 @@ export function makeApi(load, { form = false, defaultData } = {}) {
 
   async function validateModel(model) {
     const module = await loadModule();
-    const outcome = module.validateModel(toJsonText(model, 'the model'));
-    if (!outcome.ok) return { ok: false, error: { code: outcome.code, path: outcome.path, message: outcome.message }, findings: [] };
-    return { ok: true, findings: JSON.parse(outcomeText(outcome)) };
+    // Throws LeadscoreError for a model that does not load, like every other call.
+    return { findings: JSON.parse(unwrap(module.validateModel(toJsonText(model, 'the model')))) };
   }
 
   // Calibration from a historical CSV (text): {report, fit, model, metrics, warnings}

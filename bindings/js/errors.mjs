@@ -1,12 +1,22 @@
 // The one error type of the JS API. `code` is stable (see docs/model-format.md, "Error codes"),
 // `path` is a JSON pointer into the model or lead ("" when not about a place).
 
+// The ESM entries and the CommonJS entry (dist/api.cjs, built from this file) each carry a copy of
+// this class; a brand from the runtime's symbol registry (not a global variable) lets `instanceof`
+// recognise an error of either copy, so `require` and `import` users catch the same errors.
+const BRAND = Symbol.for('leadscore.LeadscoreError');
+
 export class LeadscoreError extends Error {
   constructor(code, message, path = '') {
     super(message);
     this.name = 'LeadscoreError';
     this.code = code;
     this.path = path;
+    Object.defineProperty(this, BRAND, { value: true });
+  }
+
+  static [Symbol.hasInstance](value) {
+    return value !== null && typeof value === 'object' && value[BRAND] === true;
   }
 }
 

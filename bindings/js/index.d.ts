@@ -536,11 +536,12 @@ export function createScorer(model?: ModelInput): Promise<Scorer>;
  * (JSON.stringify('apple')).
  */
 export function evaluateLogic(rule: unknown, data?: unknown): Promise<unknown>;
-/** Loads a model and lints it; never throws for a bad model (ok: false with the error). */
-export function validateModel(model: ModelInput): Promise<
-  | { ok: true; findings: LintFinding[] }
-  | { ok: false; error: { code: string; path: string; message: string }; findings: [] }
->;
+/**
+ * Loads a model and lints it (`leadscore validate`, C++ validate_model()): the findings of a model
+ * that loads; a model that does not load throws LeadscoreError (code, JSON pointer path), like
+ * every other call.
+ */
+export function validateModel(model: ModelInput): Promise<{ findings: LintFinding[] }>;
 /** Options of calibrate() and closeRateReport(); defaults and meaning in docs/calibration.md. */
 export interface CalibrationOptions {
   outcome: string;

@@ -40,7 +40,7 @@ TEST_CASE("calibrate: report, fit, model and metrics from one CSV", "[calibrate]
         Approx(cal.metrics["test"]["auc"].get<double>() - cal.metrics["test_exported"]["auc"].get<double>()).margin(2e-6));
   auto model = Model::from_json(cal.model);
   REQUIRE(model);
-  CHECK(lint_model(model.value()).empty());
+  CHECK(validate_model(model.value()).empty());
   // The same input gives the same bytes.
   std::istringstream again(csv);
   auto c2 = calibrate(again, o, "history.csv");

@@ -72,7 +72,7 @@ TEST_CASE("ebm: finds the pair no additive score can express and exports it as a
   // The model is an ordinary one: it loads, lints clean, and a pair rule is an "and" of two columns.
   auto model = Model::from_json(c.model);
   REQUIRE(model);
-  CHECK(lint_model(model.value()).empty());
+  CHECK(validate_model(model.value()).empty());
   bool pair_rule = false;
   for (const Json& rule : c.model["rules"]) {
     if (rule["group"] != "pair.channel.plan") continue;

@@ -190,7 +190,7 @@ TEST_CASE("lint: engagement widens the reachable scores") {
   // Fit alone reaches 10 of 100 points (band "high" unreachable); a demo adds 40 capped at 50.
   auto m = leadscore::Model::parse(kModel);
   REQUIRE(m);
-  for (const auto& f : leadscore::lint_model(m.value())) {
+  for (const auto& f : leadscore::validate_model(m.value())) {
     INFO(f.code << " " << f.path << ": " << f.message);
     CHECK(f.code != "unreachable_band");
   }

@@ -1,4 +1,4 @@
-// lint_model: unknown fields, unreachable bands, caps that never bind, empty groups.
+// validate_model: unknown fields, unreachable bands, caps that never bind, empty groups.
 #include "leadscore/lint.h"
 
 #include <catch2/catch.hpp>
@@ -35,7 +35,7 @@ Json base_model() {
 std::vector<LintFinding> lint(const Json& document) {
   auto model = Model::from_json(document);
   if (!model) FAIL("model did not load: " << model.error().code << " " << model.error().path);
-  return leadscore::lint_model(model.value());
+  return leadscore::validate_model(model.value());
 }
 
 // "severity code path" of every finding, for compact comparisons.
@@ -56,7 +56,7 @@ TEST_CASE("lint: the bundled default model lints clean, without false notes") {
   REQUIRE(model);
   // Its form_quality group has no rules but takes the form checks' points: not empty, and its
   // caps do bind (issue 17: it used to say "always adds its min (-30)").
-  for (const auto& f : leadscore::lint_model(model.value())) FAIL(f.code << " " << f.path << ": " << f.message);
+  for (const auto& f : leadscore::validate_model(model.value())) FAIL(f.code << " " << f.path << ": " << f.message);
 }
 
 TEST_CASE("lint: a group fed by the form checks' points is not empty, and its caps are judged with them") {

@@ -65,7 +65,7 @@ std::string load_error(const Json& document) {
 
 std::vector<std::string> lint_summary(const Json& document) {
   std::vector<std::string> out;
-  for (const auto& f : leadscore::lint_model(load(document))) out.push_back(f.severity + " " + f.code + " " + f.path);
+  for (const auto& f : leadscore::validate_model(load(document))) out.push_back(f.severity + " " + f.code + " " + f.path);
   return out;
 }
 

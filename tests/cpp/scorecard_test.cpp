@@ -48,7 +48,7 @@ TEST_CASE("export_scorecard: a model that loads, lints clean and reads its colum
   const Json& d = e.document;
   auto model = Model::from_json(d);
   REQUIRE(model);
-  for (const LintFinding& finding : lint_model(model.value())) CHECK(finding.severity != "warning");
+  for (const LintFinding& finding : validate_model(model.value())) CHECK(finding.severity != "warning");
 
   REQUIRE(d["fields"].size() == 2);
   CHECK(d["fields"][0] == Json{{"name", "source"}, {"label", "Source"}, {"column", "Source"}, {"type", "string"}});

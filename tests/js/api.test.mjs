@@ -133,11 +133,31 @@ test('evaluateLogic and validateModel', async () => {
   assert.equal(await evaluateLogic({ if: [{ '>': [{ var: 'n' }, 3] }, 'big', 'small'] }, { n: 5 }), 'big');
   await rejectsWith(evaluateLogic({ nope: [] }), 'unknown_operator', '/nope');
   const ok = await validateModel(minimal);
-  assert.equal(ok.ok, true);
+  assert.deepEqual(Object.keys(ok), ['findings']);
   assert.ok(Array.isArray(ok.findings));
-  const bad = await validateModel('{}');
-  assert.equal(bad.ok, false);
-  assert.equal(bad.error.code, 'missing_key');
+  // A model that does not load throws, like every other call.
+  await rejectsWith(validateModel('{}'), 'missing_key', '/format_version');
+});
+
+test('one LeadscoreError: an error thrown by the CommonJS entry is an instance of the ESM class, and back', async () => {
+  const require = createRequire(path.join(repoRoot, 'package.json'));
+  const cjs = require('leadscore');
+  let fromCjs;
+  try {
+    await cjs.createScorer('{');
+  } catch (e) {
+    fromCjs = e;
+  }
+  let fromEsm;
+  try {
+    await createScorer('{');
+  } catch (e) {
+    fromEsm = e;
+  }
+  assert.ok(fromCjs instanceof LeadscoreError, 'a CommonJS error is an ESM LeadscoreError');
+  assert.ok(fromEsm instanceof cjs.LeadscoreError, 'an ESM error is a CommonJS LeadscoreError');
+  assert.ok(fromEsm instanceof Error && !(new Error('x') instanceof LeadscoreError));
+  assert.equal(fromCjs.code, fromEsm.code);
 });
 
 test('CommonJS entry gives the same results as ESM', async () => {

@@ -134,7 +134,7 @@ test('the README engagement example gives the numbers the README states', async 
   assert.deepEqual([first.fit.points, first.engagement.points, first.score, first.band.id], [31, 42.78, 74, 'hot']);
   const later = scorer.score(lead, { now: '2026-12-28T10:00:00Z', events });
   assert.deepEqual([later.fit.points, later.engagement.points, later.score, later.band.id], [31, 23.46, 54, 'warm']);
-  const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+  const readme = readFileSync(path.join(repoRoot, 'docs/tour.md'), 'utf8');
   assert.match(readme, /fit 31 \+ engagement 42\.78 -> score 74, hot/);
   assert.match(readme, /fit 31 \+ engagement 23\.46 -> score 54, warm/);
   scorer.dispose();

@@ -1,4 +1,4 @@
-// The README's form-checks section states findings, quality and scores for the default model:
+// The tour's (docs/tour.md) form-checks section states findings, quality and scores for the default model:
 // this test recomputes them, so the README cannot drift from the engine.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ const codes = (findings) => findings.map((f) => f.code);
 
 test('the README form-checks examples give what the README states', async () => {
   const scorer = await createScorer();
-  const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+  const readme = readFileSync(path.join(repoRoot, 'docs/tour.md'), 'utf8');
 
   const typo = scorer.checkField('email', 'jane@gmial.com');
   assert.deepEqual(codes(typo), ['email_typo', 'email_free']);

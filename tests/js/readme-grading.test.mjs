@@ -1,4 +1,4 @@
-// The README's grading and routing section states scores, grades and routes for the default
+// The tour's (docs/tour.md) grading and routing section states scores, grades and routes for the default
 // model: this test recomputes them, so the README cannot drift from the engine.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { repoRoot, runCli } from './support.mjs';
 const now = '2026-11-23T10:00:00Z';
 const mia = { email: 'mia@ledger.example', seniority: 'manager', company_size: 300, industry: 'finance' };
 const demo = [{ type: 'demo_request', at: '2026-11-13T10:00:00Z' }];
-const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+const readme = readFileSync(path.join(repoRoot, 'docs/tour.md'), 'utf8');
 const steps = (r) => r.grade.steps.map((s) => [s.criterion, s.state, s.thirds]);
 
 test('README worked example: Mia with a demo request is sent to sales at 63 (A-, rule 2)', async () => {

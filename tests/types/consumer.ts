@@ -19,7 +19,7 @@ export async function main(): Promise<number> {
     else console.log(entry.score, entry.band.id, entry.route, summaryGrade, codes.length);
   }
   const checked = await validateModel({ format_version: 1, id: 'm', version: '1', fields: [], groups: [{ id: 'g' }], rules: [], scale: { min: 0, max: 10 }, bands: [{ id: 'all', action: 'none', from: 0, to: 100 }] });
-  if (!checked.ok) console.log(checked.error.path);
+  console.log(checked.findings.map((f) => `${f.severity} ${f.code} ${f.path}`));
   try {
     await createScorer('{');
   } catch (e) {

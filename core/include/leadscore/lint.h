@@ -21,6 +21,6 @@ struct LintFinding {
 /// points a group cap always cancels.
 /// For a model set (docs/personas.md): the findings of each model a persona uses, with paths under
 /// /models/<name>, then model_unused, persona_unreachable and persona_overlap.
-std::vector<LintFinding> lint_model(const Model& model);
+std::vector<LintFinding> validate_model(const Model& model);
 
 }  // namespace leadscore

@@ -115,7 +115,7 @@ Span engagement_span(const Model& model) {
 
 }  // namespace
 
-std::vector<LintFinding> lint_model(const Model& model) {
+std::vector<LintFinding> validate_model(const Model& model) {
   // A set's accessors describe its default persona's model with paths of a plain model; the set
   // lint re-paths each model's findings under /models/<name> instead.
   if (!model.personas().empty()) return lint_model_set(model);

@@ -1,4 +1,4 @@
-// Lint of the sections beyond fit rules and groups (routing, account), called by lint_model().
+// Lint of the sections beyond fit rules and groups (routing, account), called by validate_model().
 // Internal to the core.
 #pragma once
 #include <vector>

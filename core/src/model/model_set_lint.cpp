@@ -111,7 +111,7 @@ void lint_models(const Model& set, std::vector<LintFinding>& out) {
   std::set<std::string> linted;
   for (const Persona& persona : set.personas()) {
     if (!linted.insert(persona.model_name).second) continue;
-    for (LintFinding f : lint_model(*persona.model)) {
+    for (LintFinding f : validate_model(*persona.model)) {
       f.path = "/models/" + pointer_token(persona.model_name) + f.path;
       out.push_back(std::move(f));
     }

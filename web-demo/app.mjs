@@ -26,11 +26,13 @@ const INPUT_HINTS = {
   phone: { type: 'tel', autocomplete: 'tel', half: true },
   website: { inputMode: 'url', autocomplete: 'url', half: true },
 };
+// A valid profile: every field it fills passes the checks (no website: `.example`, the reserved
+// test domain of the email, is not a public suffix, so as a website it would rightly be refused).
 const EXAMPLE = {
   email: 'dana.reyes@northwind-analytics.example', first_name: 'Dana', last_name: 'Reyes',
   job_title: 'Head of Revenue Operations', seniority: 'director', department: 'sales',
   company: 'Northwind Analytics', company_size: '480', industry: 'software', country: 'GB',
-  annual_revenue: '32000000', phone: '+44 20 7946 0958', website: 'northwind-analytics.example',
+  annual_revenue: '32000000', phone: '+44 20 7946 0958',
 };
 
 // An optional ?now=ISO-8601 fixes the start of the time slider (reproducible results, tests); else
@@ -174,12 +176,24 @@ async function main() {
     return timeline.nowIso;
   };
 
-  // aria-invalid: a scoring warning (synchronous) or a live finding that is not just a note.
+  // aria-invalid: a live finding that is not just a note, once the visitor has typed in the field;
+  // a scoring warning (a required field still empty, a value of the wrong kind) once the visitor
+  // has left the field or used the example. An untouched form has no red field.
   const checks = new LiveChecks({ scorer, form, names: visibleCheckedFields(model), readLead: () => readLead(form, model), i18n });
   let warned = new Set();
+  const typed = new Set();
+  const left = new Set();
+  form.addEventListener('input', (event) => typed.add(event.target.name));
+  form.addEventListener('focusout', (event) => {
+    if (!event.target.name) return;
+    left.add(event.target.name);
+    markInvalid();
+  });
   const markInvalid = () => {
     for (const input of form.querySelectorAll('input, select')) {
-      if (warned.has(input.name) || checks.invalid.has(input.name)) input.setAttribute('aria-invalid', 'true');
+      const name = input.name;
+      const invalid = (checks.invalid.has(name) && (typed.has(name) || left.has(name))) || (warned.has(name) && left.has(name));
+      if (invalid) input.setAttribute('aria-invalid', 'true');
       else input.removeAttribute('aria-invalid');
     }
   };
@@ -207,6 +221,11 @@ async function main() {
     $('lead-json').textContent = JSON.stringify(lead);
     $('feedback-json').textContent = feedback ? JSON.stringify(feedback) : '';
     warned = renderResult(JSON.parse(json), json, labels, i18n, model);
+    // Nothing typed, no event, no feedback: the page shows the score but judges nothing yet.
+    const started = Object.keys(lead).some((name) => name !== renderedField) || events.length > 0 || feedback !== undefined;
+    $('summary').toggleAttribute('data-waiting', !started);
+    $('waiting').hidden = started;
+    $('quality-details').classList.toggle('waiting-hidden', !started);
     markInvalid();
     $('now-info').textContent = `\u00b7 scored at ${JSON.parse(json).now}${fixedNow ? ' (slider start fixed by ?now=)' : ''}`;
     $('fill-time').textContent = renderedField && renderedAt !== null ? i18n.t('fillTime', minFill) : i18n.t('fillTimeOff');
@@ -219,12 +238,18 @@ async function main() {
     checks.schedule();
   });
   form.addEventListener('reset', () => setTimeout(() => { // fields are cleared after the event
+    typed.clear();
+    left.clear();
     update();
     checks.clear();
   }));
   form.addEventListener('submit', (event) => event.preventDefault());
   $('example').addEventListener('click', () => {
-    for (const [name, value] of Object.entries(EXAMPLE)) if (form.elements[name]) form.elements[name].value = value;
+    for (const [name, value] of Object.entries(EXAMPLE)) {
+      if (!form.elements[name]) continue;
+      form.elements[name].value = value;
+      left.add(name);
+    }
     update();
     checks.run();
   });

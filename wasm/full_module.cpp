@@ -27,7 +27,7 @@ Outcome evaluate_logic(const std::string& rule_text, const std::string& data_tex
 /// Calibrates from a historical CSV (text) with the JSON options of docs/calibration.md: returns
 /// {report, fit, model, metrics, warnings}; with "report_only": the close-rate report alone.
 /// `on_phase` is a JS function (or undefined) called with each phase name as it starts ("read",
-/// "report", "fit", "export", "score_test", "done"), so JavaScript can time the phases.
+/// "report", "fit", "export", "compare" (ebm), "score_test", "done"), so JavaScript can time them.
 Outcome calibrate(const std::string& csv_text, const std::string& options_text, bool report_only,
                   emscripten::val on_phase) {
   auto options_json = leadscore::parse_json(options_text, "the calibration options");
@@ -50,6 +50,15 @@ Outcome calibrate(const std::string& csv_text, const std::string& options_text, 
                                           {"metrics", c.metrics}, {"warnings", c.warnings}}));
 }
 
+/// The first `max_records` records of a CSV text as the engine reads them (leadscore/csv.h).
+Outcome preview_csv(const std::string& csv_text, double max_records) {
+  std::istringstream csv(csv_text);
+  const std::size_t n = max_records >= 0 && max_records <= 1000 ? static_cast<std::size_t>(max_records) : 1000;
+  auto preview = leadscore::preview_csv(csv, n);
+  if (!preview) return failure(preview.error());
+  return success(leadscore::dump_json(preview.value()));
+}
+
 Outcome validate_model(const std::string& model_text) {
   auto model = leadscore::Model::parse(model_text);
   if (!model) return failure(model.error());
@@ -70,4 +79,5 @@ EMSCRIPTEN_BINDINGS(leadscore) {
   emscripten::function("calibrate", &calibrate);
   emscripten::function("evaluateLogic", &evaluate_logic);
   emscripten::function("validateModel", &validate_model);
+  emscripten::function("previewCsv", &preview_csv);
 }

@@ -1,6 +1,8 @@
 // See scorer.h.
 #include "scorer.h"
 
+#include "leadscore/describe.h"
+
 #include <sstream>
 #include <utility>
 
@@ -51,6 +53,11 @@ Outcome Scorer::load(const std::string& model_text) {
   model_ = std::move(model.value());
   loaded_ = true;
   return success(info());
+}
+
+std::string Scorer::describe() const {
+  if (!loaded_) return "null";
+  return dump_json(describe_model(model_));
 }
 
 std::string Scorer::info() const {

@@ -37,6 +37,10 @@ class Scorer {
   /// {"id", "version", "fingerprint", "personas"?} of the loaded model as JSON text ("null" before).
   std::string info() const;
 
+  /// describe_model() of the loaded model as JSON text ("null" before): defaults applied,
+  /// durations in ms, so the page reads them instead of re-deriving them from the model file.
+  std::string describe() const;
+
   /// Makes the model's checks use `data` (a loaded DataHandle); the outcome is data_info().
   Outcome use_data(const DataHandle& data);
   /// {"tier", "version"} of the data the model's checks use.

@@ -44,7 +44,7 @@ const params = new URLSearchParams(location.search);
 const fixedNow = params.get('now');
 const renderedAt = params.get('rendered_at') ?? (fixedNow === null ? isoInstant(Date.now()) : null);
 
-function buildForm(model, i18n) {
+function buildForm(model, described, i18n) {
   const fields = new Map(model.fields.map((f) => [f.name, f]));
   const container = $('fields');
   for (const name of FORM_FIELDS) {
@@ -69,7 +69,7 @@ function buildForm(model, i18n) {
   }
   // The honeypot: a field people never see (moved off screen, hidden from assistive technology,
   // out of the tab order, never autofilled). Only a program filling every input fills it in.
-  const honeypot = Object.entries(model.checks?.fields ?? {}).find(([, kind]) => kind === 'honeypot')?.[0];
+  const honeypot = Object.entries(described.checks.fields).find(([, kind]) => kind === 'honeypot')?.[0];
   if (honeypot) {
     const input = el('input', { id: `field-${honeypot}`, name: honeypot, type: 'text', tabIndex: -1, autocomplete: 'off' });
     const trap = el('div', { className: 'trap' },
@@ -96,11 +96,15 @@ function labelForm(model, i18n) {
   if (trap) trap.textContent = i18n.t('honeypot');
 }
 
-// The lead as the form has it: non-empty fields, plus the render time (model's rendered_at_field).
-function readLead(form, model) {
+// The field the form checks read the render time from, when the model has checks (describe():
+// the model's rendered_at_field or the core's default).
+const renderedAtField = (described) => (described.checks.section ? described.checks.rendered_at_field : null);
+
+// The lead as the form has it: non-empty fields, plus the render time.
+function readLead(form, described) {
   const lead = {};
   for (const [name, value] of new FormData(form)) if (value.trim() !== '') lead[name] = value;
-  const renderedField = model.checks?.rendered_at_field;
+  const renderedField = renderedAtField(described);
   if (renderedField && renderedAt !== null) lead[renderedField] = renderedAt;
   return lead;
 }
@@ -143,13 +147,15 @@ async function main() {
   i18n.applyStatic();
   const model = await defaultModel();
   const scorer = await createScorer(model);
+  // Every setting the page needs, as the engine runs it (defaults applied, durations in ms).
+  const described = scorer.describe();
   // A browser starts on the lite data pack (docs/data-packs.md); the demo loads the full one from
   // its own server so that it gives the back end's answers.
   scorer.loadData(await (await fetch(new URL('../dist/data/full.bin', import.meta.url))).arrayBuffer());
-  const eventTypes = new Map((model.engagement?.event_types ?? []).map((t) => [t.id, t.label ?? t.id]));
+  const eventTypes = new Map((described.engagement?.event_types ?? []).map((t) => [t.id, t.label || t.id]));
   // Field names -> labels in the page's language; the render time's findings read "Form timing".
   const fieldLabels = () => new Map([...model.fields.map((f) => [f.name, i18n.fieldLabel(f)]),
-    [model.checks?.rendered_at_field ?? '', i18n.t('formTiming')]]);
+    [renderedAtField(described) ?? '', i18n.t('formTiming')]]);
   const labels = {
     fields: fieldLabels(),
     groups: new Map(model.groups.map((g) => [g.id, g.label ?? g.id])),
@@ -159,14 +165,14 @@ async function main() {
   $('model-version').textContent = scorer.model.version;
   $('model-fingerprint').textContent = scorer.model.fingerprint;
 
-  buildForm(model, i18n);
+  buildForm(model, described, i18n);
   const form = $('lead-form');
   const log = new EventLog();
   const start = startInstant(scorer);
   const slider = $('now-slider');
   const timeline = start === null ? null : new Timeline(slider, $('now-text'), start);
-  const renderedField = model.checks?.rendered_at_field;
-  const minFill = model.checks?.min_fill_seconds ?? 0;
+  const renderedField = renderedAtField(described);
+  const minFill = described.checks.min_fill_seconds;
 
   // The scoring instant. Live (no ?now=) at the slider's start: the clock itself, so the fill time
   // is that of a visitor who sent the form now. Elsewhere the slider's exact instant.
@@ -179,7 +185,7 @@ async function main() {
   // aria-invalid: a live finding that is not just a note, once the visitor has typed in the field;
   // a scoring warning (a required field still empty, a value of the wrong kind) once the visitor
   // has left the field or used the example. An untouched form has no red field.
-  const checks = new LiveChecks({ scorer, form, names: visibleCheckedFields(model), readLead: () => readLead(form, model), i18n });
+  const checks = new LiveChecks({ scorer, form, names: visibleCheckedFields(described), readLead: () => readLead(form, described), i18n });
   let warned = new Set();
   const typed = new Set();
   const left = new Set();
@@ -207,7 +213,7 @@ async function main() {
     const now = scoringNow();
     // Sales feedback made at the scoring instant (none with an invalid ?now=: its error is the one to show).
     const feedback = timeline ? feedbackPanel?.read(now) : undefined;
-    const lead = readLead(form, model);
+    const lead = readLead(form, described);
     // Live, at a slider instant before this page was shown, the form did not exist yet: no fill time.
     if (fixedNow === null && renderedField && Date.parse(now) < Date.parse(renderedAt)) delete lead[renderedField];
     try {
@@ -220,7 +226,7 @@ async function main() {
     $('events-json').textContent = JSON.stringify(events);
     $('lead-json').textContent = JSON.stringify(lead);
     $('feedback-json').textContent = feedback ? JSON.stringify(feedback) : '';
-    warned = renderResult(JSON.parse(json), json, labels, i18n, model);
+    warned = renderResult(JSON.parse(json), json, labels, i18n, model, described);
     // Nothing typed, no event, no feedback: the page shows the score but judges nothing yet.
     const started = Object.keys(lead).some((name) => name !== renderedField) || events.length > 0 || feedback !== undefined;
     $('summary').toggleAttribute('data-waiting', !started);
@@ -285,7 +291,7 @@ async function main() {
       moved();
     });
     // Adding an event earlier than the range widens it; removing one may narrow it again.
-    panel = createEventsPanel({ model, eventTypes, log, timeline, onChange: () => {
+    panel = createEventsPanel({ described, eventTypes, log, timeline, onChange: () => {
       timeline.fit(log.earliest());
       moved();
     } });

@@ -1,33 +1,37 @@
 // Plain-language lines for the decays a model declares ("Website: points halve every 30 days"),
-// read from the model itself so that the demo never describes a model it is not running.
+// read from scorer.describe() (durations in ms, as the engine runs them) so that the demo never
+// describes a model it is not running and never parses the model's duration syntax itself.
+import { wholeUnit } from './dom.mjs';
 
 const UNITS = { m: 'minute', h: 'hour', d: 'day', w: 'week' };
 
-// "30d" -> "30 days", "1w" -> "1 week".
-function duration(text) {
-  const m = /^(\d+)([mhdw])$/.exec(text);
-  if (!m) return text;
-  return `${m[1]} ${UNITS[m[2]]}${m[1] === '1' ? '' : 's'}`;
+// 2592000000 -> "30 days", 604800000 -> "1 week".
+function duration(ms) {
+  const [n, unit] = wholeUnit(ms);
+  return `${n} ${UNITS[unit]}${n === 1 ? '' : 's'}`;
 }
 
-function describeOne(decay) {
-  switch (decay.kind) {
-    case 'half_life': return `points halve every ${duration(decay.half_life)}`;
-    case 'linear': return `points lose ${decay.percent}% per ${duration(decay.per)}`;
-    case 'inactivity': return `\u2212${decay.points} points after ${duration(decay.after)} without activity`
-      + (decay.every ? `, then every ${duration(decay.every)}` : '');
-    case 'none': return 'no age decay';
-    default: return decay.kind;
+function describeDecay(decay) {
+  const parts = [];
+  const age = decay.age;
+  if (age?.kind === 'half_life') parts.push(`points halve every ${duration(age.half_life_ms)}`);
+  else if (age?.kind === 'linear') parts.push(`points lose ${age.percent}% per ${duration(age.per_ms)}`);
+  else if (age?.kind === 'none') parts.push('no age decay');
+  const idle = decay.inactivity;
+  if (idle) {
+    parts.push(`\u2212${idle.points} points after ${duration(idle.after_ms)} without activity`
+      + (idle.every_ms ? `, then every ${duration(idle.every_ms)}` : ''));
   }
+  return parts.join('; ');
 }
 
-/** [{who, what}] for every engagement group and rule with a decay, in model order. */
+/** [{who, what}] for every engagement group and rule with a decay, in model order (describe().engagement). */
 export function describeDecays(engagement) {
   const lines = [];
   const add = (who, decay) => {
-    if (decay) lines.push({ who, what: [decay].flat().map(describeOne).join('; ') });
+    if (decay) lines.push({ who, what: describeDecay(decay) });
   };
-  for (const g of engagement?.groups ?? []) add(g.label ?? g.id, g.decay);
-  for (const r of engagement?.rules ?? []) add(r.label ?? r.id, r.decay);
+  for (const g of engagement?.groups ?? []) add(g.label || g.id, g.decay);
+  for (const r of engagement?.rules ?? []) add(r.label || r.id, r.decay);
   return lines;
 }

@@ -30,6 +30,14 @@ export const isoInstant = (ms) => new Date(ms).toISOString().replace('.000Z', 'Z
 // "2026-11-23 10:00 UTC": the same text in every locale and time zone (the engine works in UTC).
 export const formatInstant = (ms) => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
+// A duration the core gives in ms as [n, unit] in the largest whole unit (w, d, h or m):
+// 2592000000 -> [30, 'd'], 604800000 -> [1, 'w'].
+export function wholeUnit(ms) {
+  for (const [unit, size] of [['w', 7 * DAY], ['d', DAY], ['h', HOUR], ['m', 60_000]])
+    if (ms % size === 0) return [ms / size, unit];
+  return [Math.round(ms / 60_000), 'm'];
+}
+
 // A length of time as "12 d 5 h", "3 h", "45 min" or "0 h"; the sign is left to the caller.
 export function formatDuration(ms) {
   const abs = Math.abs(ms);

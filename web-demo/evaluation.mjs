@@ -2,7 +2,7 @@
 // model from a history CSV in the browser, offers the exported model for download and evaluates it
 // on the same CSV. Everything runs here through the npm package (import map in evaluation.html):
 // files are read with File.text(), nothing is fetched or uploaded. English only.
-import { calibrate, createScorer, version } from 'leadscore';
+import { calibrate, createScorer, previewCsv, version } from 'leadscore';
 import { $, el } from './dom.mjs';
 import { bandVolumePlot, capacityPerPeriod, decileLiftPlot, gainPlot } from './evaluation-plots.mjs';
 
@@ -30,38 +30,6 @@ function setStatus(id, text, state = '') {
 const nextFrame = () => new Promise((resolve) => { setTimeout(resolve, 0); });
 
 // ---- CSV: the header and the first data record only (the engine reads the whole file itself).
-
-// Splits the first `limit` records of CSV text (RFC 4180 quotes, "" escapes, CRLF or LF).
-export function csvRecords(text, limit) {
-  const delimiter = detectDelimiter(text);
-  const records = [];
-  let record = [];
-  let cell = '';
-  let quoted = false;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (; i < text.length && records.length < limit; i += 1) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cell += '"'; i += 1; } else if (c === '"') quoted = false; else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === delimiter) { record.push(cell); cell = ''; } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i += 1;
-      record.push(cell);
-      records.push(record);
-      record = [];
-      cell = '';
-    } else cell += c;
-  }
-  if (records.length < limit && (cell !== '' || record.length > 0)) { record.push(cell); records.push(record); }
-  return records;
-}
-
-// "," unless the header line has more ";" than "," (the engine's own detection decides for real).
-function detectDelimiter(text) {
-  const line = text.slice(0, Math.max(0, text.search(/\r|\n/)) || text.length);
-  const count = (ch) => line.split(ch).length - 1;
-  return count(';') > count(',') ? ';' : ',';
-}
 
 // ---- Rendering an evaluation.
 
@@ -159,13 +127,22 @@ async function showLoaded() {
 
 let csvText = '';
 let header = [];
+let firstLead = null; // the first record as the engine reads it (previewCsv)
 let modelUrl = null;
 
 async function readColumns() {
   const file = $('csv-file').files[0];
   csvText = $('csv-text').value.trim() !== '' ? $('csv-text').value : file ? await file.text() : '';
-  const [first] = csvRecords(csvText, 1);
-  header = first ?? [];
+  // The engine reads the CSV (delimiter, quotes, BOM): the page never parses it on its own.
+  let preview;
+  try {
+    preview = await previewCsv(csvText, { records: 1 });
+  } catch (e) {
+    $('columns-box').hidden = true;
+    return setStatus('calibrate-status', `The CSV cannot be read: ${errorText(e)}`, 'error');
+  }
+  header = preview.header;
+  firstLead = preview.records[0]?.lead ?? null;
   if (header.length < 2) {
     $('columns-box').hidden = true;
     return setStatus('calibrate-status', 'The CSV needs a header line with at least two columns.', 'error');
@@ -189,13 +166,13 @@ function syncIgnore() {
   }
 }
 
+// The first row as a lead of the exported model: its fields' columns, as the engine read them.
 function leadOfFirstRow(model) {
-  const [, values] = csvRecords(csvText, 2);
+  if (!firstLead) return null;
   const lead = {};
-  if (!values) return null;
   for (const field of model.fields ?? []) {
-    const i = header.indexOf(field.column ?? field.name);
-    if (i >= 0 && values[i] !== undefined && values[i].trim() !== '') lead[field.column ?? field.name] = values[i];
+    const column = field.column ?? field.name;
+    if (column in firstLead) lead[column] = firstLead[column];
   }
   return lead;
 }

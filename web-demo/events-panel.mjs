@@ -27,11 +27,14 @@ function removeButton(name, onClick) {
   return button;
 }
 
-/** `eventTypes`: the model's event type ids -> labels. Returns {render(now)}. */
-export function createEventsPanel({ model, eventTypes, log, timeline, onChange }) {
+/**
+ * `eventTypes`: the model's event type ids -> labels; `described`: scorer.describe(). Returns
+ * {render(now)}.
+ */
+export function createEventsPanel({ described, eventTypes, log, timeline, onChange }) {
   const typeLabel = (id) => eventTypes.get(id) ?? id;
 
-  $('decay-rules').replaceChildren(...describeDecays(model.engagement)
+  $('decay-rules').replaceChildren(...describeDecays(described.engagement)
     .map(({ who, what }) => el('li', {}, el('strong', { textContent: who }), `: ${what}`)));
 
   // A preset whose event type the model does not declare would only add "unknown" events: skip it.

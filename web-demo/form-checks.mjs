@@ -7,8 +7,9 @@ import { el } from './dom.mjs';
 const DEBOUNCE_MS = 150;
 
 /** The model's checked fields that a visitor sees (the honeypot is checked, but never shown). */
-export function visibleCheckedFields(model) {
-  const kinds = model.checks?.fields ?? {};
+export function visibleCheckedFields(described) {
+  // describe().checks.fields: the model's "checks" fields, or the core's defaults without a section.
+  const kinds = described.checks.fields;
   return Object.entries(kinds).filter(([, kind]) => kind !== 'honeypot').map(([name]) => name);
 }
 

@@ -2,7 +2,7 @@
 // reason and the strong actions that counted, in the summary; and "Why this route": what routing
 // read (band, grade, strong actions), the rule that matched, a sales verdict's override, and the
 // model's matrix with the matched row marked. A model without routing hides all of it.
-import { $, el, formatInstant, humanize } from './dom.mjs';
+import { $, el, formatInstant, humanize, wholeUnit } from './dom.mjs';
 
 /** The words for an action: the four usual ones in the page's language, any other by its name. */
 export const actionLabel = (action, i18n) => i18n.t('actions')[action] ?? humanize(action);
@@ -45,10 +45,13 @@ function conditions(rule, bandLabel, i18n) {
   const t = (...a) => i18n.t(...a);
   const parts = [];
   if (rule.bands?.length) parts.push(t('condBands', rule.bands.map(bandLabel)));
+  // describe() gives both ends of a grade condition; an open end is the scale's own (F or A+).
   const { min, max } = rule.grade ?? {};
-  if (min && max) parts.push(t('condGradeRange', min, max));
-  else if (min) parts.push(t('condGradeMin', min));
-  else if (max) parts.push(t('condGradeMax', max));
+  const low = min && min !== 'F' ? min : null;
+  const high = max && max !== 'A+' ? max : null;
+  if (low && high) parts.push(t('condGradeRange', low, high));
+  else if (low) parts.push(t('condGradeMin', low));
+  else if (high) parts.push(t('condGradeMax', high));
   if (typeof rule.strong_action === 'boolean') parts.push(t('condStrong', rule.strong_action));
   if (rule.quality?.length) parts.push(t('condQuality', rule.quality));
   return parts.length ? parts.join(', ') : t('anyLead');
@@ -56,7 +59,7 @@ function conditions(rule, bandLabel, i18n) {
 
 // The matrix, one row per rule and the default; the row that decided (before any verdict) marked.
 function matrixRows(routing, decided, bandLabel, i18n) {
-  const rules = [...(routing.rules ?? []), { ...routing.default, id: 'default' }];
+  const rules = [...routing.rules, routing.default];
   const at = rules.findIndex((r) => r.id === decided);
   return rules.map((rule, i) => {
     const state = i === at ? 'matched' : at >= 0 && i > at ? 'not_reached' : 'no_match';
@@ -74,13 +77,13 @@ function matrixRows(routing, decided, bandLabel, i18n) {
   });
 }
 
-/** "Why this route" for `result`, with the page's `labels` and the `model` (its routing matrix). */
-export function renderRouteWhy(result, model, labels, i18n) {
+/** "Why this route" for `result`, with the page's `labels` and `described` (scorer.describe(): bands, routing). */
+export function renderRouteWhy(result, described, labels, i18n) {
   const route = result.route;
   $('route-why').hidden = !route;
   if (!route) return;
   const t = (...a) => i18n.t(...a);
-  const bands = new Map((model.bands ?? []).map((b) => [b.id, b.label ?? b.id]));
+  const bands = new Map(described.bands.map((b) => [b.id, b.label]));
   const bandLabel = (id) => bands.get(id) ?? id;
   // What the matrix decided: the route itself, or what the verdict replaced.
   const matrix = route.overridden ?? route;
@@ -97,13 +100,13 @@ export function renderRouteWhy(result, model, labels, i18n) {
   lines.push(el('p', { className: 'note', textContent: t('routeRead', bandLabel(route.band), route.grade, route.strong_actions.length) }));
   $('route-explain').replaceChildren(...lines);
 
-  const routing = model.routing;
+  const routing = described.routing;
   $('route-matrix').hidden = !routing;
   if (routing) $('route-matrix-rows').replaceChildren(...matrixRows(routing, matrix.rule, bandLabel, i18n));
 
-  // "30d": 30 days (the model's duration syntax: a whole number and m, h, d or w).
-  const within = /^(\d+)([mhdw])$/.exec(routing?.strong_within ?? '');
-  $('strong-within').textContent = within ? t('strongWithin', Number(within[1]), within[2]) : '';
+  // The window in ms, as the engine runs it: "30 days".
+  const within = routing?.strong_within_ms;
+  $('strong-within').textContent = within ? t('strongWithin', ...wholeUnit(within)) : '';
   $('strong-list').replaceChildren(...(route.strong_actions.length === 0
     ? [el('li', { className: 'none', textContent: t('strongNone') })]
     : route.strong_actions.map((s) => {

@@ -113,5 +113,17 @@ export function makeApi(load, { form = false, defaultData } = {}) {
   }
 
   if (form) return { createScorer, defaultModel, version, setWasmSource };
-  return { createScorer, evaluateLogic, validateModel, calibrate, closeRateReport, defaultModel, version, setWasmSource };
+  // The first records of a CSV text as the engine reads them: {delimiter, header, records: [{line,
+  // cells, lead} | {line, error}], more} (leadscore/csv.h, preview_csv). For column pickers and
+  // sample leads, so a page never parses CSV on its own.
+  async function previewCsv(csv, options) {
+    if (typeof csv !== 'string') throw new LeadscoreError('csv_not_string', 'the CSV must be text (a string)', '/csv');
+    const records = options?.records ?? 5;
+    if (!Number.isInteger(records) || records < 0 || records > 1000)
+      throw new LeadscoreError('options_invalid', 'records must be a whole number from 0 to 1000', '/records');
+    const module = await loadModule();
+    return JSON.parse(unwrap(module.previewCsv(csv, records)));
+  }
+
+  return { createScorer, evaluateLogic, validateModel, calibrate, closeRateReport, previewCsv, defaultModel, version, setWasmSource };
 }

@@ -6,5 +6,5 @@ import { makeApi } from './api.mjs';
 import { browserLoader } from './browser-loader.mjs';
 
 export { LeadscoreError, Scorer } from './api.mjs';
-export const { createScorer, evaluateLogic, validateModel, calibrate, closeRateReport, defaultModel, version, setWasmSource } =
+export const { createScorer, evaluateLogic, validateModel, calibrate, closeRateReport, previewCsv, defaultModel, version, setWasmSource } =
   makeApi(browserLoader(createModule, wasmUrl));

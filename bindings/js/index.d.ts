@@ -479,6 +479,48 @@ export class LeadscoreError extends Error {
   readonly path: string;
 }
 
+/** A decay as the engine runs it: durations in ms; a rule's null `age` inherits its group's. */
+export interface DecayDescription {
+  age: null | { kind: 'half_life'; half_life_ms: number } | { kind: 'linear'; percent: number; per_ms: number } | { kind: 'none' };
+  inactivity: null | { after_ms: number; points: number; every_ms: number | null };
+}
+
+/** Scorer.describe(): what a runtime reads instead of re-deriving it from the model file. */
+export interface ModelDescription {
+  id: string;
+  version: string;
+  fingerprint: string;
+  fields: Array<{ name: string; label: string; type: string; required: boolean; values?: string[]; column?: string }>;
+  bands: Array<{ id: string; label: string; action: string; from: number; to: number }>;
+  /** The form checks' settings; `section: false` gives the defaults of a model without "checks". */
+  checks: {
+    section: boolean;
+    fields: Record<string, string>;
+    rendered_at_field: string;
+    min_fill_seconds: number;
+    require_fill_time: boolean;
+    country_field: string;
+    free_email: 'info' | 'penalty' | 'block';
+    quality: { info: number; warn: number; block: number; suspicious_below: number; spam_below: number };
+    group: string | null;
+    points: Record<string, number>;
+    spam_blocks_score: boolean;
+  };
+  engagement: null | {
+    event_types: Array<{ id: string; label: string; activity: boolean }>;
+    groups: Array<{ id: string; label: string; min: number | null; max: number | null; decay: DecayDescription | null }>;
+    rules: Array<{ id: string; label: string; kind: string; group: string; decay: DecayDescription | null }>;
+  };
+  routing: null | {
+    strong_within_ms: number | null;
+    score_dead_band: number;
+    grade_dead_band: number;
+    rules: Array<{ id: string; action: string; reason: string; bands: string[]; grade: { min: string; max: string } | null;
+      strong_action: boolean | null; quality: string[] }>;
+    default: { id: 'default'; action: string; reason: string };
+  };
+}
+
 /** A compiled model. Create with createScorer(); free with dispose(). */
 /** Which reference data a scorer's form checks use: "full" (every listed domain) or "lite". */
 export interface DataInfo {
@@ -498,6 +540,8 @@ export class Scorer {
    * leadscore/data/full.bin. Throws LeadscoreError data_invalid for a damaged or foreign file.
    */
   loadData(bytes: ArrayBuffer | ArrayBufferView): DataInfo;
+  /** The model as the engine runs it, defaults applied and durations in ms (docs/model-format.md, "Describing a model"). */
+  describe(): ModelDescription;
   /**
    * Scores one lead and its events. Throws LeadscoreError for a non-object lead, an invalid `now`,
    * events that are not an array ("events_not_array") or more than 100,000 ("too_many_events").
@@ -759,6 +803,19 @@ export function calibrate(
 ): Promise<Calibration>;
 /** The close-rate report alone (count, conversions, rate, lift, interval, seed-003 points per value). */
 export function closeRateReport(csv: string, options: CalibrationOptions): Promise<CloseRateReport>;
+/** A record of previewCsv(): its cells and the lead the engine makes of it, or why it cannot be read. */
+export type PreviewRecord =
+  | { line: number; cells: string[]; lead: Record<string, string> }
+  | { line: number; error: { code: string; message: string } };
+
+/**
+ * The first `records` (default 5, at most 1000) data records of a CSV text as the engine reads it
+ * (delimiter detection, quotes, BOM): for column pickers and sample leads without a CSV parser of
+ * your own. A header that cannot be read throws LeadscoreError (csv_empty, csv_duplicate_column...).
+ */
+export function previewCsv(csv: string, options?: { records?: number }): Promise<{
+  delimiter: string; header: string[]; records: PreviewRecord[]; more: boolean;
+}>;
 /** The bundled default B2B model. */
 export function defaultModel(): Promise<ModelDocument>;
 /** The library version. */

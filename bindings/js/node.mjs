@@ -5,6 +5,6 @@ import { makeApi } from './api.mjs';
 import { nodeDefaultData, nodeLoader } from './node-loader.mjs';
 
 export { LeadscoreError, Scorer } from './api.mjs';
-export const { createScorer, evaluateLogic, validateModel, calibrate, closeRateReport, defaultModel, version, setWasmSource } =
+export const { createScorer, evaluateLogic, validateModel, calibrate, closeRateReport, previewCsv, defaultModel, version, setWasmSource } =
   makeApi(nodeLoader(createModule, new URL('../../dist/leadscore.wasm', import.meta.url)),
     { defaultData: nodeDefaultData(new URL('../../dist/data/full.bin', import.meta.url)) });

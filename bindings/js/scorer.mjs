@@ -74,6 +74,16 @@ export class Scorer {
     return this.#info;
   }
 
+  /**
+   * The model as the engine runs it, every default applied and durations in milliseconds: fields,
+   * bands, the form checks' settings (even without a "checks" section), engagement decays and the
+   * routing matrix (docs/model-format.md, "Describing a model"). Read this rather than the model
+   * file when a page needs a setting, so it never re-derives a default.
+   */
+  describe() {
+    return JSON.parse(this.#live().describe());
+  }
+
   /** The data pack the form checks use: {tier: "full" | "lite", version}. */
   get data() {
     return JSON.parse(this.#live().dataInfo());

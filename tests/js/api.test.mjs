@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import test from 'node:test';
 
-import { createScorer, defaultModel, evaluateLogic, LeadscoreError, validateModel, version } from 'leadscore';
+import { createScorer, defaultModel, evaluateLogic, LeadscoreError, previewCsv, validateModel, version } from 'leadscore';
 import { defaultModelText, repoRoot } from './support.mjs';
 
 const now = '2026-11-23T10:00:00Z';
@@ -193,4 +193,39 @@ test('the shipped glues have no eval / new Function (CSP) and make no network re
   } finally {
     globalThis.fetch = saved;
   }
+});
+
+test('scorer.describe(): the settings as the engine runs them, the same in both entry points', async () => {
+  const scorer = await createScorer();
+  const described = scorer.describe();
+  assert.equal(described.fingerprint, scorer.model.fingerprint);
+  assert.equal(described.checks.section, true);
+  assert.equal(described.checks.rendered_at_field, 'form_rendered_at');
+  assert.equal(described.checks.min_fill_seconds, 3);
+  assert.equal(described.routing.strong_within_ms, 30 * 24 * 3600 * 1000);
+  assert.deepEqual(described.routing.default.id, 'default');
+  const form = await import('leadscore/form');
+  const formScorer = await form.createScorer();
+  assert.deepEqual(formScorer.describe(), described);
+  formScorer.dispose();
+  scorer.dispose();
+  // A model without checks: the defaults the core applies.
+  const bare = await createScorer(minimal);
+  assert.equal(bare.describe().checks.section, false);
+  assert.equal(bare.describe().checks.fields.email, 'email');
+  bare.dispose();
+});
+
+test('previewCsv(): the first records as the engine reads them (delimiter, quotes, BOM), leads without empty cells', async () => {
+  const csv = '\ufeffid;name;note\n1;"Ada; Lovelace";\n2;Bob;"two\nlines"\n3;Cy;x;extra\n4;Di;d\n';
+  const p = await previewCsv(csv, { records: 3 });
+  assert.equal(p.delimiter, ';');
+  assert.deepEqual(p.header, ['id', 'name', 'note']);
+  assert.deepEqual(p.records[0], { line: 2, cells: ['1', 'Ada; Lovelace', ''], lead: { id: '1', name: 'Ada; Lovelace' } });
+  assert.deepEqual(p.records[1].cells, ['2', 'Bob', 'two\nlines']);
+  assert.equal(p.records[2].line, 5);
+  assert.equal(p.records[2].error.code, 'csv_ragged_row');
+  assert.equal(p.more, true);
+  await rejectsWith(previewCsv(''), 'csv_empty', '');
+  await rejectsWith(previewCsv('a,b\n', { records: -1 }), 'options_invalid', '/records');
 });

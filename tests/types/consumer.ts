@@ -47,6 +47,8 @@ export async function main(): Promise<number> {
   const error: number | null = calibration.metrics.calibration_error;
   console.log(error, calibration.metrics.reliability.map((bin) => bin.observed - bin.predicted), calibration.metrics.logistic?.auc,
     calibration.metrics.bands?.map((b) => `${b.id} ${b.share}`), calibration.metrics.zero_score_share);
+  const described = scorer.describe();
+  console.log(described.checks.min_fill_seconds, described.routing?.strong_within_ms, described.engagement?.groups.map((g) => g.decay?.age));
   scorer.dispose();
   return band.length + text.length;
 }

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "leadscore/error.h"
+#include "leadscore/json.h"
 
 namespace leadscore {
 
@@ -59,5 +60,13 @@ class CsvReader {
   std::size_t line_ = 1;  // physical line of the next character to read
   bool header_read_ = false;
 };
+
+/// The first `max_records` data records of a CSV as the engine reads them, for a page's column
+/// picker or a sample lead, so that no runtime parses CSV on its own:
+/// {"delimiter": ",", "header": [...], "records": [{"line": N, "cells": [...], "lead": {...}} or
+/// {"line": N, "error": {"code", "message"}}], "more": true when records follow}. `lead` is
+/// lead_from_row() of the record (header -> cell, empty cells left out). Errors: the header's
+/// (csv_empty, csv_duplicate_column...).
+Expected<Json> preview_csv(std::istream& in, std::size_t max_records, const CsvOptions& options = {});
 
 }  // namespace leadscore

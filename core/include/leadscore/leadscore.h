@@ -4,6 +4,7 @@
 #include "leadscore/calibrate.h"
 #include "leadscore/csv.h"
 #include "leadscore/data.h"
+#include "leadscore/describe.h"
 #include "leadscore/error.h"
 #include "leadscore/evaluate.h"
 #include "leadscore/json.h"

@@ -10,6 +10,7 @@
 #include "leadscore/evaluate.h"
 #include "leadscore/lint.h"
 #include "leadscore/model.h"
+#include "calibration_support.h"
 #include "test_support.h"
 
 using namespace leadscore;
@@ -72,11 +73,7 @@ TEST_CASE("calibrate: X Education pre-contact, exported test AUC >= 0.885", "[ca
   const std::string path = test_support::shared_dir() + "/datasets/x-education-leads.csv";
   std::ifstream in(path, std::ios::binary);
   REQUIRE(in.good());
-  CalibrationOptions o;
-  o.outcome = "Converted";
-  o.ignore = {"Prospect ID", "Lead Number", "Tags", "Lead Quality", "Lead Profile",
-              "Asymmetrique Activity Index", "Asymmetrique Profile Index", "Asymmetrique Activity Score",
-              "Asymmetrique Profile Score", "Last Notable Activity"};
+  CalibrationOptions o = calibration_support::x_education_pre_contact();
   o.test_every = 5;
   auto c = calibrate(in, o, "x-education-leads.csv");
   REQUIRE(c);

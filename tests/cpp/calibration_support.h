@@ -56,4 +56,16 @@ inline History small_history() {
       {0, 1, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0});
 }
 
+/// The X Education protocol of ../shared/datasets/README.md, pre-contact variant: outcome
+/// Converted, the ids and the columns sales fill in after contact left out (every 5th record is
+/// a test row by default).
+inline CalibrationOptions x_education_pre_contact() {
+  CalibrationOptions o;
+  o.outcome = "Converted";
+  o.ignore = {"Prospect ID", "Lead Number", "Tags", "Lead Quality", "Lead Profile",
+              "Asymmetrique Activity Index", "Asymmetrique Profile Index", "Asymmetrique Activity Score",
+              "Asymmetrique Profile Score", "Last Notable Activity"};
+  return o;
+}
+
 }  // namespace calibration_support

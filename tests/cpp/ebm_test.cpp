@@ -9,6 +9,7 @@
 #include "leadscore/calibrate.h"
 #include "leadscore/lint.h"
 #include "leadscore/model.h"
+#include "calibration_support.h"
 #include "test_support.h"
 
 using namespace leadscore;
@@ -173,11 +174,7 @@ TEST_CASE("ebm: X Education pre-contact, exported test AUC >= gradient boosting'
   const std::string path = test_support::shared_dir() + "/datasets/x-education-leads.csv";
   std::ifstream in(path, std::ios::binary);
   REQUIRE(in.good());
-  CalibrationOptions o;
-  o.outcome = "Converted";
-  o.ignore = {"Prospect ID", "Lead Number", "Tags", "Lead Quality", "Lead Profile",
-              "Asymmetrique Activity Index", "Asymmetrique Profile Index", "Asymmetrique Activity Score",
-              "Asymmetrique Profile Score", "Last Notable Activity"};
+  CalibrationOptions o = calibration_support::x_education_pre_contact();
   o.test_every = 5;
   o.method = CalibrationOptions::Method::Ebm;
   auto c = calibrate(in, o, "x-education-leads.csv");

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "leadscore/calibrate.h"
+#include "calibration_support.h"
 #include "test_support.h"
 
 using namespace leadscore;
@@ -30,14 +31,7 @@ std::string low_base_rate_csv() {
   return out;
 }
 
-CalibrationOptions options() {
-  CalibrationOptions o;
-  o.outcome = "Converted";
-  o.ignore = {"Prospect ID", "Lead Number", "Tags", "Lead Quality", "Lead Profile",
-              "Asymmetrique Activity Index", "Asymmetrique Profile Index", "Asymmetrique Activity Score",
-              "Asymmetrique Profile Score", "Last Notable Activity"};
-  return o;
-}
+CalibrationOptions options() { return calibration_support::x_education_pre_contact(); }
 
 Calibration run(const std::string& csv, const CalibrationOptions& o) {
   std::istringstream in(csv);

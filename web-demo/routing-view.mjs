@@ -45,13 +45,10 @@ function conditions(rule, bandLabel, i18n) {
   const t = (...a) => i18n.t(...a);
   const parts = [];
   if (rule.bands?.length) parts.push(t('condBands', rule.bands.map(bandLabel)));
-  // describe() gives both ends of a grade condition; an open end is the scale's own (F or A+).
-  const { min, max } = rule.grade ?? {};
-  const low = min && min !== 'F' ? min : null;
-  const high = max && max !== 'A+' ? max : null;
-  if (low && high) parts.push(t('condGradeRange', low, high));
-  else if (low) parts.push(t('condGradeMin', low));
-  else if (high) parts.push(t('condGradeMax', high));
+  const { min, max } = rule.grade ?? {};  // describe(): null for an open end
+  if (min && max) parts.push(t('condGradeRange', min, max));
+  else if (min) parts.push(t('condGradeMin', min));
+  else if (max) parts.push(t('condGradeMax', max));
   if (typeof rule.strong_action === 'boolean') parts.push(t('condStrong', rule.strong_action));
   if (rule.quality?.length) parts.push(t('condQuality', rule.quality));
   return parts.length ? parts.join(', ') : t('anyLead');

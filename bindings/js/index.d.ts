@@ -515,7 +515,7 @@ export interface ModelDescription {
     strong_within_ms: number | null;
     score_dead_band: number;
     grade_dead_band: number;
-    rules: Array<{ id: string; action: string; reason: string; bands: string[]; grade: { min: string; max: string } | null;
+    rules: Array<{ id: string; action: string; reason: string; bands: string[]; grade: { min: string | null; max: string | null } | null;
       strong_action: boolean | null; quality: string[] }>;
     default: { id: 'default'; action: string; reason: string };
   };

@@ -18,7 +18,7 @@ namespace leadscore {
 ///  "engagement": null | {"event_types": [{"id","label","activity"}],
 ///             "groups": [{"id","label","decay"}], "rules": [{"id","label","kind","group","decay"}]},
 ///  "routing": null | {"strong_within_ms"|null, "score_dead_band", "grade_dead_band",
-///             "rules": [{"id","action","reason","bands","grade": {"min","max"}|null,
+///             "rules": [{"id","action","reason","bands","grade": {"min","max"}|null (an open end null),
 ///                        "strong_action"|null,"quality"}], "default": {"id":"default","action","reason"}}}
 /// A decay is null or {"age": null|{"kind":"half_life","half_life_ms"}|{"kind":"linear","percent","per_ms"},
 /// "inactivity": null|{"after_ms","points","every_ms"|null}} (a rule's null age inherits its group's).

@@ -70,8 +70,11 @@ Json engagement_json(const Engagement& e) {
 }
 
 Json route_rule_json(const RouteRule& r) {
+  // An end at the scale's own end (F, A+) is no bound: null, so a page need not know the scale.
   Json grade = nullptr;
-  if (r.grade_given) grade = Json{{"min", grade_letter(r.grade_min)}, {"max", grade_letter(r.grade_max)}};
+  if (r.grade_given)
+    grade = Json{{"min", r.grade_min > 0 ? Json(grade_letter(r.grade_min)) : Json(nullptr)},
+                 {"max", r.grade_max < 12 ? Json(grade_letter(r.grade_max)) : Json(nullptr)}};
   return Json{{"id", r.id}, {"action", r.action}, {"reason", r.reason}, {"bands", r.bands}, {"grade", grade},
               {"strong_action", r.strong_action ? Json(*r.strong_action) : Json(nullptr)}, {"quality", r.quality}};
 }

@@ -1,29 +1,11 @@
 // See account_groups.h.
 #include "account_groups.h"
 
+#include "leadscore/account.h"
+
 namespace leadscore::cli {
-namespace {
 
-std::string trim(const std::string& s) {
-  const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-  std::size_t b = 0, e = s.size();
-  while (b < e && blank(s[b])) ++b;
-  while (e > b && blank(s[e - 1])) --e;
-  return s.substr(b, e - b);
-}
-
-bool blank_value(const Json& v) { return v.is_null() || (v.is_string() && trim(v.get_ref<const std::string&>()).empty()); }
-
-}  // namespace
-
-std::string AccountGroups::company_id(const Json& lead) const {
-  if (!lead.is_object()) return "";
-  const auto it = lead.find(by_);
-  if (it == lead.end()) return "";
-  if (it->is_string()) return trim(it->get_ref<const std::string&>());
-  if (it->is_number()) return dump_json(*it);
-  return "";
-}
+std::string AccountGroups::company_id(const Json& lead) const { return account_id_of(lead, by_); }
 
 Error AccountGroups::company_id_missing() const {
   return {"account_id_missing", "/" + pointer_token(by_),
@@ -48,11 +30,7 @@ void AccountGroups::add(const std::string& id, std::size_t line, Json contact) {
     group.contacts = Json::array();
     return;
   }
-  const Json& lead = contact["lead"];
-  for (const FieldSpec& f : spec_.fields) {
-    const auto v = lead.find(f.name);
-    if (v != lead.end() && !blank_value(*v) && !group.fields.contains(f.name)) group.fields[f.name] = *v;
-  }
+  collect_account_fields(spec_, contact["lead"], group.fields);
   group.contacts.push_back(std::move(contact));
 }
 

@@ -17,7 +17,7 @@ struct AccountGroup {
   std::string id;
   Json contacts = Json::array();        ///< {"lead", "events"?} per contact; emptied past the bound
   std::vector<std::size_t> lines;       ///< the input line of each contact, in contact order
-  Json fields = Json::object();         ///< each account field: its first non-blank contact value
+  Json fields = Json::object();         ///< each account field: its first non-blank contact value (collect_account_fields)
   bool too_many = false;                ///< more contacts than max_contacts (leads no longer kept)
 };
 

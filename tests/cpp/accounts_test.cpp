@@ -311,3 +311,23 @@ TEST_CASE("100,000 contacts are scored", "[accounts]") {
   CHECK(r["contacts"]["top"].size() == 10);
   CHECK(r["contacts"]["top"][9]["index"] == 27);
 }
+
+TEST_CASE("accounts from rows: the company of a contact and the account fields of its first contacts", "[accounts]") {
+  auto model = leadscore::Model::parse(R"({"format_version": 1, "id": "m", "version": "1",
+    "fields": [{"name": "seniority", "type": "string"}], "groups": [{"id": "g"}], "rules": [],
+    "scale": {"min": 0, "max": 10}, "bands": [{"id": "all", "action": "none", "from": 0, "to": 100}],
+    "account": {"fields": [{"name": "employees", "type": "integer"}, {"name": "industry", "type": "string"}]}})");
+  REQUIRE(model);
+  using leadscore::Json;
+  CHECK(leadscore::account_id_of(Json{{"company_id", "  acme \t"}}, "company_id") == "acme");
+  CHECK(leadscore::account_id_of(Json{{"company_id", 42}}, "company_id") == "42");
+  CHECK(leadscore::account_id_of(Json{{"company_id", true}}, "company_id").empty());
+  CHECK(leadscore::account_id_of(Json{{"other", "x"}}, "company_id").empty());
+  Json fields = Json::object();
+  const auto& spec = *model.value().account();
+  leadscore::collect_account_fields(spec, Json{{"employees", "   "}, {"industry", nullptr}, {"seniority", "vp"}}, fields);
+  CHECK(fields == Json::object());  // blank values are not values
+  leadscore::collect_account_fields(spec, Json{{"employees", 500}}, fields);
+  leadscore::collect_account_fields(spec, Json{{"employees", 900}, {"industry", "software"}}, fields);
+  CHECK(fields == Json{{"employees", 500}, {"industry", "software"}});  // the first contact that gives each
+}

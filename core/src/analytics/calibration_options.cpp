@@ -65,6 +65,16 @@ class OptionReader {
     out = static_cast<T>(d);
   }
 
+  /// One of two names, each standing for a value of `out` ("\"key\" must be \"a\" or \"b\"" otherwise).
+  template <class T>
+  void either(const char* key, T& out, const char* a, T value_a, const char* b, T value_b) {
+    const Json* v = get(key);
+    if (v == nullptr || failed()) return;
+    if (*v == a) out = value_a;
+    else if (*v == b) out = value_b;
+    else fail(key, std::string("\"") + key + "\" must be \"" + a + "\" or \"" + b + "\"");
+  }
+
   /// A finite number >= low (or > low when `strict`).
   void number(const char* key, double& out, double low, bool strict) {
     const Json* v = get(key);
@@ -122,38 +132,24 @@ Expected<CalibrationOptions> calibration_options_from_json(const Json& options) 
   r.number("test_fraction", out.test_fraction, 0, false);
   r.integer("test_seed", out.test_seed, 0, 9007199254740991.0);
   r.string("test_from", out.test_from, true);
-  if (const Json* method = r.get("method"); method != nullptr && !r.failed()) {
-    if (*method == "logistic") out.method = CalibrationOptions::Method::Logistic;
-    else if (*method == "ebm") out.method = CalibrationOptions::Method::Ebm;
-    else r.fail("method", "\"method\" must be \"logistic\" or \"ebm\"");
-  }
+  using Options = CalibrationOptions;
+  r.either("method", out.method, "logistic", Options::Method::Logistic, "ebm", Options::Method::Ebm);
   r.integer("interactions", out.interactions, 0, 50);
   r.integer("shape_bins", out.shape_bins, 2, 256);
   r.integer("rounds", out.rounds, 1, 5000);
   r.integer("interaction_rounds", out.interaction_rounds, 1, 5000);
   r.number("learning_rate", out.learning_rate, 0, true);
   if (!r.failed() && out.learning_rate > 1) r.fail("learning_rate", "\"learning_rate\" must be above 0 and at most 1");
-  if (const Json* mode = r.get("numeric_mode"); mode != nullptr && !r.failed()) {
-    if (*mode == "bins") out.numeric_mode = CalibrationOptions::NumericMode::Bins;
-    else if (*mode == "standardize") out.numeric_mode = CalibrationOptions::NumericMode::Standardize;
-    else r.fail("numeric_mode", "\"numeric_mode\" must be \"bins\" or \"standardize\"");
-  }
+  r.either("numeric_mode", out.numeric_mode, "bins", Options::NumericMode::Bins, "standardize",
+           Options::NumericMode::Standardize);
   r.integer("bins", out.bins, 2, 50);
   r.integer("min_count", out.min_count, 1, 1e9);
   r.number("l2", out.l2, 0, false);
   r.integer("max_iterations", out.max_iterations, 1, 10000);
   r.number("tolerance", out.tolerance, 0, true);
   r.number("points_to_double_odds", out.points_to_double_odds, 0, true);
-  if (const Json* scale = r.get("scale"); scale != nullptr && !r.failed()) {
-    if (*scale == "training") out.scale = CalibrationOptions::Scale::Training;
-    else if (*scale == "odds") out.scale = CalibrationOptions::Scale::Odds;
-    else r.fail("scale", "\"scale\" must be \"training\" or \"odds\"");
-  }
-  if (const Json* bands = r.get("bands"); bands != nullptr && !r.failed()) {
-    if (*bands == "shares") out.bands = CalibrationOptions::Bands::Shares;
-    else if (*bands == "fixed") out.bands = CalibrationOptions::Bands::Fixed;
-    else r.fail("bands", "\"bands\" must be \"shares\" or \"fixed\"");
-  }
+  r.either("scale", out.scale, "training", Options::Scale::Training, "odds", Options::Scale::Odds);
+  r.either("bands", out.bands, "shares", Options::Bands::Shares, "fixed", Options::Bands::Fixed);
   if (const Json* shares = r.get("band_shares"); shares != nullptr && !r.failed()) {
     double sum = 0;
     bool ok = shares->is_array() && shares->size() == 3;

@@ -76,6 +76,8 @@ build_wasm() {
     dist leadscore-form
   node_modules/.bin/esbuild bindings/js/api.mjs --bundle --format=cjs --platform=neutral \
     --log-level=warning --outfile=dist/api.cjs
+  # TypeScript declarations of the model file (and results) from schema/: bindings/js/index.d.ts imports them.
+  node scripts/generate-types.mjs dist/types
 }
 
 case "$what" in

@@ -1,5 +1,19 @@
-// Hand-written declarations of the leadscore JS API (ESM and CommonJS entry points).
+// Declarations of the leadscore JS API (ESM and CommonJS entry points); the model file's types
+// are generated from the schema (below).
 // Result layout and error codes: docs/model-format.md.
+
+import type {
+  Band, Checks, DecayEntry, Engagement, EventRule, Feedback as FeedbackSectionType, Field, FrequencyRule,
+  Grading, Group, ModelFile, RecencyRule, Routing, Rule, StreakRule, Account as AccountSectionType,
+} from '../../dist/types/model.js';
+
+// The model file's types are generated from schema/model.schema.json at build time
+// (scripts/generate-types.mjs -> dist/types/model.d.ts): the schema is their one source.
+export type {
+  ModelFile, Model, ModelSet, Persona, SetModel, Field, Group, Rule, Band, Completeness, Engagement,
+  EventRule, FrequencyRule, RecencyRule, StreakRule, DecayEntry, Duration, Checks, Grading, GradeCriterion,
+  Routing, RoutingRule, Probability, JsonLogicExpression,
+} from '../../dist/types/model.js';
 
 /**
  * A model file v1 as a parsed object (schema/model.schema.json) or as JSON text. Throughout the
@@ -7,33 +21,24 @@
  */
 export type ModelInput = ModelDocument | string;
 
-export interface ModelDocument {
-  format_version: 1;
-  id: string;
-  version: string;
-  description?: string;
-  fields: Array<{
-    name: string;
-    type: 'string' | 'number' | 'integer' | 'boolean' | 'enum' | 'email' | 'date';
-    required?: boolean;
-    label?: string;
-    values?: string[];
-    description?: string;
-    /** Another key the value may come under, e.g. a CRM export's header "Lead Origin". */
-    column?: string;
-  }>;
-  groups: Array<{ id: string; label?: string; min?: number; max?: number; description?: string }>;
-  rules: Array<{ id: string; label?: string; group: string; points: number; when: unknown; description?: string }>;
-  completeness?: { id: string; label?: string; group: string; points_per_field: number; fields?: string[]; description?: string };
-  total?: { min?: number; max?: number; description?: string };
-  scale: { min: number; max: number; description?: string };
-  bands: Array<{ id: string; label?: string; action: string; from: number; to: number; description?: string }>;
-  engagement?: EngagementSection;
-  checks?: ChecksSection;
-  /** Conversion probability from points (models exported by calibrate()). */
-  probability?: { even_odds_points: number; points_to_double_odds: number };
-  [extension: `x-${string}`]: unknown;
-}
+/** A model file: a plain model or a model set (personas). Same as ModelFile. */
+export type ModelDocument = ModelFile;
+/** The model's "checks" section (docs/model-format.md, "Checks"). */
+export type ChecksSection = Checks;
+/** The model's engagement section (docs/model-format.md, "Engagement (events)"). */
+export type EngagementSection = Engagement;
+/** One rule of the engagement section: on events, or a frequency, recency or streak pattern. */
+export type EngagementRule = EventRule | FrequencyRule | RecencyRule | StreakRule;
+/** One decay of an engagement group or rule. */
+export type Decay = DecayEntry;
+export type GradingSection = Grading;
+export type RoutingSection = Routing;
+export type FeedbackSection = FeedbackSectionType;
+export type AccountSection = AccountSectionType;
+export type ModelField = Field;
+export type ModelGroup = Group;
+export type ModelRule = Rule;
+export type ModelBand = Band;
 
 /** Finding codes (docs/form-checks.md describes each). */
 export type FindingCode =
@@ -46,27 +51,6 @@ export type FindingCode =
 
 export type Severity = 'info' | 'warn' | 'block';
 export type FieldKind = 'email' | 'first_name' | 'last_name' | 'name' | 'company' | 'phone' | 'website' | 'honeypot' | 'text';
-
-/** The model's "checks" section (docs/model-format.md, "Checks"). */
-export interface ChecksSection {
-  /** form field name -> kind; default: email, first_name, last_name, name, company, phone, website. */
-  fields?: Record<string, FieldKind>;
-  country_field?: string;
-  rendered_at_field?: string;
-  free_email?: 'info' | 'penalty' | 'block';
-  severity?: Partial<Record<FindingCode, Severity>>;
-  min_fill_seconds?: number;
-  require_fill_time?: boolean;
-  quality?: {
-    info?: number; warn?: number; block?: number;
-    penalties?: Partial<Record<FindingCode, number>>;
-    suspicious_below?: number; spam_below?: number;
-  };
-  points?: Partial<Record<FindingCode, number>>;
-  group?: string;
-  spam_blocks_score?: boolean;
-  description?: string;
-}
 
 export interface Finding {
   field: string;
@@ -103,42 +87,6 @@ export interface CheckLeadOptions {
   /** When the form was submitted; needed when the lead carries the form's render time. */
   now?: string | Date;
   lang?: string;
-}
-
-/** A duration: a whole number 1..999999 and a unit: "90m", "72h", "30d", "2w". */
-export type Duration = `${number}${'m' | 'h' | 'd' | 'w'}`;
-
-export type Decay =
-  | { kind: 'half_life'; half_life: Duration }
-  | { kind: 'linear'; percent: number; per: Duration }
-  | { kind: 'inactivity'; after: Duration; points: number; every?: Duration }
-  | { kind: 'none' };
-
-interface EngagementRuleBase { id: string; label?: string; group: string; stage?: string; points: number; description?: string }
-
-export type EngagementRule =
-  | (EngagementRuleBase & {
-      event: string | string[];
-      when?: unknown;
-      repeat?: 'every' | 'once' | { max: number; per?: Duration };
-      min?: number;
-      max?: number;
-      decay?: Decay | Decay[];
-      reset?: string[];
-    })
-  | (EngagementRuleBase & { pattern: 'frequency'; events: string | string[]; when?: unknown; at_least: number; within: Duration })
-  | (EngagementRuleBase & { pattern: 'recency'; events?: string | string[]; when?: unknown; within: Duration })
-  | (EngagementRuleBase & { pattern: 'streak'; sent: string; opened: string; last: number; match_on?: string });
-
-/** The model's engagement section (docs/model-format.md, "Engagement (events)"). */
-export interface EngagementSection {
-  event_types: Array<{ id: string; label?: string; activity?: boolean; description?: string }>;
-  stages?: Array<{ id: string; label?: string; description?: string }>;
-  groups: Array<{ id: string; label?: string; min?: number; max?: number; decay?: Decay | Decay[]; description?: string }>;
-  rules: EngagementRule[];
-  min?: number;
-  max?: number;
-  description?: string;
 }
 
 /** Something the lead did (or that happened to it), as input to scoring. */

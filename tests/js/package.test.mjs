@@ -24,12 +24,13 @@ test('npm pack -> install into an empty project -> import and require work', () 
   // the CLI for npx.
   assert.deepEqual(files.filter((f) => f.startsWith('dist/')).sort(),
     ['dist/api.cjs', 'dist/data/full.bin', 'dist/data/lite.bin', 'dist/leadscore-cli.cjs', 'dist/leadscore-cli.wasm',
-      'dist/leadscore-form.mjs', 'dist/leadscore-form.wasm', 'dist/leadscore.mjs', 'dist/leadscore.wasm']);
+      'dist/leadscore-form.mjs', 'dist/leadscore-form.wasm', 'dist/leadscore.mjs', 'dist/leadscore.wasm',
+      'dist/types/model.d.ts']);
   assert.ok(!files.some((f) => f.startsWith('tests/') || f.startsWith('core/')), 'package ships sources or tests');
 
   const project = path.join(dir, 'app');
   execFileSync('mkdir', ['-p', project]);
-  writeFileSync(path.join(project, 'package.json'), '{"name":"app","version":"1.0.0","private":true}');
+  writeFileSync(path.join(project, 'package.json'), '{"name":"app","version":"1.0.0","private":true,"type":"module"}');
   npm(['install', '--offline', '--no-audit', '--no-fund', path.join(dir, packed[0].filename)], project);
 
   const lead = JSON.stringify({ seniority: 'vp', company_size: 250 });
@@ -45,4 +46,30 @@ test('npm pack -> install into an empty project -> import and require work', () 
   // leadscore/form gives the same bytes, through import and require.
   assert.equal(scoreThrough('leadscore/form', true), esm);
   assert.equal(scoreThrough('leadscore/form', false), esm);
+
+  // The declarations resolve from the installed package (index.d.ts imports the generated
+  // dist/types/): a typed model compiles, a misspelt key does not.
+  writeFileSync(path.join(project, 'tsconfig.json'), JSON.stringify({
+    compilerOptions: { strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', lib: ['es2022', 'dom'], types: [] },
+    files: ['app.ts'],
+  }));
+  const typedApp = (extraKey) => `import { createScorer, type ModelFile, type ScoreResult } from 'leadscore';
+const model: ModelFile = { format_version: 1, id: 'm', version: '1', fields: [{ name: 'seniority', type: 'string' }],
+  groups: [{ id: 'fit' }], rules: [{ id: 'vp', group: 'fit', points: 10, when: { '==': [{ var: 'seniority' }, 'vp'] } }],
+  scale: { min: 0, max: 10 }, bands: [{ id: 'all', action: 'call', from: 0, to: 100 }]${extraKey} };
+const scorer = await createScorer(model);
+const result: ScoreResult = scorer.score({ seniority: 'vp' }, { now: '${now}' });
+console.log(result.score);
+`;
+  const tsc = (source) => {
+    writeFileSync(path.join(project, 'app.ts'), source);
+    try {
+      execFileSync(path.join(repoRoot, 'node_modules/.bin/tsc'), ['-p', project], { encoding: 'utf8' });
+      return '';
+    } catch (e) {
+      return e.stdout;
+    }
+  };
+  assert.equal(tsc(typedApp('')), '');
+  assert.match(tsc(typedApp(", scael: { min: 0, max: 1 }")), /error TS2353|error TS2561/);
 });

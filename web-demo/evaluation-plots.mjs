@@ -75,17 +75,6 @@ export function decileLiftPlot(deciles) {
   return svg;
 }
 
-// The per-period capacity to draw: the capacity's total allowance spread over the plotted periods
-// ({count, per: unit} gives count itself when the evaluation's periods are the capacity's unit).
-export function capacityPerPeriod(evaluation) {
-  const { capacity, periods, rows } = evaluation;
-  if (!capacity || !periods || periods.items.length === 0) return null;
-  if (capacity.per === periods.unit) return capacity.count;
-  const total = capacity.per === 'percent' ? (capacity.count / 100) * rows.scored
-    : capacity.per === 'all' ? capacity.count : capacity.count * capacity.periods;
-  return total / periods.items.length;
-}
-
 function legend(bands) {
   const g = svgEl('g', { class: 'legend', 'aria-hidden': 'true' });
   bands.forEach((b, i) => {
@@ -119,7 +108,7 @@ export function bandVolumePlot(evaluation) {
     });
     return svg;
   }
-  const cap = capacityPerPeriod(evaluation);
+  const cap = evaluation.capacity?.allowed_per_table_period ?? null; // the core spreads the allowance over the table's periods
   const max = Math.max(1, cap ?? 0, ...periods.items.map((p) => p.count));
   const unit = periods.unit;
   const { svg, y, plot } = frame({ id: 'band-plot', yMax: niceMax(max * 1.05), title: `Leads per ${unit} by band`,

@@ -4,7 +4,7 @@
 // files are read with File.text(), nothing is fetched or uploaded. English only.
 import { calibrate, createScorer, previewCsv, version } from 'leadscore';
 import { $, el } from './dom.mjs';
-import { bandVolumePlot, capacityPerPeriod, decileLiftPlot, gainPlot } from './evaluation-plots.mjs';
+import { bandVolumePlot, decileLiftPlot, gainPlot } from './evaluation-plots.mjs';
 
 // The instant the exported model scores with: calibrate() and evaluate() use the same default (the
 // export has no engagement, so no rule reads the time).
@@ -67,7 +67,7 @@ function renderCapacity(evaluation) {
   const { capacity } = evaluation;
   $('capacity-box').hidden = !capacity;
   if (!capacity) return;
-  const perPeriod = capacityPerPeriod(evaluation);
+  const perPeriod = capacity.allowed_per_table_period;
   const per = capacity.per === 'percent' ? '% of the leads' : capacity.per === 'all' ? 'in all' : `per ${capacity.per}`;
   facts($('capacity-facts'), [
     ['Capacity', `${capacity.count} ${per}`, 'capacity'],

@@ -734,6 +734,8 @@ export interface Evaluation {
   capacity: null | {
     count: number; per: string; periods: number; threshold_score: number | null; leads: number;
     leads_per_period: number; conversions: number; recall: number | null; rate: number | null;
+    /** The whole allowance spread over the rows of `periods` (the capacity line of a volume plot); null without a period table. */
+    allowed_per_table_period: number | null;
   };
   errors: Array<{ line: number; code: string; message: string }>;
   warnings: WarningEntry[];

@@ -146,7 +146,8 @@ TEST_CASE("evaluate: capacity threshold per week, month, file and percent", "[ev
   // 6 leads, 6/5 = 1.2 per week, 4 won, recall 4/7 = 0.5714, rate 4/6 = 0.6667.
   Json c = run(model, kHistory, {{"outcome", "won"}, {"date_column", "created"}, {"capacity", "2/week"}})["capacity"];
   CHECK(c == Json({{"count", 2}, {"per", "week"}, {"periods", 5}, {"threshold_score", 51}, {"leads", 6},
-                   {"leads_per_period", 1.2}, {"conversions", 4}, {"recall", 0.5714}, {"rate", 0.6667}}));
+                   {"leads_per_period", 1.2}, {"conversions", 4}, {"recall", 0.5714}, {"rate", 0.6667},
+                   {"allowed_per_table_period", 2}}));
   // 3/week -> 15: T = 26 gives 11 (6 won), T = 25 gives 16 > 15. 11/5 = 2.2; 6/7 = 0.8571; 6/11 = 0.5455.
   c = run(model, kHistory, {{"outcome", "won"}, {"date_column", "created"}, {"capacity", {{"count", 3}, {"per", "week"}}}})["capacity"];
   CHECK(c["threshold_score"] == 26);
@@ -158,10 +159,19 @@ TEST_CASE("evaluate: capacity threshold per week, month, file and percent", "[ev
   c = run(model, kHistory, {{"outcome", "won"}, {"date_column", "created"}, {"capacity", "5/month"}})["capacity"];
   CHECK(c["periods"] == 2);
   CHECK(c["threshold_score"] == 51);
+  // The plot's line: 2 months x 5 = 10 leads over the table's 5 weeks.
+  CHECK(c["allowed_per_table_period"] == 2);
+  // 3/week with a monthly table: 5 weeks x 3 = 15 leads over 2 months.
+  c = run(model, kHistory, {{"outcome", "won"}, {"date_column", "created"}, {"period", "month"}, {"capacity", "3/week"}})["capacity"];
+  CHECK(c["allowed_per_table_period"] == 7.5);
+  // 50 % with a weekly table: 10 of the 20 leads over 5 weeks.
+  c = run(model, kHistory, {{"outcome", "won"}, {"date_column", "created"}, {"capacity", "50%"}})["capacity"];
+  CHECK(c["allowed_per_table_period"] == 2);
   // 300 for the whole file: everyone fits, T = 0.
   c = run(model, kHistory, {{"outcome", "won"}, {"capacity", "300"}})["capacity"];
   CHECK(c["per"] == "all");
   CHECK(c["threshold_score"] == 0);
+  CHECK(c["allowed_per_table_period"].is_null());  // no period table to spread it over
   CHECK(c["leads"] == 20);
   // 50 % of 20 rows = 10 -> T = 51.
   c = run(model, kHistory, {{"outcome", "won"}, {"capacity", "50%"}})["capacity"];

@@ -300,7 +300,8 @@ class Evaluation {
         const Period unit = per == "week" ? Period::Week : Period::Month;
         capacity_periods = static_cast<std::uint64_t>(period_of_day(last_day_, unit) - period_of_day(first_day_, unit) + 1);
       }
-      out["capacity"] = capacity_json(histogram_, options_.capacity_count, per, capacity_periods);
+      const std::uint64_t table_periods = out["periods"].is_null() ? 0 : periods;
+      out["capacity"] = capacity_json(histogram_, options_.capacity_count, per, capacity_periods, table_periods);
     }
     out["errors"] = std::move(error_list_);
     out["warnings"] = std::move(warnings);

@@ -9,7 +9,8 @@
 
 namespace leadscore::evaluation_detail {
 
-Json capacity_json(const ScoreHistogram& h, double count, const std::string& per, std::uint64_t periods) {
+Json capacity_json(const ScoreHistogram& h, double count, const std::string& per, std::uint64_t periods,
+                   std::uint64_t table_periods) {
   std::uint64_t scored = 0, all_conversions = 0;
   for (int s = 0; s <= 100; ++s) {
     scored += h.leads[s];
@@ -48,6 +49,10 @@ Json capacity_json(const ScoreHistogram& h, double count, const std::string& per
   out["recall"] = all_conversions == 0 ? Json(nullptr)
                                        : Json(round_to(static_cast<double>(fit_conversions) / static_cast<double>(all_conversions), 4));
   out["rate"] = fit_leads == 0 ? Json(nullptr) : Json(round_to(static_cast<double>(fit_conversions) / static_cast<double>(fit_leads), 4));
+  // The whole allowance spread over the table's periods, which may be of another unit than the
+  // capacity's ("--period month --capacity 200/week"): the same count when the units agree.
+  out["allowed_per_table_period"] =
+      table_periods == 0 ? Json(nullptr) : Json(round_to(allowed / static_cast<double>(table_periods), 2));
   return out;
 }
 

@@ -1,6 +1,7 @@
 // Detail levels through the public APIs: a summary says what the explain result says (wasm, for
-// random leads with and without events, over every example model), the native CLI writes the
-// same summary bytes as wasm, and a bad detail level is a clear error.
+// random leads with and without events, over every example model; both levels valid under
+// schema/result.schema.json), the native CLI writes the same summary bytes as wasm, and a bad
+// detail level is a clear error.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import test from 'node:test';
 import { createScorer, LeadscoreError } from 'leadscore';
 import { eventCount, modelEdges, randomEvents } from './events-random.mjs';
 import { makeRandom, randomLeadFor } from './random.mjs';
+import { assertResultMatchesSchema } from './result-schema.mjs';
 import { repoRoot, runCli, tempDir } from './support.mjs';
 import { writeFileSync } from 'node:fs';
 
@@ -66,6 +68,9 @@ test('wasm: every summary equals the summary of its explain result (random leads
       const explained = scorer.scoreMany(leads, { now: NOW, events });
       assert.equal(summaries.length, leads.length);
       for (let i = 0; i < leads.length; i++) {
+        // Both levels as schema/result.schema.json describes them.
+        assertResultMatchesSchema('score_many_entry', explained[i], `model ${index}, lead ${i} (explain)`);
+        assertResultMatchesSchema('score_many_summary_entry', summaries[i], `model ${index}, lead ${i} (summary)`);
         if ('error' in explained[i]) {
           assert.deepEqual(summaries[i], explained[i], `lead ${i}: the same error at both levels`);
           continue;

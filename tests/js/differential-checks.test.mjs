@@ -7,12 +7,14 @@
 // every lead and writes its findings into result.quality, so the whole result text must equal
 // wasm's scoreJson(); and each field's findings in it must equal wasm's checkField() for that
 // field. When the CLI has `leadscore check`, the leads also go through it (in French) and must
-// equal wasm's checkLead().
+// equal wasm's checkLead(). Every result, field's findings and checkLead() result is also held to
+// schema/result.schema.json.
 import assert from 'node:assert/strict';
 import test from 'node:test';
 
 import { createScorer } from 'leadscore';
 import { makeRandom } from './random.mjs';
+import { assertResultMatchesSchema } from './result-schema.mjs';
 import { defaultModelText, scoreWithCli } from './support.mjs';
 import { checkLeadsWithCli } from './cli-check-runner.mjs';
 
@@ -133,10 +135,13 @@ test(`form checks: native and wasm agree on ${LEADS} random leads, field by fiel
       const wasmText = scorer.scoreJson(lead, { now: NOW });
       assert.ok(native[i].text, `lead ${i}: native error ${JSON.stringify(native[i].error)}`);
       assert.equal(native[i].text, wasmText, `lead ${i}: native and wasm results differ\n${JSON.stringify(lead)}`);
-      const nativeFindings = JSON.parse(native[i].text).quality.findings;
+      const result = JSON.parse(native[i].text);
+      assertResultMatchesSchema('score_result', result, `lead ${i}`);
+      const nativeFindings = result.quality.findings;
       for (const [field, value] of Object.entries(lead)) {
         if (!(field in GENERATORS)) continue;
         const wasm = scorer.checkField(field, value, { lead });
+        assertResultMatchesSchema('check_field_result', wasm, `lead ${i} field ${field}`);
         const fromNative = nativeFindings.filter((f) => f.field === field);
         assert.equal(JSON.stringify(wasm), JSON.stringify(fromNative), `lead ${i} field ${field}: ${JSON.stringify(value)}`);
         values += 1;
@@ -158,6 +163,7 @@ test('form checks: `leadscore check` (French) and wasm checkLead agree', { timeo
       for (const [i, lead] of leads.entries()) {
         assert.ok(native[i].text, `lead ${i}: native error ${JSON.stringify(native[i].error)}`);
         const wasm = scorer.checkLead(lead, { now: NOW, lang: 'fr' });
+        assertResultMatchesSchema('check_lead_result', wasm, `lead ${i}`);
         assert.equal(JSON.stringify(JSON.parse(native[i].text)), JSON.stringify(wasm), `lead ${i}`);
       }
     } finally {

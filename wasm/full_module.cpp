@@ -75,7 +75,8 @@ EMSCRIPTEN_BINDINGS(leadscore) {
   using namespace leadscore::wasm;
   register_common()
       .function("scoreAccount", &Scorer::score_account)
-      .function("evaluate", &Scorer::evaluate);
+      .function("evaluate", &Scorer::evaluate)
+      .function("describeRoute", &Scorer::describe_route);
   emscripten::function("calibrate", &calibrate);
   emscripten::function("evaluateLogic", &evaluate_logic);
   emscripten::function("validateModel", &validate_model);

@@ -116,6 +116,15 @@ Outcome Scorer::score_account(const std::string& account_text, const std::string
   return success(leadscore::dump_json(result.value()));
 }
 
+Outcome Scorer::describe_route(const std::string& result_text) const {
+  if (!loaded_) return failure(not_loaded());
+  auto result = leadscore::parse_json(result_text, "the result", model_.limits().max_json_depth + 4);
+  if (!result) return failure(result.error());
+  auto rows = leadscore::describe_route(model_, result.value());
+  if (!rows) return failure(rows.error());
+  return success(leadscore::dump_json(rows.value()));
+}
+
 Outcome Scorer::evaluate(const std::string& csv_text, const std::string& options_text) const {
   if (!loaded_) return failure(not_loaded());
   auto options_json = leadscore::parse_json(options_text, "the evaluation options");

@@ -62,6 +62,9 @@ class Scorer {
   /// One account: {"id", "fields"?, "contacts": [{"lead", "events"?, "feedback"?}]} as JSON text.
   Outcome score_account(const std::string& account_text, const std::string& now, const std::string& lang) const;
 
+  /// describe_route(): the routing matrix row by row for an explain result (JSON text) of this model.
+  Outcome describe_route(const std::string& result_text) const;
+
   /// Evaluates the model on a historical CSV (text); `options_text` is the JSON options object of
   /// docs/evaluation.md. Returns the evaluation JSON.
   Outcome evaluate(const std::string& csv_text, const std::string& options_text) const;

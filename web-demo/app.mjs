@@ -226,7 +226,9 @@ async function main() {
     $('events-json').textContent = JSON.stringify(events);
     $('lead-json').textContent = JSON.stringify(lead);
     $('feedback-json').textContent = feedback ? JSON.stringify(feedback) : '';
-    warned = renderResult(JSON.parse(json), json, labels, i18n, model, described);
+    // The matrix row by row as the engine's router treated this lead (no copy of first-match here).
+    const routeRows = described.routing ? scorer.describeRoute(json) : null;
+    warned = renderResult(JSON.parse(json), json, labels, i18n, model, described, routeRows);
     // Nothing typed, no event, no feedback: the page shows the score but judges nothing yet.
     const started = Object.keys(lead).some((name) => name !== renderedField) || events.length > 0 || feedback !== undefined;
     $('summary').toggleAttribute('data-waiting', !started);

@@ -46,10 +46,10 @@ function renderQuality(quality, labels, i18n) {
 
 /**
  * Renders `result` (its JSON text is `json`) of `model` (its grade bands are shown) described by
- * `described` (scorer.describe(): its routing matrix); returns the names of fields with a scoring
- * warning.
+ * `described` (scorer.describe(): its routing matrix) and `routeRows` (scorer.describeRoute():
+ * how the router treated each row); returns the names of fields with a scoring warning.
  */
-export function renderResult(result, json, labels, i18n, model, described) {
+export function renderResult(result, json, labels, i18n, model, described, routeRows) {
   const t = (...a) => i18n.t(...a);
   $('score').textContent = String(result.score);
   $('band-label').textContent = result.band.label;
@@ -63,7 +63,7 @@ export function renderResult(result, json, labels, i18n, model, described) {
   renderGradeSummary(result.grade);
   renderRouteSummary(result, labels, i18n);
   renderGradeWhy(result, model, labels, i18n);
-  renderRouteWhy(result, described, labels, i18n);
+  renderRouteWhy(result, described, routeRows, labels, i18n);
 
   const warned = new Set();
   $('warnings').replaceChildren(...(result.warnings.length === 0

@@ -54,14 +54,15 @@ function conditions(rule, bandLabel, i18n) {
   return parts.length ? parts.join(', ') : t('anyLead');
 }
 
-// The matrix, one row per rule and the default; the row that decided (before any verdict) marked.
-function matrixRows(routing, decided, bandLabel, i18n) {
+// The matrix, one row per rule and the default, with each row's state as the engine's router
+// gives it (scorer.describeRoute(): matched, no_match, not_reached) and the rules' conditions in words.
+function matrixRows(routing, rows, bandLabel, i18n) {
   const rules = [...routing.rules, routing.default];
-  const at = rules.findIndex((r) => r.id === decided);
   return rules.map((rule, i) => {
-    const state = i === at ? 'matched' : at >= 0 && i > at ? 'not_reached' : 'no_match';
-    const stateText = state === 'matched' ? i18n.t('matched') : state === 'not_reached' ? i18n.t('notReached')
-      : i18n.t('state').no_match;
+    const { state, holds } = rows[i];
+    const stateText = state === 'matched' ? i18n.t('matched')
+      : state === 'not_reached' ? (holds && rule.id !== 'default' ? i18n.t('notReachedWouldMatch') : i18n.t('notReached'))
+        : i18n.t('state').no_match;
     const tr = el('tr', { className: state },
       el('td', {}, el('code', { textContent: rule.id === 'default' ? i18n.t('defaultRow') : rule.id }),
         el('small', { className: 'line-detail', textContent: rule.reason ?? '' })),
@@ -69,13 +70,17 @@ function matrixRows(routing, decided, bandLabel, i18n) {
       el('td', {}, badge(rule.action, i18n), el('small', { className: 'line-detail', textContent: stateText })));
     tr.dataset.rule = rule.id;
     tr.dataset.state = state;
+    tr.dataset.holds = String(holds);
     if (state === 'matched') tr.setAttribute('aria-current', 'true');
     return tr;
   });
 }
 
-/** "Why this route" for `result`, with the page's `labels` and `described` (scorer.describe(): bands, routing). */
-export function renderRouteWhy(result, described, labels, i18n) {
+/**
+ * "Why this route" for `result`, with the page's `labels`, `described` (scorer.describe(): bands,
+ * routing) and `rows` (scorer.describeRoute(result)).
+ */
+export function renderRouteWhy(result, described, rows, labels, i18n) {
   const route = result.route;
   $('route-why').hidden = !route;
   if (!route) return;
@@ -99,7 +104,7 @@ export function renderRouteWhy(result, described, labels, i18n) {
 
   const routing = described.routing;
   $('route-matrix').hidden = !routing;
-  if (routing) $('route-matrix-rows').replaceChildren(...matrixRows(routing, matrix.rule, bandLabel, i18n));
+  if (routing) $('route-matrix-rows').replaceChildren(...matrixRows(routing, rows.rows, bandLabel, i18n));
 
   // The window in ms, as the engine runs it: "30 days".
   const within = routing?.strong_within_ms;

@@ -428,6 +428,12 @@ export class LeadscoreError extends Error {
 }
 
 /** A decay as the engine runs it: durations in ms; a rule's null `age` inherits its group's. */
+/** Scorer.describeRoute(): the matrix's answer (before any sales verdict) and every row. */
+export interface RouteRows {
+  rule: string;
+  rows: Array<{ rule: string; action: string; holds: boolean; state: 'matched' | 'no_match' | 'not_reached' }>;
+}
+
 export interface DecayDescription {
   age: null | { kind: 'half_life'; half_life_ms: number } | { kind: 'linear'; percent: number; per_ms: number } | { kind: 'none' };
   inactivity: null | { after_ms: number; points: number; every_ms: number | null };
@@ -490,6 +496,12 @@ export class Scorer {
   loadData(bytes: ArrayBuffer | ArrayBufferView): DataInfo;
   /** The model as the engine runs it, defaults applied and durations in ms (docs/model-format.md, "Describing a model"). */
   describe(): ModelDescription;
+  /**
+   * The routing matrix row by row for an explain result of this model (the default row last): whether
+   * each row's conditions hold for the lead and how first-match routing treated it. Not in
+   * `leadscore/form`. Errors: routing_missing, result_invalid (with the pointer of the bad value).
+   */
+  describeRoute(result: ScoreResult | string): RouteRows;
   /**
    * Scores one lead and its events. Throws LeadscoreError for a non-object lead, an invalid `now`,
    * events that are not an array ("events_not_array") or more than 100,000 ("too_many_events").

@@ -84,6 +84,16 @@ export class Scorer {
     return JSON.parse(this.#live().describe());
   }
 
+  /**
+   * The routing matrix row by row for `result` (an explain result of this model, object or JSON
+   * text): {rule, rows: [{rule, action, holds, state: "matched" | "no_match" | "not_reached"}]},
+   * the default row last. What a "why this route" view shows, decided by the engine's own router.
+   */
+  describeRoute(result) {
+    const handle = this.#live('describeRoute');
+    return JSON.parse(unwrap(handle.describeRoute(toJsonText(result, 'the result'))));
+  }
+
   /** The data pack the form checks use: {tier: "full" | "lite", version}. */
   get data() {
     return JSON.parse(this.#live().dataInfo());

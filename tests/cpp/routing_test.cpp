@@ -4,8 +4,11 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <tuple>
+#include <vector>
 
 #include "grading/routing_eval.h"  // internal: explain_route with a verdict, before feedback input exists
+#include "leadscore/describe.h"
 #include "leadscore/leadscore.h"
 
 using leadscore::Json;
@@ -295,4 +298,63 @@ TEST_CASE("routing: a sales verdict overrides the matrix and keeps what it said"
   CHECK(q["reason"] == "Sales verdict \"qualified\" by rep-2 at 2026-11-23T12:00:00Z");
   CHECK(q["overridden"]["rule"] == "quiet_cold");
   CHECK(custom.routing()->disqualified_action == "discard");
+}
+
+TEST_CASE("describe_route: every row of the matrix for a scored lead, decided by the router", "[routing][describe]") {
+  const auto m = compile(base_model());
+  using Row = std::tuple<std::string, bool, std::string>;
+  const auto rows_of = [](const Json& described) {
+    std::vector<Row> rows;
+    for (const Json& r : described["rows"]) rows.emplace_back(r["rule"], r["holds"], r["state"]);
+    return rows;
+  };
+  const Json cold = score(m, lead_scoring(10));
+  auto d = leadscore::describe_route(m, cold);
+  REQUIRE(d);
+  CHECK(d.value()["rule"] == "quiet_cold");
+  CHECK(rows_of(d.value()) == std::vector<Row>{{"spam", false, "no_match"}, {"strong", false, "no_match"},
+                                               {"hot", false, "no_match"}, {"quiet_cold", true, "matched"},
+                                               {"default", true, "not_reached"}});
+  CHECK(d.value()["rows"][3]["action"] == "discard");
+  // A hot lead: the cold rule after the match neither holds nor is reached.
+  d = leadscore::describe_route(m, score(m, lead_scoring(70)));
+  REQUIRE(d);
+  CHECK(rows_of(d.value()) == std::vector<Row>{{"spam", false, "no_match"}, {"strong", false, "no_match"},
+                                               {"hot", true, "matched"}, {"quiet_cold", false, "not_reached"},
+                                               {"default", true, "not_reached"}});
+  // A strong action: that row decides, and the hot row below it would also hold.
+  const Json events = Json::parse(R"([{"type":"demo_request","at":"2026-11-20T09:00:00Z"}])");
+  d = leadscore::describe_route(m, score(m, lead_scoring(70), &events));
+  REQUIRE(d);
+  CHECK(rows_of(d.value())[1] == Row{"strong", true, "matched"});
+  CHECK(rows_of(d.value())[2] == Row{"hot", true, "not_reached"});
+}
+
+TEST_CASE("describe_route: a result this model's routing would not give, and bad input, are errors", "[routing][describe]") {
+  const auto m = compile(base_model());
+  Json edited = score(m, lead_scoring(10));
+  edited["route"]["band"] = "hot";  // the router would pick "hot", the result says "quiet_cold"
+  auto d = leadscore::describe_route(m, edited);
+  REQUIRE_FALSE(d);
+  CHECK(d.error().code == "result_invalid");
+  CHECK(d.error().path == "/route/rule");
+  Json no_route = score(m, lead_scoring(10));
+  no_route.erase("route");
+  d = leadscore::describe_route(m, no_route);
+  REQUIRE_FALSE(d);
+  CHECK(d.error().path == "/route");
+  Json bad_grade = score(m, lead_scoring(10));
+  bad_grade["route"]["grade"] = "E";
+  d = leadscore::describe_route(m, bad_grade);
+  REQUIRE_FALSE(d);
+  CHECK(d.error().path == "/route/grade");
+  d = leadscore::describe_route(m, Json::array());
+  REQUIRE_FALSE(d);
+  CHECK(d.error().code == "result_invalid");
+  Json without = base_model();
+  without.erase("routing");
+  const auto plain = compile(without);
+  d = leadscore::describe_route(plain, score(plain, lead_scoring(10)));
+  REQUIRE_FALSE(d);
+  CHECK(d.error().code == "routing_missing");
 }

@@ -63,6 +63,10 @@ test('grade, route and sales feedback in the web demo (Chromium)', { skip: skipW
     // The matrix row that decided (before a verdict) is the one marked.
     const matched = await page.locator('#route-matrix-rows tr[data-state="matched"]').evaluateAll((rows) => rows.map((r) => r.dataset.rule));
     assert.deepEqual(matched, [route.overridden?.rule ?? route.rule]);
+    // Every row's state is the engine's (scorer.describeRoute() in Node), not re-derived by the page.
+    const rows = await page.locator('#route-matrix-rows tr[data-rule]').evaluateAll((trs) => trs.map((r) =>
+      ({ rule: r.dataset.rule, state: r.dataset.state, holds: r.dataset.holds === 'true' })));
+    assert.deepEqual(rows, scorer.describeRoute(expected).rows.map(({ rule, state, holds }) => ({ rule, state, holds })));
     assert.equal(await page.locator('#strong-list li[data-rule]').count(), route.strong_actions.length);
   }
 

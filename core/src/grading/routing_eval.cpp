@@ -14,7 +14,9 @@ bool listed(const std::vector<std::string>& list, const std::string& value) {
   return std::find(list.begin(), list.end(), value) != list.end();
 }
 
-bool matches(const RouteRule& rule, const RouteInput& input, bool strong) {
+}  // namespace
+
+bool route_rule_holds(const RouteRule& rule, const RouteInput& input, bool strong) {
   if (!rule.bands.empty() && !listed(rule.bands, input.band)) return false;
   // A grade condition never matches an ungraded lead (the parser only allows it with grading).
   if (rule.grade_given && (!input.grade || *input.grade < rule.grade_min || *input.grade > rule.grade_max)) return false;
@@ -24,10 +26,12 @@ bool matches(const RouteRule& rule, const RouteInput& input, bool strong) {
   return true;
 }
 
+namespace {
+
 // The first rule that holds, else the fallback.
 const RouteRule& decide(const Routing& routing, const RouteInput& input, bool strong) {
   for (const RouteRule& rule : routing.rules)
-    if (matches(rule, input, strong)) return rule;
+    if (route_rule_holds(rule, input, strong)) return rule;
   return routing.fallback;
 }
 

@@ -36,6 +36,10 @@ struct RouteInput {
   const SalesVerdict* verdict = nullptr;
 };
 
+/// Whether all of `rule`'s conditions hold for the lead (`strong`: it has a strong action); the
+/// matrix's first such rule decides.
+bool route_rule_holds(const RouteRule& rule, const RouteInput& input, bool strong);
+
 /// Routes the lead and says why (the result's "route" object as values) in `out`.
 void explain_route(const Routing& routing, const RouteInput& input, RouteExplanation& out);
 

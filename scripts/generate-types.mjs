@@ -11,6 +11,8 @@
 //   a misspelt key is still a TypeScript error while "x-owner" is accepted;
 // - maps whose keys are a closed list (propertyNames.enum, e.g. finding code -> points) become
 //   objects with those optional keys, so a wrong code is a TypeScript error;
+// - a schema with only a description (any JSON value) would become an object type;
+// - a $ref with its own description would be copied under a new type name at each use;
 // - a JsonLogic expression is any JSON value, not only an object; a duration is "<n><m|h|d|w>".
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -38,7 +40,23 @@ function forGeneration(node) {
       : forGeneration(value);
   }
   closeKeyList(out);
-  return withExtensionKeys(out);
+  return withExtensionKeys(refWithSiblings(anyValue(out)));
+}
+
+// A schema that constrains nothing (only a description) is any JSON value, not an object.
+const TYPING_KEYWORDS = ['type', '$ref', 'enum', 'const', 'anyOf', 'oneOf', 'allOf', 'not', 'if', 'properties',
+  'items', 'prefixItems', 'patternProperties', 'additionalProperties', 'required', 'tsType', '$defs'];
+function anyValue(schema) {
+  if (!('description' in schema) || TYPING_KEYWORDS.some((k) => k in schema)) return schema;
+  return { ...schema, tsType: 'unknown' };
+}
+
+// {$ref, description} -> {allOf: [{$ref}], description}: otherwise the generator copies the
+// referenced type under a new name (Band1, DataInfo2) for each place that documents its use.
+function refWithSiblings(schema) {
+  if (!schema.$ref || Object.keys(schema).length === 1) return schema;
+  const { $ref, ...rest } = schema;
+  return { ...rest, allOf: [{ $ref }] };
 }
 
 // {propertyNames: {enum: [...]}, additionalProperties: S} -> {properties: {each: S}, additionalProperties: false}
@@ -74,7 +92,10 @@ async function resultTypes() {
   const file = path.join(repoRoot, 'schema/result.schema.json');
   if (!existsSync(file)) return null;
   const schema = forGeneration(JSON.parse(readFileSync(file, 'utf8')));
-  const body = await compile(schema, 'Result', { bannerComment: '', unreachableDefinitions: true, format: true });
+  // "Error" would shadow the built-in class in the generated module.
+  if (schema.$defs.error) schema.$defs.error = { ...schema.$defs.error, title: 'ErrorRecord' };
+  schema.title = 'AnyResult';
+  const body = await compile(schema, 'AnyResult', { bannerComment: '', unreachableDefinitions: true, format: true });
   return [banner('schema/result.schema.json'), body].join('\n');
 }
 

@@ -15,6 +15,44 @@ export type {
   Routing, RoutingRule, Probability, JsonLogicExpression,
 } from '../../dist/types/model.js';
 
+import type {
+  AccountResult as AccountResultType, CheckLeadResult, Finding as FindingType, GradeLetter as GradeLetterType,
+  ScoreManyEntry, ScoreManySummaryEntry, ScoreQuality, ScoreResult as ScoreResultType, ScoreSummary,
+  Submission as SubmissionType, VerifyResult, Tracking, ModelInfo,
+} from '../../dist/types/result.js';
+
+// The results' types are generated from schema/result.schema.json (dist/types/result.d.ts), the
+// schema every result of the test suites is validated against.
+export type {
+  AccountContribution, AccountFit, Contribution, DataInfo as ResultDataInfo, EngagementResult, FeedbackResult,
+  FindingCode, GradeResult, GradeStep, GroupSubtotal, LeadQuality, ModelInfo, PersonaInfo, QualityReason,
+  RouteOverride, RouteResult, ScoreQuality, ScoreSummary, Severity, StrongAction, Tracking, TrackingChange,
+  Verdict, Warning, WarningCode, CheckLeadResult, ScoreManyEntry, ScoreManySummaryEntry, VerifyResult,
+} from '../../dist/types/result.js';
+
+/** An explain result (the default detail level): docs/model-format.md, "Result". */
+export type ScoreResult = ScoreResultType;
+/** A summary result (detail "summary"): docs/model-format.md, "Summary result". */
+export type SummaryResult = ScoreSummary;
+/** One entry of scoreMany(): a result, or the error of that lead. */
+export type ManyEntry = ScoreManyEntry;
+/** One entry of scoreMany() with detail "summary". */
+export type SummaryEntry = ScoreManySummaryEntry;
+/** checkLead(): the findings of every field and the lead's quality verdict. */
+export type LeadCheckResult = CheckLeadResult;
+/** One finding of a form check. */
+export type Finding = FindingType;
+/** The lead's quality: score, verdict and reasons (a result's `quality` has findings too). */
+export type Quality = ScoreQuality;
+/** Pardot's 13 grades, from worst to best. */
+export type GradeLetter = GradeLetterType;
+/** verify(): whether a submission's result is what the engine gives. */
+export type Verification = VerifyResult;
+/** What a browser sends for a server to check with verify(). */
+export type Submission = SubmissionType;
+/** Result of scoreAccount(); layout in docs/accounts.md. */
+export type AccountResult = AccountResultType;
+
 /**
  * A model file v1 as a parsed object (schema/model.schema.json) or as JSON text. Throughout the
  * API, a string where a JSON value is expected is read as JSON text.
@@ -40,41 +78,7 @@ export type ModelGroup = Group;
 export type ModelRule = Rule;
 export type ModelBand = Band;
 
-/** Finding codes (docs/form-checks.md describes each). */
-export type FindingCode =
-  | 'invalid_utf8' | 'too_long' | 'control_characters' | 'wrong_type'
-  | 'email_syntax' | 'email_typo' | 'email_disposable' | 'email_free' | 'email_role'
-  | 'name_case' | 'name_characters' | 'keyboard_walk' | 'repeated_characters' | 'character_sequence' | 'gibberish'
-  | 'company_domain_match' | 'company_domain_mismatch' | 'website_invalid' | 'website_email_mismatch'
-  | 'phone_characters' | 'phone_length' | 'phone_country_code'
-  | 'honeypot_filled' | 'form_too_fast' | 'form_time_missing' | 'form_time_invalid';
-
-export type Severity = 'info' | 'warn' | 'block';
 export type FieldKind = 'email' | 'first_name' | 'last_name' | 'name' | 'company' | 'phone' | 'website' | 'honeypot' | 'text';
-
-export interface Finding {
-  field: string;
-  code: FindingCode;
-  severity: Severity;
-  /** One sentence in the requested language; never contains the value. */
-  message: string;
-  /** The whole corrected value, when the check has one (e.g. "jane@gmail.com"). */
-  suggestion?: string;
-  /** [start, end) in UTF-16 code units of the value: usable with setSelectionRange(). */
-  span?: [number, number];
-}
-
-export interface Quality {
-  /** 100 minus the findings' penalties, at least 0. */
-  score: number;
-  verdict: 'ok' | 'suspicious' | 'spam';
-  reasons: Array<{ field: string; code: FindingCode; severity: Severity }>;
-}
-
-export interface LeadCheckResult {
-  findings: Finding[];
-  quality: Quality;
-}
 
 export interface CheckFieldOptions {
   /** The rest of the form: the company check reads the email, the phone check the country. */
@@ -129,9 +133,6 @@ export interface ScoreOptions {
 /** The detail level of a result. */
 export type Detail = 'explain' | 'summary';
 
-/** Pardot's 13 grades, from worst to best. */
-export type GradeLetter = 'F' | 'D-' | 'D' | 'D+' | 'C-' | 'C' | 'C+' | 'B-' | 'B' | 'B+' | 'A-' | 'A' | 'A+';
-
 /** A manual adjustment by sales: points, or a grade (a letter sets it, an integer adds thirds). */
 export interface Adjustment {
   /** Who made it (a sales rep's id). */
@@ -151,92 +152,12 @@ export interface Feedback {
   verdict?: { by: string; at: string; value: 'qualified' | 'disqualified'; reason: string };
 }
 
-export interface GradeResult {
-  letter: GradeLetter;
-  /** 0 (F) .. 12 (A+); one rank is a third of a letter. */
-  rank: number;
-  method: 'criteria' | 'fit_bands';
-  start?: GradeLetter;
-  steps: Array<{ criterion: string; label: string; state: 'match' | 'no_match' | 'unknown'; thirds: number; missing?: string[] }>;
-  /** Fields whose absence left criteria unknown. */
-  unknown_fields: string[];
-  adjustments?: Array<{ index: number; by: string; thirds?: number; set?: GradeLetter }>;
-  /** The limit the grade was clamped to, or null. */
-  clamped: 'F' | 'A+' | null;
-}
-
-export interface StrongAction { rule: string; type: string; at: string }
-
-export interface RouteResult {
-  /** send_to_sales, nurture, review, discard or a model-defined action. */
-  action: string;
-  /** The routing rule that matched ("default", or "verdict" when sales decided). */
-  rule: string;
-  reason: string;
-  band: string;
-  grade: GradeLetter | null;
-  strong_actions: StrongAction[];
-  /** When a sales verdict replaced the matrix's answer: what the matrix said. */
-  overridden?: { rule: string; action: string; reason: string };
-}
-
-export interface Tracking {
-  /** The held band (dead bands keep a lead hovering at a threshold where it was). */
-  band: string;
-  grade: GradeLetter | null;
-  changes: Array<{ kind: 'band' | 'grade'; left: string | null; entered: string }>;
-}
-
-/** What a browser sends for a server to check with verify(). */
-export interface Submission {
-  format: 'leadscore-submission/1';
-  model: ModelInfo;
-  inputs: { lead: Lead; now: string; lang: string; events?: LeadEvent[]; feedback?: Feedback; previous?: unknown };
-  result: ScoreResult;
-}
-
-export type Verification =
-  | { status: 'match' }
-  | { status: 'mismatch'; field: string; expected: unknown; received: unknown }
-  | { status: 'model_mismatch'; expected: string; received: string };
-
 export interface Account {
   id: string | number;
   /** The company's own fields (the model's account.fields). */
   fields?: Lead;
   /** At most the model's account.max_contacts (100,000 at most): more is the error too_many_contacts. */
   contacts: Array<{ lead: Lead; events?: LeadEvent[]; feedback?: Feedback }>;
-}
-
-/** Result of scoreAccount(); layout in docs/accounts.md. */
-export interface AccountResult {
-  format_version: 1;
-  model: ModelInfo;
-  now: string;
-  account_id: string | number;
-  /** 0..100: clamp(contact part + account fit points, 0, 100). */
-  score: number;
-  raw_points: number;
-  band: { id: string; label: string; action: string };
-  aggregation: {
-    method: 'max' | 'sum' | 'top_n_mean';
-    /** The contact part of the score. */
-    points: number;
-    contacts_used: number;
-    sum?: number;
-    cap?: number;
-    top_n?: number;
-  };
-  fit: { points: number; contributions: Array<{ kind: 'account_rule'; rule: string; label: string; points: number }> };
-  contacts: {
-    received: number;
-    scored: number;
-    failed: number;
-    top: Array<{ index: number; score: number; band: string; lead_id?: string | number }>;
-    /** Contacts that could not be scored: never dropped silently. */
-    errors: Array<{ index: number; error: { code: string; path: string; message: string } }>;
-  };
-  warnings: Warning[];
 }
 
 export interface ScoreManyOptions {
@@ -247,168 +168,6 @@ export interface ScoreManyOptions {
   /** "explain" (default) or "summary", as for score(). */
   detail?: Detail;
 }
-
-export interface ModelInfo {
-  readonly id: string;
-  readonly version: string;
-  /** "sha256:" + hex digest of the model's canonical JSON. */
-  readonly fingerprint: string;
-  /** In a result of a model set: the persona that applied (docs/personas.md). */
-  readonly persona?: { id: string; label: string; model: string; also_matched: string[] };
-  /** In scorer.model of a model set: its personas, in selection order (the last is the default). */
-  readonly personas?: ReadonlyArray<{ id: string; label: string; model: string }>;
-}
-
-export interface Warning {
-  /** e.g. "field_type", "field_enum", "missing_required_field", "date_in_future", "rule_failed" */
-  code: string;
-  /** JSON pointer of the lead field (or model rule) concerned. */
-  path: string;
-  message: string;
-}
-
-export interface Contribution {
-  /** rule / completeness: fit; event, pattern, decay: engagement. */
-  kind: 'rule' | 'completeness' | 'event' | 'pattern' | 'decay' | 'check' | 'spam_block' | 'adjustment';
-  /** check: the finding code that earned the points. */
-  code?: FindingCode;
-  /** spam_block: the score the lead had before the spam verdict set it to 0. */
-  score_before?: number;
-  /** Absent only on a group's inactivity decay line. */
-  rule?: string;
-  label: string;
-  group: string;
-  points: number;
-  /** The optional field that earned a completeness contribution. */
-  field?: string;
-  /** The engagement rule's stage, when it has one. */
-  stage?: string;
-  /** event: the event's type. */
-  type?: string;
-  /** event: the event's time (UTC); pattern: the latest event (frequency, recency) or send (streak). */
-  at?: string;
-  /** event: position of the event in the input array. */
-  event_index?: number;
-  /** pattern: which pattern. */
-  pattern?: 'frequency' | 'recency' | 'streak';
-  /** pattern frequency: matching events in the window. */
-  count?: number;
-  /** decay: which decay. */
-  decay?: 'half_life' | 'linear' | 'inactivity';
-  /** adjustment: position in feedback.adjustments, who made it (its reason is the label), and whether it counts now. */
-  index?: number;
-  by?: string;
-  status?: 'active' | 'expired' | 'future';
-  expires?: string;
-  /** adjustment: a grade adjustment (its points are 0). */
-  grade?: GradeLetter | number;
-}
-
-export interface EngagementResult {
-  points_before_cap: number;
-  points: number;
-  min?: number;
-  max?: number;
-  groups: Array<GroupSubtotal & { reset_at?: string }>;
-  stages: Array<{ id: string; label: string; points: number }>;
-  /** Engagement rules that matched at least one event or give points, in model order. */
-  rules: Array<{
-    id: string;
-    group: string;
-    matched: number;
-    points: number;
-    /** Event rules. */
-    counted?: number;
-    points_before_cap?: number;
-    min?: number;
-    max?: number;
-    /** Pattern rules. */
-    fired?: boolean;
-  }>;
-  events: { received: number; invalid: number; unknown: number; future: number; duplicates: number; used: number };
-}
-
-export interface GroupSubtotal {
-  id: string;
-  label: string;
-  points_before_cap: number;
-  points: number;
-  min?: number;
-  max?: number;
-}
-
-export interface ScoreResult {
-  format_version: 1;
-  model: ModelInfo;
-  /** The scoring instant, normalised to UTC. */
-  now: string;
-  /** 0..100 */
-  score: number;
-  /** Sum of all contributions before any cap. */
-  raw_points: number;
-  /** Points after group and total caps: what the scale maps to 0..100. */
-  points: number;
-  /** Conversion probability 0.0001..0.9999 (4 decimals); present when the model has a "probability" section. */
-  probability?: number;
-  band: { id: string; label: string; action: string };
-  /** Present when the model has a "grading" section. */
-  grade?: GradeResult;
-  /** Present when the model has a "routing" section. */
-  route?: RouteResult;
-  /** Present when the `previous` option was given. */
-  tracking?: Tracking;
-  groups: GroupSubtotal[];
-  /** fit.points + engagement.points, then the total caps. */
-  total: { points_before_cap: number; points: number; min?: number; max?: number };
-  /** Sum of the capped fit groups. */
-  fit: { points: number };
-  engagement: EngagementResult;
-  /** Latest used event of an activity type (UTC), or null. */
-  last_activity: string | null;
-  /** Present when the model has a "checks" section. */
-  quality?: Quality & { findings: Finding[]; blocked: boolean };
-  /** Present when the `feedback` option was given. */
-  feedback?: {
-    points: number; active: number; expired: number; future: number;
-    /** A future verdict is shown with status "future" and does not change the route yet. */
-    verdict: (NonNullable<Feedback['verdict']> & { status: 'active' | 'future' }) | null;
-  };
-  contributions: Contribution[];
-  warnings: Warning[];
-}
-
-/**
- * A result with `detail: "summary"`: what a batch job or a CRM column needs, without the
- * explanation (contributions, groups, grade steps, findings). Keys absent when the model has no
- * such section: grade (grading), probability, quality (checks), route (routing).
- */
-export interface SummaryResult {
-  detail: 'summary';
-  format_version: 1;
-  /** The model (a model set's, with the persona's id). */
-  model: { id: string; version: string; fingerprint: string; persona?: string };
-  now: string;
-  score: number;
-  points: number;
-  fit_points: number;
-  engagement_points: number;
-  probability?: number;
-  band: { id: string; label: string; action: string };
-  /** The grade letter. */
-  grade?: GradeLetter;
-  /** The route's action. */
-  route?: string;
-  /** The form-quality verdict. */
-  quality?: 'ok' | 'suspicious' | 'spam';
-  last_activity: string | null;
-  /** The codes of the result's warnings, in order. */
-  warnings: string[];
-}
-
-/** One entry of scoreMany(): a result, or the error of that lead. */
-export type ManyEntry = ScoreResult | { error: { code: string; path: string; message: string } };
-/** One entry of scoreMany() with detail "summary". */
-export type SummaryEntry = SummaryResult | { error: { code: string; path: string; message: string } };
 
 export interface LintFinding {
   code: string;
@@ -427,13 +186,13 @@ export class LeadscoreError extends Error {
   readonly path: string;
 }
 
-/** A decay as the engine runs it: durations in ms; a rule's null `age` inherits its group's. */
 /** Scorer.describeRoute(): the matrix's answer (before any sales verdict) and every row. */
 export interface RouteRows {
   rule: string;
   rows: Array<{ rule: string; action: string; holds: boolean; state: 'matched' | 'no_match' | 'not_reached' }>;
 }
 
+/** A decay as the engine runs it: durations in ms; a rule's null `age` inherits its group's. */
 export interface DecayDescription {
   age: null | { kind: 'half_life'; half_life_ms: number } | { kind: 'linear'; percent: number; per_ms: number } | { kind: 'none' };
   inactivity: null | { after_ms: number; points: number; every_ms: number | null };

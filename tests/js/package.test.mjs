@@ -25,7 +25,7 @@ test('npm pack -> install into an empty project -> import and require work', () 
   assert.deepEqual(files.filter((f) => f.startsWith('dist/')).sort(),
     ['dist/api.cjs', 'dist/data/full.bin', 'dist/data/lite.bin', 'dist/leadscore-cli.cjs', 'dist/leadscore-cli.wasm',
       'dist/leadscore-form.mjs', 'dist/leadscore-form.wasm', 'dist/leadscore.mjs', 'dist/leadscore.wasm',
-      'dist/types/model.d.ts']);
+      'dist/types/model.d.ts', 'dist/types/result.d.ts']);
   assert.ok(!files.some((f) => f.startsWith('tests/') || f.startsWith('core/')), 'package ships sources or tests');
 
   const project = path.join(dir, 'app');

@@ -1,5 +1,6 @@
-// The model file's TypeScript types are generated from schema/model.schema.json
-// (scripts/generate-types.mjs -> dist/types/model.d.ts) and must accept every real model: each
+// The TypeScript types of models and results are generated from schema/model.schema.json and
+// schema/result.schema.json (scripts/generate-types.mjs -> dist/types/) and must accept every real
+// model and result. Models: each
 // bundled example and every vector model the engine loads is written as a typed object literal
 // (so excess-property checks apply) and compiled with `tsc --strict`, in one run with models that
 // have a misspelt key or a wrong value, each marked `@ts-expect-error`: tsc fails if one of them is
@@ -9,8 +10,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import test from 'node:test';
-import { validateModel } from '../../bindings/js/node.mjs';
-import { loadVectors, repoRoot } from './support.mjs';
+import { createScorer, validateModel } from '../../bindings/js/node.mjs';
+import { loadVectors, repoRoot, vectorModelText } from './support.mjs';
+import { vectorCall } from './vector-call.mjs';
 
 const workDir = path.join(repoRoot, 'build/types-check');
 const tsc = path.join(repoRoot, 'node_modules/.bin/tsc');
@@ -22,14 +24,16 @@ const TSCONFIG = {
   },
 };
 
-// Compiles [name, parsed JSON, rejected?] as typed one-line literals; returns tsc's diagnostics ('' if none).
+// Compiles [name, parsed JSON, rejected?, type] as typed one-line literals (type ModelFile unless
+// given); returns tsc's diagnostics ('' if none).
 function compileModels(fileName, models) {
   mkdirSync(workDir, { recursive: true });
-  const lines = [`import type { ModelFile } from '../../bindings/js/index.js';`];
-  for (const [name, model, rejected] of models) {
+  const types = 'ModelFile, ScoreResult, SummaryResult, Finding, LeadCheckResult, AccountResult, Verification';
+  const lines = [`import type { ${types} } from '../../bindings/js/index.js';`];
+  for (const [name, model, rejected, type = 'ModelFile'] of models) {
     lines.push(`// ${name}`);
     if (rejected) lines.push('// @ts-expect-error');
-    lines.push(`export const m${lines.length}: ModelFile = ${JSON.stringify(model)};`);
+    lines.push(`export const m${lines.length}: ${type} = ${JSON.stringify(model)};`);
   }
   writeFileSync(path.join(workDir, `${fileName}.ts`), lines.join('\n') + '\n');
   writeFileSync(path.join(workDir, 'tsconfig.json'), JSON.stringify({ ...TSCONFIG, files: [`${fileName}.ts`] }));
@@ -95,6 +99,41 @@ test('tsc --strict accepts every example and loadable vector model, and rejects 
   assert.ok(models.some(([, m]) => m.personas), 'a model set is among them');
   assert.ok(models.some(([, m]) => m.grading && m.routing), 'a model with grading and routing is among them');
   const diagnostics = compileModels('models', [...models, ...badModels()]);
+  assert.equal(diagnostics, '', diagnostics.slice(0, 3000));
+});
+
+// The TypeScript type of each vector kind's result.
+function resultType(v) {
+  if ('check_field' in v) return 'Finding[]';
+  if ('check_lead' in v) return 'LeadCheckResult';
+  if ('score_account' in v) return 'AccountResult';
+  if ('verify' in v) return 'Verification';
+  return v.detail === 'summary' ? 'SummaryResult' : 'ScoreResult';
+}
+
+test('tsc --strict accepts the real result of every vector under its type, and rejects wrong ones', async () => {
+  const results = [];
+  for (const v of loadVectors()) {
+    if (v.expected_error) continue;
+    const scorer = await createScorer(vectorModelText(v));
+    try {
+      const result = JSON.parse(vectorCall(scorer, v));
+      if (depthOf(result) <= TS_NESTING_LIMIT) results.push([v.name, result, false, resultType(v)]);
+    } finally {
+      scorer.dispose();
+    }
+  }
+  assert.ok(results.length >= 380, `only ${results.length} results`);
+  const explain = results.find(([, r, , type]) => type === 'ScoreResult' && r.route && r.grade && r.quality)[1];
+  const summary = results.find(([, , , type]) => type === 'SummaryResult')[1];
+  const bad = [
+    ['unknown key in a result', { ...explain, scroe: 1 }],
+    ['score as a string', { ...explain, score: '50' }],
+    ['a route without its band', { ...explain, route: { ...explain.route, band: undefined } }],
+    ['an unknown finding code', { ...explain, quality: { ...explain.quality, reasons: [{ field: 'email', code: 'email_fre', severity: 'warn' }] } }],
+    ['a summary with contributions', { ...summary, contributions: [] }, 'SummaryResult'],
+  ].map(([name, value, type = 'ScoreResult']) => [name, value, true, type]);
+  const diagnostics = compileModels('results', [...results, ...bad]);
   assert.equal(diagnostics, '', diagnostics.slice(0, 3000));
 });
 

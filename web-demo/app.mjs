@@ -2,12 +2,13 @@
 // import map in index.html exactly as an application would. The form and the event buttons are
 // built from the bundled default model, so labels and options always match what the engine accepts.
 import { createScorer, defaultModel } from 'leadscore';
-import { $, el, humanize, isoInstant } from './dom.mjs';
+import { $, el, isoInstant } from './dom.mjs';
 import { createEventsPanel } from './events-panel.mjs';
 import { EventLog } from './events.mjs';
 import { createFeedbackPanel } from './feedback-panel.mjs';
 import { LiveChecks, visibleCheckedFields } from './form-checks.mjs';
 import { I18n, initialLang } from './i18n.mjs';
+import { ModelTexts } from './model-texts.mjs';
 import { renderResult } from './result-view.mjs';
 import { Timeline } from './timeline.mjs';
 
@@ -44,7 +45,7 @@ const params = new URLSearchParams(location.search);
 const fixedNow = params.get('now');
 const renderedAt = params.get('rendered_at') ?? (fixedNow === null ? isoInstant(Date.now()) : null);
 
-function buildForm(model, described, i18n) {
+function buildForm(model, described, texts, i18n) {
   const fields = new Map(model.fields.map((f) => [f.name, f]));
   const container = $('fields');
   for (const name of FORM_FIELDS) {
@@ -55,7 +56,7 @@ function buildForm(model, described, i18n) {
     let control;
     if (field.type === 'enum') {
       control = el('select', { id, name }, el('option', { value: '', className: 'choose' }),
-        ...field.values.map((v) => el('option', { value: v, textContent: humanize(v) })));
+        ...field.values.map((v) => el('option', { value: v })));
     } else {
       control = el('input', { id, name, type: hints.type ?? 'text', spellcheck: false });
       for (const key of ['autocomplete', 'inputMode', 'maxLength']) if (hints[key]) control[key] = hints[key];
@@ -72,26 +73,27 @@ function buildForm(model, described, i18n) {
   const honeypot = Object.entries(described.checks.fields).find(([, kind]) => kind === 'honeypot')?.[0];
   if (honeypot) {
     const input = el('input', { id: `field-${honeypot}`, name: honeypot, type: 'text', tabIndex: -1, autocomplete: 'off' });
-    const trap = el('div', { className: 'trap' },
-      el('label', { htmlFor: input.id, textContent: 'Leave this field empty' }), input);
+    const trap = el('div', { className: 'trap' }, el('label', { htmlFor: input.id }), input);
     trap.setAttribute('aria-hidden', 'true');
     container.append(trap);
   }
-  labelForm(model, i18n);
+  labelForm(model, texts, i18n);
 }
 
-// Labels and hints in the page's language.
-function labelForm(model, i18n) {
+// Labels, options and hints in the page's language.
+function labelForm(model, texts, i18n) {
   const fields = new Map(model.fields.map((f) => [f.name, f]));
   for (const label of $('fields').querySelectorAll('label[data-field]')) {
     const field = fields.get(label.dataset.field);
-    label.replaceChildren(i18n.fieldLabel(field));
+    label.replaceChildren(texts.field(field.name));
     if (field.required) label.append(el('span', { className: 'required', textContent: i18n.t('required') }));
     const hint = $(`${label.htmlFor}-hint`);
     hint.textContent = i18n.hint(field.name) ?? '';
     hint.hidden = hint.textContent === '';
   }
-  for (const option of $('fields').querySelectorAll('option.choose')) option.textContent = i18n.t('choose');
+  for (const select of $('fields').querySelectorAll('select')) {
+    for (const option of select.options) option.textContent = option.value ? texts.value(select.name, option.value) : i18n.t('choose');
+  }
   const trap = $('fields').querySelector('.trap label');
   if (trap) trap.textContent = i18n.t('honeypot');
 }
@@ -142,9 +144,7 @@ function buildLanguageSwitch(i18n, onSwitch) {
   return mark;
 }
 
-async function main() {
-  const i18n = new I18n(initialLang());
-  i18n.applyStatic();
+async function main(i18n) {
   const model = await defaultModel();
   const scorer = await createScorer(model);
   // Every setting the page needs, as the engine runs it (defaults applied, durations in ms).
@@ -152,25 +152,22 @@ async function main() {
   // A browser starts on the lite data pack (docs/data-packs.md); the demo loads the full one from
   // its own server so that it gives the back end's answers.
   scorer.loadData(await (await fetch(new URL('../dist/data/full.bin', import.meta.url))).arrayBuffer());
-  const eventTypes = new Map((described.engagement?.event_types ?? []).map((t) => [t.id, t.label || t.id]));
-  // Field names -> labels in the page's language; the render time's findings read "Form timing".
-  const fieldLabels = () => new Map([...model.fields.map((f) => [f.name, i18n.fieldLabel(f)]),
-    [renderedAtField(described) ?? '', i18n.t('formTiming')]]);
-  const labels = {
-    fields: fieldLabels(),
-    groups: new Map(model.groups.map((g) => [g.id, g.label ?? g.id])),
-    eventType: (id) => eventTypes.get(id) ?? id,
-  };
+  // The model's texts in the page's language; the render time's findings read "Form timing" and the
+  // honeypot's "Hidden field (spam trap)".
+  const extraFields = {};
+  if (renderedAtField(described)) extraFields[renderedAtField(described)] = () => i18n.t('formTiming');
+  for (const [name, kind] of Object.entries(described.checks.fields)) if (kind === 'honeypot') extraFields[name] = () => i18n.t('trapField');
+  const texts = new ModelTexts(model, i18n, { extraFields });
   $('model-id').textContent = scorer.model.id;
   $('model-version').textContent = scorer.model.version;
   $('model-fingerprint').textContent = scorer.model.fingerprint;
 
-  buildForm(model, described, i18n);
+  buildForm(model, described, texts, i18n);
   const form = $('lead-form');
   const log = new EventLog();
   const start = startInstant(scorer);
   const slider = $('now-slider');
-  const timeline = start === null ? null : new Timeline(slider, $('now-text'), start);
+  const timeline = start === null ? null : new Timeline(slider, $('now-text'), start, i18n);
   const renderedField = renderedAtField(described);
   const minFill = described.checks.min_fill_seconds;
 
@@ -219,7 +216,7 @@ async function main() {
     try {
       json = scorer.scoreJson(lead, { now, events, lang: i18n.lang, feedback });
     } catch (error) {
-      showProblem(`Could not score: ${error.message}${error.code ? ` (${error.code})` : ''}`);
+      showProblem(i18n.t('couldNotScore', `${error.message}${error.code ? ` (${error.code})` : ''}`));
       return;
     }
     $('status').hidden = true;
@@ -228,14 +225,14 @@ async function main() {
     $('feedback-json').textContent = feedback ? JSON.stringify(feedback) : '';
     // The matrix row by row as the engine's router treated this lead (no copy of first-match here).
     const routeRows = described.routing ? scorer.describeRoute(json) : null;
-    warned = renderResult(JSON.parse(json), json, labels, i18n, model, described, routeRows);
+    warned = renderResult(JSON.parse(json), json, texts, i18n, model, described, routeRows);
     // Nothing typed, no event, no feedback: the page shows the score but judges nothing yet.
     const started = Object.keys(lead).some((name) => name !== renderedField) || events.length > 0 || feedback !== undefined;
     $('summary').toggleAttribute('data-waiting', !started);
     $('waiting').hidden = started;
     $('quality-details').classList.toggle('waiting-hidden', !started);
     markInvalid();
-    $('now-info').textContent = `\u00b7 scored at ${JSON.parse(json).now}${fixedNow ? ' (slider start fixed by ?now=)' : ''}`;
+    $('now-info').textContent = i18n.t('scoredAt', JSON.parse(json).now, fixedNow !== null);
     $('fill-time').textContent = renderedField && renderedAt !== null ? i18n.t('fillTime', minFill) : i18n.t('fillTimeOff');
     panel?.render(timeline.now);
     $('summary').hidden = false;
@@ -268,8 +265,8 @@ async function main() {
     if (lang === i18n.lang) return;
     i18n.lang = lang;
     i18n.applyStatic();
-    labels.fields = fieldLabels();
-    labelForm(model, i18n);
+    labelForm(model, texts, i18n);
+    timeline?.describe();
     markLanguage();
     const url = new URL(location.href);
     url.searchParams.set('lang', lang);
@@ -293,13 +290,13 @@ async function main() {
       moved();
     });
     // Adding an event earlier than the range widens it; removing one may narrow it again.
-    panel = createEventsPanel({ described, eventTypes, log, timeline, onChange: () => {
+    panel = createEventsPanel({ described, texts, i18n, log, timeline, onChange: () => {
       timeline.fit(log.earliest());
       moved();
     } });
   } else {
     $('events-panel').querySelectorAll('button, input').forEach((c) => { c.disabled = true; });
-    $('now-text').textContent = 'unavailable: ?now= is not a valid instant';
+    $('now-text').textContent = i18n.t('nowUnavailable');
   }
   update();
   // Live: once the minimum fill time has passed, "sent too quickly" no longer applies: re-score.
@@ -307,4 +304,6 @@ async function main() {
   form.dataset.ready = 'true';
 }
 
-main().catch((error) => showProblem(`The scoring engine could not start: ${error.message}`));
+const pageI18n = new I18n(initialLang());
+pageI18n.applyStatic();
+main(pageI18n).catch((error) => showProblem(pageI18n.t('couldNotStart', error.message)));

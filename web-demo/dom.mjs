@@ -13,9 +13,6 @@ export function el(tag, props = {}, ...children) {
 // U+2212 rather than "-": a real minus sign reads better and lines up with "+".
 export const formatPoints = (n) => (n > 0 ? `+${n}` : n < 0 ? `\u2212${-n}` : '0');
 export const formatNumber = (n) => (n < 0 ? `\u2212${-n}` : String(n));
-export const formatRange = (min, max) => (min === undefined && max === undefined ? 'none'
-  : min === undefined ? `up to ${formatNumber(max)}` : max === undefined ? `from ${formatNumber(min)}`
-    : `${formatNumber(min)} to ${formatNumber(max)}`);
 
 // A model identifier for people: "individual_contributor" -> "Individual contributor", "it_services" -> "IT services".
 export const humanize = (value) => value.split('_')
@@ -38,15 +35,24 @@ export function wholeUnit(ms) {
   return [Math.round(ms / 60_000), 'm'];
 }
 
-// A length of time as "12 d 5 h", "3 h", "45 min" or "0 h"; the sign is left to the caller.
-export function formatDuration(ms) {
+// A length of time as "12 d 5 h", "3 h", "45 min" or "0 h" (`units`: the page language's
+// abbreviations, i18n.t('durationUnits')); the sign is left to the caller.
+export function formatDuration(ms, units = { d: 'd', h: 'h', min: 'min' }) {
   const abs = Math.abs(ms);
   const days = Math.floor(abs / DAY);
   const hours = Math.floor((abs % DAY) / HOUR);
   const minutes = Math.floor((abs % HOUR) / 60_000);
   const parts = [];
-  if (days) parts.push(`${days} d`);
-  if (hours) parts.push(`${hours} h`);
-  if (minutes) parts.push(`${minutes} min`);
-  return parts.length ? parts.join(' ') : '0 h';
+  if (days) parts.push(`${days} ${units.d}`);
+  if (hours) parts.push(`${hours} ${units.h}`);
+  if (minutes) parts.push(`${minutes} ${units.min}`);
+  return parts.length ? parts.join(' ') : `0 ${units.h}`;
+}
+
+// An engine code (a finding or warning code, a rule id) for the developer reading the page: a
+// small secondary line under the plain words, never the main text.
+export function codeLine(text) {
+  const small = el('small', { className: 'code-line' }, el('code', { textContent: text }));
+  small.setAttribute('translate', 'no');
+  return small;
 }

@@ -12,26 +12,22 @@ const WEBINARS = ['scoring-that-sales-trusts', 'from-mql-to-pipeline', 'quarterl
 const cycle = (list, n) => list[n % list.length];
 
 // Each preset makes {type, props?} from the log (counters, last campaign), or null when it cannot
-// apply now. `negative` only styles the button.
+// apply now. `negative` only styles the button; the buttons' words are i18n-events.mjs's `presets`.
 export const PRESETS = [
-  { id: 'pricing', label: 'Visit the pricing page', make: () => ({ type: 'page_view', props: { url: '/pricing' } }) },
-  { id: 'blog', label: 'Visit a blog page',
-    make: (log) => ({ type: 'page_view', props: { url: cycle(BLOG_PAGES, log.next('blog')) } }) },
-  { id: 'ebook', label: 'Download an ebook',
-    make: (log) => ({ type: 'ebook_download', props: { asset: cycle(EBOOKS, log.next('ebook')) } }) },
-  { id: 'webinar', label: 'Attend a webinar',
-    make: (log) => ({ type: 'webinar_attended', props: { webinar: cycle(WEBINARS, log.next('webinar')) } }) },
+  { id: 'pricing', make: () => ({ type: 'page_view', props: { url: '/pricing' } }) },
+  { id: 'blog', make: (log) => ({ type: 'page_view', props: { url: cycle(BLOG_PAGES, log.next('blog')) } }) },
+  { id: 'ebook', make: (log) => ({ type: 'ebook_download', props: { asset: cycle(EBOOKS, log.next('ebook')) } }) },
+  { id: 'webinar', make: (log) => ({ type: 'webinar_attended', props: { webinar: cycle(WEBINARS, log.next('webinar')) } }) },
   // Every send is a new campaign, so the streak rule ("opened the last 3 emails", matched on
   // props.campaign) can be built up one send and one open at a time.
-  { id: 'send-email', label: 'Send an email',
-    make: (log) => ({ type: 'email_sent', props: { campaign: `campaign-${log.next('campaign') + 1}` } }) },
-  { id: 'open-email', label: 'Open the last email', needsCampaign: true,
+  { id: 'send-email', make: (log) => ({ type: 'email_sent', props: { campaign: `campaign-${log.next('campaign') + 1}` } }) },
+  { id: 'open-email', needsCampaign: true,
     make: (log) => (log.lastCampaign() ? { type: 'email_open', props: { campaign: log.lastCampaign() } } : null) },
-  { id: 'click-email', label: 'Click a link in the last email', needsCampaign: true,
+  { id: 'click-email', needsCampaign: true,
     make: (log) => (log.lastCampaign() ? { type: 'email_click', props: { campaign: log.lastCampaign() } } : null) },
-  { id: 'demo', label: 'Request a demo', make: () => ({ type: 'demo_request' }) },
-  { id: 'unsubscribe', label: 'Unsubscribe', negative: true, make: () => ({ type: 'unsubscribe' }) },
-  { id: 'bounce', label: 'Hard bounce', negative: true, make: () => ({ type: 'hard_bounce' }) },
+  { id: 'demo', make: () => ({ type: 'demo_request' }) },
+  { id: 'unsubscribe', negative: true, make: () => ({ type: 'unsubscribe' }) },
+  { id: 'bounce', negative: true, make: () => ({ type: 'hard_bounce' }) },
 ];
 
 export class EventLog {

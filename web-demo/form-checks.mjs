@@ -13,10 +13,13 @@ export function visibleCheckedFields(described) {
   return Object.entries(kinds).filter(([, kind]) => kind !== 'honeypot').map(([name]) => name);
 }
 
-// The value with the finding's span in <mark>: "jane@" + mark("gmial.com").
+// The value with the finding's span in <mark>: "jane@" + mark("gmial.com"). It is what the
+// visitor typed, not words of the page (translate="no").
 function excerpt(value, [start, end]) {
-  return el('span', { className: 'excerpt' }, value.slice(0, start),
+  const span = el('span', { className: 'excerpt' }, value.slice(0, start),
     el('mark', { textContent: value.slice(start, end) }), value.slice(end));
+  span.setAttribute('translate', 'no');
+  return span;
 }
 
 export class LiveChecks {
@@ -85,7 +88,7 @@ export class LiveChecks {
     const t = (...a) => this.#i18n.t(...a);
     list.replaceChildren(...findings.map((f) => {
       const item = el('li', { className: `finding ${f.severity}` },
-        el('span', { className: 'severity', textContent: `${t('severity')[f.severity]}: ` }),
+        el('span', { className: 'severity', textContent: `${t('severity')[f.severity]}${t('colon')}` }),
         el('span', { className: 'message', textContent: f.message }));
       item.dataset.code = f.code;
       // Highlight only a part of the value: a span over all of it says nothing more than the message.

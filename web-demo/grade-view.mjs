@@ -1,12 +1,13 @@
 // Shows result.grade (docs/design/issue-5-spec.md, "Grades"): the letter next to the score, and
-// "Why this grade": the start grade, one row per criterion (match / no match / unknown and its
-// thirds of a letter), sales grade adjustments, the clamp, and the fields whose absence left
-// criteria unknown, each a link to its form field. A model without grading hides all of it.
-import { $, el, formatPoints } from './dom.mjs';
+// "Why this grade": the start grade, one row per criterion (match / no match / unknown and the
+// steps it moves the grade: a step is the engine's third of a letter), sales grade adjustments, the
+// clamp, and the fields whose absence left criteria unknown, each a link to its form field. A model
+// without grading hides all of it.
+import { $, el } from './dom.mjs';
 
 // A field name as a link to its input (focusing it), or plain text when the form does not ask it.
-function fieldLink(name, labels) {
-  const label = labels.fields.get(name) ?? name;
+function fieldLink(name, texts) {
+  const label = texts.field(name);
   const input = $(`field-${name}`);
   if (!input) return el('strong', { textContent: label });
   const link = el('a', { href: `#field-${name}`, className: 'field-link', textContent: label });
@@ -19,23 +20,24 @@ function fieldLink(name, labels) {
 }
 
 // "Industry", "Industry and Country", "Industry, Country and Seniority" as links.
-function fieldList(names, labels, and) {
+function fieldList(names, texts, and) {
   return names.flatMap((name, i) => [
-    i === 0 ? null : i === names.length - 1 ? ` ${and} ` : ', ', fieldLink(name, labels),
+    i === 0 ? null : i === names.length - 1 ? ` ${and} ` : ', ', fieldLink(name, texts),
   ]).filter((n) => n !== null);
 }
 
-function stepRow(step, labels, i18n) {
+function stepRow(step, texts, i18n) {
   const outcome = el('span', { className: `state ${step.state}`, textContent: i18n.t('state')[step.state] });
   const missing = step.missing?.length
-    ? el('small', { className: 'line-detail', textContent: i18n.t('missing', step.missing.map((f) => labels.fields.get(f) ?? f).join(', ')) })
+    ? el('small', { className: 'line-detail', textContent: i18n.t('missing', step.missing.map((f) => texts.field(f)).join(', ')) })
     : null;
   const tr = el('tr', { className: step.thirds > 0 ? 'positive' : step.thirds < 0 ? 'negative' : '' },
-    el('td', { textContent: step.label }),
+    el('td', { textContent: texts.criterion(step.criterion, step.label) }),
     el('td', {}, outcome, missing),
-    el('td', { className: 'num', textContent: formatPoints(step.thirds) }));
+    el('td', { className: 'num', textContent: i18n.t('gradeSteps', step.thirds) }));
   tr.dataset.criterion = step.criterion;
   tr.dataset.state = step.state;
+  tr.dataset.thirds = String(step.thirds);
   return tr;
 }
 
@@ -43,7 +45,7 @@ function adjustmentRow(a, i18n) {
   const tr = el('tr', { className: 'adjustment' },
     el('td', { colSpan: 2, textContent: a.set ? `${i18n.t('gradeAdjustment', a.by)}: ${i18n.t('gradeSet', a.set)}`
       : i18n.t('gradeAdjustment', a.by) }),
-    el('td', { className: 'num', textContent: a.set ? a.set : formatPoints(a.thirds) }));
+    el('td', { className: 'num', textContent: a.set ? a.set : i18n.t('gradeSteps', a.thirds) }));
   tr.dataset.kind = 'adjustment';
   return tr;
 }
@@ -63,8 +65,8 @@ export function renderGradeSummary(grade) {
   $('grade-box').dataset.grade = grade.letter[0];
 }
 
-/** "Why this grade" for `result`, with the page's `labels` (fields) and `model` (grade bands). */
-export function renderGradeWhy(result, model, labels, i18n) {
+/** "Why this grade" for `result`, with the page's `texts` (ModelTexts) and `model` (grade bands). */
+export function renderGradeWhy(result, model, texts, i18n) {
   const grade = result.grade;
   $('grade-why').hidden = !grade;
   if (!grade) return;
@@ -80,7 +82,7 @@ export function renderGradeWhy(result, model, labels, i18n) {
       el('td', { className: 'num', textContent: grade.start ?? 'D' }));
     rows.push(start);
     if (grade.steps.length === 0) rows.push(el('tr', {}, el('td', { colSpan: 3, className: 'none', textContent: t('noCriteria') })));
-    rows.push(...grade.steps.map((s) => stepRow(s, labels, i18n)));
+    rows.push(...grade.steps.map((s) => stepRow(s, texts, i18n)));
   }
   rows.push(...(grade.adjustments ?? []).map((a) => adjustmentRow(a, i18n)));
   $('grade-steps').replaceChildren(...rows);
@@ -94,6 +96,6 @@ export function renderGradeWhy(result, model, labels, i18n) {
   const unknown = grade.unknown_fields ?? [];
   $('grade-unknown').replaceChildren(...(unknown.length === 0
     ? (criteria ? [el('span', { className: 'none', textContent: t('unknownNone') })] : [])
-    : [`${t('fillIn')} `, ...fieldList(unknown, labels, t('and')), ` ${t('toRefine')}`]));
+    : [`${t('fillIn')} `, ...fieldList(unknown, texts, t('and')), ` ${t('toRefine')}`]));
   $('grade-unknown').hidden = !criteria;
 }

@@ -1,6 +1,6 @@
 // The page's words for the grade, the route and the sales-feedback panel, in English and French
-// (i18n.mjs merges them into its tables). Rule labels and route reasons are the model's own, in
-// English; the engine's verdict reason is English too, so the page says the verdict in its own words.
+// (i18n.mjs merges them into its tables). Criterion labels and route reasons are the model's own
+// (model-texts.mjs); the engine's verdict reason is English, so the page says the verdict in its own words.
 
 const ACTIONS_EN = { send_to_sales: 'Send to sales', nurture: 'Nurture', review: 'Review', discard: 'Discard' };
 const ACTIONS_FR = { send_to_sales: 'Envoyer aux ventes', nurture: 'Nurturing', review: 'À examiner', discard: 'Écarter' };
@@ -20,12 +20,14 @@ export const ROUTING_STRINGS = {
     strongCounted: 'Strong actions that counted:',
     strongNone: 'No strong action counted.',
     whyGrade: 'Why this grade',
-    gradeCriteriaIntro: (start) => `The grade starts at ${start}; each criterion moves it by thirds of a letter `
-      + '(three thirds make one letter, e.g. C to B). Unknown criteria do not move it.',
+    gradeCriteriaIntro: (start) => `The grade starts at ${start}; each criterion moves it up or down by steps `
+      + '(one step: D to D+; three steps: a whole letter, C to B). Unknown criteria do not move it.',
     gradeBandsIntro: (points) => `Graded from the fit points (${points}) with the model's grade bands:`,
     gradeBand: (letter, from) => `${letter} from ${from} fit points`,
     gradeBandBelow: 'F below every band',
-    criterion: 'Criterion', outcome: 'Result', thirds: 'Thirds',
+    criterion: 'Criterion', outcome: 'Result', gradeMove: 'Moves the grade',
+    // A criterion's weight in thirds of a letter, said as steps: "+2 steps", "\u22121 step".
+    gradeSteps: (n) => (n === 0 ? '0' : `${n > 0 ? '+' : '\u2212'}${Math.abs(n)} step${Math.abs(n) === 1 ? '' : 's'}`),
     state: { match: 'match', no_match: 'no match', unknown: 'unknown' },
     missing: (fields) => `missing: ${fields}`,
     start: 'Start',
@@ -39,12 +41,13 @@ export const ROUTING_STRINGS = {
     and: 'and',
     unknownNone: 'Every criterion could be decided from the form.',
     whyRoute: 'Why this route',
-    routeMatched: (id) => `Rule ${id} matched:`,
+    routeMatched: (n) => `Rule ${n} of the matrix matched:`,
     routeDefault: 'No rule matched: the default applies:',
     routeRead: (band, grade, strong) => `Routing read band ${band}, grade ${grade ?? 'none'} and `
       + `${strong === 0 ? 'no strong action' : strong === 1 ? 'one strong action' : `${strong} strong actions`}.`,
     verdictOverride: (value) => `Sales verdict "${value}" overrides the matrix.`,
-    matrixSaid: (action, id) => `Without it: ${action} (rule ${id}):`,
+    matrixSaid: (action, n) => `Without it: ${action} (rule ${n}):`,
+    matrixSaidDefault: (action) => `Without it: ${action} (no rule matched, the default row):`,
     matrix: 'Routing matrix (first match wins)',
     conditions: 'Conditions', action: 'Action',
     anyLead: 'any lead',
@@ -55,9 +58,10 @@ export const ROUTING_STRINGS = {
     condStrong: (yes) => (yes ? 'a strong action' : 'no strong action'),
     condQuality: (q) => `form quality ${list(q, 'or')}`,
     matched: 'matched',
+    ruleNoMatch: 'no match',
     notReached: 'not reached',
     notReachedWouldMatch: 'not reached (would also match)',
-    defaultRow: 'default',
+    defaultRow: 'Otherwise',
     strongTitle: 'Strong actions',
     strongWithin: (n, unit) => `A strong action counts for ${n} ${UNITS_EN[unit]}${n === 1 ? '' : 's'}.`,
     salesFeedback: 'Sales feedback',
@@ -84,12 +88,13 @@ export const ROUTING_STRINGS = {
     strongCounted: 'Actions fortes prises en compte :',
     strongNone: 'Aucune action forte prise en compte.',
     whyGrade: 'Pourquoi ce grade',
-    gradeCriteriaIntro: (start) => `Le grade part de ${start} ; chaque critère le déplace par tiers de lettre `
-      + '(trois tiers font une lettre, p. ex. de C à B). Un critère inconnu ne le déplace pas.',
+    gradeCriteriaIntro: (start) => `Le grade part de ${start} ; chaque critère le monte ou le descend de quelques crans `
+      + '(un cran : de D à D+ ; trois crans : une lettre entière, de C à B). Un critère inconnu ne le déplace pas.',
     gradeBandsIntro: (points) => `Grade tiré des points de profil (${points}) avec les paliers du modèle :`,
     gradeBand: (letter, from) => `${letter} à partir de ${from} points de profil`,
     gradeBandBelow: 'F sous tous les paliers',
-    criterion: 'Critère', outcome: 'Résultat', thirds: 'Tiers',
+    criterion: 'Critère', outcome: 'Résultat', gradeMove: 'Effet sur le grade',
+    gradeSteps: (n) => (n === 0 ? '0' : `${n > 0 ? '+' : '\u2212'}${Math.abs(n)} cran${Math.abs(n) === 1 ? '' : 's'}`),
     state: { match: 'rempli', no_match: 'non rempli', unknown: 'inconnu' },
     missing: (fields) => `manque : ${fields}`,
     start: 'Départ',
@@ -103,12 +108,13 @@ export const ROUTING_STRINGS = {
     and: 'et',
     unknownNone: 'Chaque critère a pu être tranché avec le formulaire.',
     whyRoute: 'Pourquoi cette orientation',
-    routeMatched: (id) => `La règle ${id} s\u2019applique :`,
+    routeMatched: (n) => `La règle ${n} de la matrice s\u2019applique :`,
     routeDefault: 'Aucune règle ne s\u2019applique : orientation par défaut :',
     routeRead: (band, grade, strong) => `L\u2019orientation a lu la tranche ${band}, le grade ${grade ?? 'aucun'} et `
       + `${strong === 0 ? 'aucune action forte' : strong === 1 ? 'une action forte' : `${strong} actions fortes`}.`,
     verdictOverride: (value) => `Le verdict commercial « ${value} » remplace la matrice.`,
-    matrixSaid: (action, id) => `Sans lui : ${action} (règle ${id}) :`,
+    matrixSaid: (action, n) => `Sans lui : ${action} (règle ${n}) :`,
+    matrixSaidDefault: (action) => `Sans lui : ${action} (aucune règle, ligne par défaut) :`,
     matrix: 'Matrice d\u2019orientation (la première règle qui s\u2019applique l\u2019emporte)',
     conditions: 'Conditions', action: 'Action',
     anyLead: 'tout prospect',
@@ -119,9 +125,10 @@ export const ROUTING_STRINGS = {
     condStrong: (yes) => (yes ? 'une action forte' : 'aucune action forte'),
     condQuality: (q) => `qualité du formulaire ${list(q, 'ou')}`,
     matched: 'appliquée',
+    ruleNoMatch: 'ne s\u2019applique pas',
     notReached: 'non atteinte',
     notReachedWouldMatch: 'non atteinte (conviendrait aussi)',
-    defaultRow: 'défaut',
+    defaultRow: 'Sinon',
     strongTitle: 'Actions fortes',
     strongWithin: (n, unit) => `Une action forte compte pendant ${n} ${UNITS_FR[unit]}${n === 1 ? '' : 's'}.`,
     salesFeedback: 'Retour commercial',

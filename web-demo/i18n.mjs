@@ -1,8 +1,12 @@
 // The page's two languages. The choice: ?lang= (en|fr), else the browser's preferred language, else
 // <html lang>. The core writes the form-check messages itself in that language (lang option of
 // checkField and score), so this file only holds the page's own words: headings, labels, buttons.
-// Model texts (rule labels, event types) are the model's own, in English. The grade, route and
-// sales-feedback words are in i18n-routing.mjs.
+// The grade, route and sales-feedback words are in i18n-routing.mjs, the events panel's and the
+// engagement's in i18n-events.mjs, the totals', warnings' and page frame's in i18n-result.mjs. Model
+// texts (field and rule labels, event types, reasons) are the model's own: model-texts.mjs.
+import { formatDuration, formatNumber, formatPoints } from './dom.mjs';
+import { EVENTS_STRINGS } from './i18n-events.mjs';
+import { RESULT_STRINGS } from './i18n-result.mjs';
 import { ROUTING_STRINGS } from './i18n-routing.mjs';
 
 const STRINGS = {
@@ -10,6 +14,7 @@ const STRINGS = {
     tagline: 'Type a signup profile and add what the lead did: it is scored on every change, in your browser, '
       + 'by the same WebAssembly engine as the npm package and the native CLI. Nothing is sent anywhere.',
     language: 'Language',
+    colon: ': ',
     formTitle: 'Sign up',
     formIntro: 'Each field is checked as you type, by the same core that checks the form on the server.',
     example: 'Fill an example',
@@ -23,7 +28,6 @@ const STRINGS = {
     quality: 'Form quality',
     verdict: { ok: 'looks genuine', suspicious: 'suspicious', spam: 'spam' },
     qualityScore: (n) => `quality ${n} / 100`,
-    blocked: 'Spam verdict: the score is set to 0 and the lead should not reach sales.',
     reasonsNone: 'No finding lowers the quality.',
     reasonsTitle: 'Why this verdict',
     warnings: 'Warnings',
@@ -44,6 +48,7 @@ const STRINGS = {
     tagline: 'Saisissez un profil d\u2019inscription et ce que le prospect a fait : il est noté à chaque changement, '
       + 'dans votre navigateur, par le même moteur WebAssembly que le paquet npm et la CLI native. Rien n\u2019est envoyé.',
     language: 'Langue',
+    colon: '\u00a0: ',
     formTitle: 'Inscription',
     formIntro: 'Chaque champ est vérifié pendant la saisie, par le même cœur que celui qui vérifie le formulaire sur le serveur.',
     example: 'Remplir un exemple',
@@ -57,7 +62,6 @@ const STRINGS = {
     quality: 'Qualité du formulaire',
     verdict: { ok: 'semble authentique', suspicious: 'suspect', spam: 'spam' },
     qualityScore: (n) => `qualité ${n} / 100`,
-    blocked: 'Verdict spam : le score est mis à 0 et le prospect ne doit pas aller aux ventes.',
     reasonsNone: 'Aucune remarque ne baisse la qualité.',
     reasonsTitle: 'Pourquoi ce verdict',
     warnings: 'Avertissements',
@@ -75,16 +79,10 @@ const STRINGS = {
     fillTimeOff: 'Temps de remplissage non vérifié : ?now= est fixé et ?rendered_at= est absent.',
   },
 };
-for (const lang of Object.keys(STRINGS)) Object.assign(STRINGS[lang], ROUTING_STRINGS[lang]);
+for (const lang of Object.keys(STRINGS)) {
+  Object.assign(STRINGS[lang], ROUTING_STRINGS[lang], EVENTS_STRINGS[lang], RESULT_STRINGS[lang]);
+}
 
-// French labels for the default model's fields; English ones are the model's own labels.
-const FIELD_LABELS_FR = {
-  email: 'Adresse e-mail professionnelle', first_name: 'Prénom', last_name: 'Nom', job_title: 'Fonction',
-  seniority: 'Niveau hiérarchique', department: 'Service', company: 'Nom de l\u2019entreprise',
-  company_size: 'Taille de l\u2019entreprise (salariés)', industry: 'Secteur',
-  country: 'Pays (code ISO 3166 alpha-2)', annual_revenue: 'Chiffre d\u2019affaires annuel (USD)',
-  phone: 'Téléphone', website: 'Site web',
-};
 const HINTS = {
   en: {
     email: 'Your work address: webmail costs points in this B2B model.',
@@ -123,17 +121,42 @@ export class I18n {
     return typeof value === 'function' ? value(...args) : value;
   }
 
-  fieldLabel(field) {
-    return (this.lang === 'fr' ? FIELD_LABELS_FR[field.name] : null) ?? field.label ?? field.name;
+  /** Points with their sign ("+5", "\u22120.81"), a decimal comma in French. */
+  points(n) {
+    return this.#decimal(formatPoints(n));
+  }
+
+  /** A number, a minus sign but no plus ("\u221214", "15.24"), a decimal comma in French. */
+  number(n) {
+    return this.#decimal(formatNumber(n));
+  }
+
+  #decimal(text) {
+    return this.lang === 'fr' ? text.replace('.', ',') : text;
+  }
+
+  /** A cap's range in words: "0 to 100", "up to 30", "none". */
+  range(min, max) {
+    return this.t('range', min ?? undefined, max ?? undefined, (n) => this.number(n));
+  }
+
+  /** A length of time in ms as "12 d 5 h" in the page's abbreviations. */
+  duration(ms) {
+    return formatDuration(ms, this.t('durationUnits'));
   }
 
   hint(name) {
     return HINTS[this.lang][name] ?? null;
   }
 
-  /** Writes the static texts marked data-i18n="key" and sets <html lang>. */
+  /**
+   * Writes the static texts marked data-i18n="key" (and the aria-label of those marked
+   * data-i18n-label="key"), the page title and <html lang>.
+   */
   applyStatic(root = document) {
     document.documentElement.lang = this.lang;
+    document.title = this.t('pageTitle');
     for (const node of root.querySelectorAll('[data-i18n]')) node.textContent = this.t(node.dataset.i18n);
+    for (const node of root.querySelectorAll('[data-i18n-label]')) node.setAttribute('aria-label', this.t(node.dataset.i18nLabel));
   }
 }

@@ -1,27 +1,34 @@
 // Shows a score result: the score and band, the form-quality verdict, the engine's warnings, the
 // fit contributions (rules, completeness, form checks, the spam block, sales adjustments), the fit
-// groups and the totals; the grade is grade-view.mjs's, the route routing-view.mjs's and the
-// engagement part engagement-view.mjs's.
-import { $, el, formatPoints, formatRange } from './dom.mjs';
+// groups and the totals (totals-view.mjs says where a cap makes them differ); the grade is
+// grade-view.mjs's, the route routing-view.mjs's and the engagement part engagement-view.mjs's.
+// Words are in the page's language, the model's texts through model-texts.mjs, and engine codes
+// only on a small secondary line.
+import { $, codeLine, el } from './dom.mjs';
 import { renderEngagement, isEngagementLine } from './engagement-view.mjs';
 import { renderGradeSummary, renderGradeWhy } from './grade-view.mjs';
 import { renderRouteSummary, renderRouteWhy } from './routing-view.mjs';
+import { renderFitFooter, renderGroupTotals, renderTotalWhy } from './totals-view.mjs';
 
 // Engine messages name the field ('field "company_size" must be ...'): show its label instead.
 const withoutName = (message, name) => message.replace(`field "${name}" `, '');
 
 // A fit line's text: check lines carry the core's message (already in the page's language); the
 // spam block's label is the core's English, so the page says it in its own words.
-function lineLabel(c, labels, i18n) {
-  if (c.kind === 'spam_block') return i18n.t('spamBlock');
+function lineLabel(c, texts, i18n) {
+  const t = (...a) => i18n.t(...a);
+  if (c.kind === 'spam_block') return t('spamBlock');
   // A sales adjustment's label is its reason, as the rep typed it.
-  if (c.kind === 'adjustment') return i18n.t('adjustmentLine', c.by, c.label) + i18n.t('adjustmentStatus')[c.status];
-  const field = c.field ? labels.fields.get(c.field) ?? c.field : null;
-  if (c.kind === 'check') return `${i18n.t('checkLine')} (${field ?? c.code}): ${c.label}`;
-  return field ? `${c.label}: ${field}` : c.label;
+  if (c.kind === 'adjustment') return t('adjustmentLine', c.by, c.label) + t('adjustmentStatus')[c.status];
+  const field = c.field ? texts.field(c.field) : null;
+  if (c.kind === 'check') return `${t('checkLine')} (${field ?? c.code})${t('colon')}${c.label}`;
+  if (c.kind === 'completeness') return `${texts.completeness(c.rule, c.label)}${t('colon')}${field}`;
+  if (c.kind === 'rule') return texts.rule(c.rule, c.label);
+  return field ? `${c.label}${t('colon')}${field}` : c.label;
 }
 
-function renderQuality(quality, labels, i18n) {
+function renderQuality(result, texts, i18n) {
+  const quality = result.quality;
   const box = $('quality');
   box.hidden = !quality;
   $('quality-details').hidden = !quality;
@@ -30,13 +37,13 @@ function renderQuality(quality, labels, i18n) {
   $('verdict').textContent = i18n.t('verdict')[quality.verdict];
   $('quality-score').textContent = i18n.t('qualityScore', quality.score);
   $('blocked').hidden = !quality.blocked;
-  $('blocked').textContent = i18n.t('blocked');
+  const block = result.contributions.find((c) => c.kind === 'spam_block');
+  $('blocked').textContent = i18n.t('blocked', block?.score_before);
   // The reasons, with the core's message for each (findings are in the same order as reasons).
   const reasons = quality.reasons.map((r) => {
     const finding = quality.findings.find((f) => f.field === r.field && f.code === r.code);
     const item = el('li', { className: `finding ${r.severity}` },
-      el('strong', { textContent: labels.fields.get(r.field) ?? r.field }),
-      ` ${finding?.message ?? ''} `, el('code', { textContent: r.code }));
+      el('strong', { textContent: texts.field(r.field) }), ` ${finding?.message ?? ''}`, codeLine(r.code));
     item.dataset.code = r.code;
     return item;
   });
@@ -44,74 +51,63 @@ function renderQuality(quality, labels, i18n) {
     : [el('li', { className: 'none', textContent: i18n.t('reasonsNone') })]));
 }
 
+// A warning in the page's words: the engine's English message, or the page's French for its code
+// (a field's warning after the field's label); the code and path on a secondary line.
+function warningItem(w, fields, texts, i18n) {
+  const name = w.path.slice(1);
+  const field = fields.get(name);
+  const french = i18n.t('warning')?.[w.code];
+  const text = french ? french(field?.type) : field ? withoutName(w.message, name) : w.message;
+  const item = el('li', {}, field ? el('strong', { textContent: texts.field(name) }) : null,
+    el('span', { textContent: field ? ` ${text}` : text }), codeLine(`${w.code} \u00b7 ${w.path || '/'}`));
+  item.dataset.code = w.code;
+  return item;
+}
+
 /**
- * Renders `result` (its JSON text is `json`) of `model` (its grade bands are shown) described by
- * `described` (scorer.describe(): its routing matrix) and `routeRows` (scorer.describeRoute():
- * how the router treated each row); returns the names of fields with a scoring warning.
+ * Renders `result` (its JSON text is `json`) of `model` with the page's `texts` (ModelTexts) and
+ * `i18n`, `described` (scorer.describe(): its routing matrix) and `routeRows`
+ * (scorer.describeRoute(): how the router treated each row); returns the names of fields with a
+ * scoring warning.
  */
-export function renderResult(result, json, labels, i18n, model, described, routeRows) {
+export function renderResult(result, json, texts, i18n, model, described, routeRows) {
   const t = (...a) => i18n.t(...a);
   $('score').textContent = String(result.score);
-  $('band-label').textContent = result.band.label;
-  $('band-action').textContent = result.band.action;
+  $('band-label').textContent = texts.band(result.band.id, result.band.label);
+  $('band-action').textContent = texts.bandAction(result.band.id, result.band.action);
   // With a route, the band's suggested action would contradict the route badge next to it.
   $('band-action').hidden = Boolean(result.route);
   $('result').dataset.band = result.band.id;
   $('bar-fill').style.width = `${result.score}%`;
   $('result-json').textContent = json;
-  renderQuality(result.quality, labels, i18n);
+  renderQuality(result, texts, i18n);
   renderGradeSummary(result.grade);
-  renderRouteSummary(result, labels, i18n);
-  renderGradeWhy(result, model, labels, i18n);
-  renderRouteWhy(result, described, routeRows, labels, i18n);
+  renderRouteSummary(result, texts, i18n);
+  renderGradeWhy(result, model, texts, i18n);
+  renderRouteWhy(result, described, routeRows, texts, i18n);
 
-  const warned = new Set();
+  const fields = new Map(model.fields.map((f) => [f.name, f]));
+  const warned = new Set(result.warnings.map((w) => w.path.slice(1)));
   $('warnings').replaceChildren(...(result.warnings.length === 0
     ? [el('li', { className: 'none', textContent: t('warningsNone') })]
-    : result.warnings.map((w) => {
-      const name = w.path.slice(1);
-      warned.add(name);
-      const label = labels.fields.get(name);
-      return el('li', {}, label ? el('strong', { textContent: label }) : null,
-        el('span', { textContent: label ? ` ${withoutName(w.message, name)} ` : `${w.message} ` }),
-        el('code', { textContent: `${w.code} at ${w.path || '/'}` }));
-    })));
+    : result.warnings.map((w) => warningItem(w, fields, texts, i18n))));
 
   const fitLines = result.contributions.filter((c) => !isEngagementLine(c));
   $('contributions').replaceChildren(...(fitLines.length === 0
     ? [el('tr', {}, el('td', { colSpan: 3, className: 'none', textContent: t('noRule') }))]
     : fitLines.map((c) => {
       const tr = el('tr', { className: c.points < 0 ? 'negative' : c.points > 0 ? 'positive' : '' },
-        el('td', { textContent: lineLabel(c, labels, i18n) }),
-        el('td', { textContent: c.kind === 'adjustment' ? t('salesFeedback') : labels.groups.get(c.group) ?? c.group }),
-        el('td', { className: 'num', textContent: formatPoints(c.points) }));
+        el('td', { textContent: lineLabel(c, texts, i18n) }),
+        el('td', { textContent: c.kind === 'adjustment' ? t('salesFeedback') : c.group ? texts.group(c.group) : '' }),
+        el('td', { className: 'num', textContent: i18n.points(c.points) }));
       tr.dataset.kind = c.kind;
       if (c.code) tr.dataset.code = c.code;
       return tr;
     })));
-
-  const row = (cells, className) => el('tr', { className }, ...cells);
-  $('groups').replaceChildren(...result.groups.map((g) => row([
-    el('th', { scope: 'row', textContent: labels.groups.get(g.id) ?? g.label }),
-    el('td', { textContent: formatRange(g.min, g.max) }),
-    el('td', { className: 'num', textContent: formatPoints(g.points_before_cap) }),
-    el('td', { className: 'num', textContent: formatPoints(g.points) }),
-  ], g.points !== g.points_before_cap ? 'capped' : '')));
-  // Fit + engagement (+ sales feedback) = total before its cap: the rows add up as shown.
-  const tot = result.total;
-  const e = result.engagement;
-  const subtotal = (label, range, before, after) => row([
-    el('th', { scope: 'row', textContent: label }),
-    el('td', { textContent: range }),
-    el('td', { className: 'num', textContent: formatPoints(before) }),
-    el('td', { className: 'num', textContent: formatPoints(after) }),
-  ], after !== before ? 'capped' : '');
-  $('total').replaceChildren(...[
-    subtotal(t('fit'), '', result.fit.points, result.fit.points),
-    subtotal(t('engagement'), formatRange(e.min, e.max), e.points_before_cap, e.points),
-    result.feedback ? subtotal(t('salesFeedback'), '', result.feedback.points, result.feedback.points) : null,
-    subtotal(t('total'), formatRange(tot.min, tot.max), tot.points_before_cap, tot.points),
-  ].filter(Boolean));
-  renderEngagement(result, labels.eventType);
+  if (fitLines.length) renderFitFooter(result, texts, i18n);
+  else $('contributions-total').replaceChildren();
+  renderGroupTotals(result, texts, i18n);
+  renderTotalWhy(result, model, i18n);
+  renderEngagement(result, texts, i18n);
   return warned;
 }

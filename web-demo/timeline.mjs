@@ -2,7 +2,7 @@
 // page loaded), so every position is an exact instant and the scores are reproducible. The range
 // runs from the earliest event (at least 30 days back) to 180 days ahead: far enough to watch
 // half-lives, linear steps and inactivity steps take points away.
-import { HOUR, formatDuration, formatInstant, isoInstant } from './dom.mjs';
+import { HOUR, formatInstant, isoInstant } from './dom.mjs';
 
 const BACK_HOURS = 30 * 24;
 const AHEAD_HOURS = 180 * 24;
@@ -11,12 +11,17 @@ export class Timeline {
   #input;
   #output;
   #start;
+  #i18n;
 
-  /** `input`: the range input; `output`: where the chosen instant is written; `start`: ms. */
-  constructor(input, output, start) {
+  /**
+   * `input`: the range input; `output`: where the chosen instant is written; `start`: ms;
+   * `i18n`: the page's words.
+   */
+  constructor(input, output, start, i18n) {
     this.#input = input;
     this.#output = output;
     this.#start = start;
+    this.#i18n = i18n;
     input.max = String(AHEAD_HOURS);
     input.step = '1';
     this.fit(null);
@@ -61,8 +66,7 @@ export class Timeline {
   /** Writes the chosen instant next to the slider and as the slider's spoken value. */
   describe() {
     const offset = this.now - this.#start;
-    const relative = offset === 0 ? 'the start'
-      : `${formatDuration(offset)} ${offset > 0 ? 'after' : 'before'} the start`;
+    const relative = offset === 0 ? this.#i18n.t('theStart') : this.#i18n.t('fromStart', this.#i18n.duration(offset), offset > 0);
     const text = `${formatInstant(this.now)} (${relative})`;
     this.#output.replaceChildren(Object.assign(document.createElement('time'),
       { dateTime: this.nowIso, textContent: formatInstant(this.now) }), ` \u00b7 ${relative}`);

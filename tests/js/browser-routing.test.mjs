@@ -24,6 +24,9 @@ const ACTIONS = {
   fr: { send_to_sales: 'Envoyer aux ventes', nurture: 'Nurturing', review: 'À examiner', discard: 'Écarter' },
 };
 const STATES = { match: 'match', no_match: 'no match', unknown: 'unknown' };
+// A criterion's thirds of a letter, as the page says them: "+3 steps", "\u22121 step", "+2 crans".
+const STEP_WORDS = { en: ['step', 'steps'], fr: ['cran', 'crans'] };
+const steps = (n, lang) => (n === 0 ? '0' : `${signed(n)} ${STEP_WORDS[lang][Math.abs(n) === 1 ? 0 : 1]}`);
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const signed = (n) => (n > 0 ? `+${n}` : n < 0 ? `\u2212${-n}` : '0');
 
@@ -56,9 +59,9 @@ test('grade, route and sales feedback in the web demo (Chromium)', { skip: skipW
     assert.equal(await page.locator('#grade-box').isVisible(), true);
     assert.equal(await page.locator('#route-action').getAttribute('data-action'), route.action);
     assert.equal(await text('#route-action'), ACTIONS[lang][route.action] ?? humanize(route.action));
-    const steps = await page.locator('#grade-steps tr[data-criterion]').evaluateAll((rows) => rows.map((r) => ({
-      criterion: r.dataset.criterion, state: r.dataset.state, thirds: r.cells[r.cells.length - 1].textContent })));
-    assert.deepEqual(steps, grade.steps.map((s) => ({ criterion: s.criterion, state: s.state, thirds: signed(s.thirds) })));
+    const shownSteps = await page.locator('#grade-steps tr[data-criterion]').evaluateAll((rows) => rows.map((r) => ({
+      criterion: r.dataset.criterion, state: r.dataset.state, thirds: Number(r.dataset.thirds), text: r.cells[r.cells.length - 1].textContent })));
+    assert.deepEqual(shownSteps, grade.steps.map((s) => ({ criterion: s.criterion, state: s.state, thirds: s.thirds, text: steps(s.thirds, lang) })));
     assert.equal(await text('#grade-total-letter'), grade.letter);
     // The matrix row that decided (before a verdict) is the one marked.
     const matched = await page.locator('#route-matrix-rows tr[data-state="matched"]').evaluateAll((rows) => rows.map((r) => r.dataset.rule));
@@ -144,7 +147,11 @@ test('grade, route and sales feedback in the web demo (Chromium)', { skip: skipW
     assert.equal(await text('#route-reason'), 'Sales verdict "Qualified" overrides the matrix.');
     assert.match(await text('#route-override'), /^Sales verdict "Qualified" overrides the matrix\. Send to sales$/);
     const o = expected.route.overridden;
-    assert.match(await text('#route-explain'), new RegExp(`Without it: ${escape(ACTIONS.en[o.action] ?? humanize(o.action))} \\(rule ${escape(o.rule)}\\)`));
+    const number = model.routing.rules.findIndex((r) => r.id === o.rule) + 1;
+    assert.ok(number > 0, 'the matrix rule the verdict replaced');
+    assert.match(await text('#route-explain'), new RegExp(`Without it: ${escape(ACTIONS.en[o.action] ?? humanize(o.action))} \\(rule ${number}\\)`));
+    // The rule's id is only on the secondary line.
+    assert.equal(await page.locator('#route-explain .code-line code').last().textContent(), o.rule);
     await page.locator('#route-why').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(OUTPUT, 'routing-desktop-qualified.png'), fullPage: true });
   });
@@ -228,8 +235,9 @@ test('grade, route and sales feedback in the web demo (Chromium)', { skip: skipW
     const shown = await page.evaluate(async ({ resultJson, plain }) => {
       const { renderResult } = await import('/web-demo/result-view.mjs');
       const { I18n } = await import('/web-demo/i18n.mjs');
-      const labels = { fields: new Map(), groups: new Map(), eventType: (id) => id };
-      renderResult(JSON.parse(resultJson), resultJson, labels, new I18n('en'), plain);
+      const { ModelTexts } = await import('/web-demo/model-texts.mjs');
+      const i18n = new I18n('en');
+      renderResult(JSON.parse(resultJson), resultJson, new ModelTexts(plain, i18n), i18n, plain);
       return ['grade-box', 'route', 'grade-why', 'route-why', 'band-action'].map((id) => document.getElementById(id).hidden);
     }, { resultJson, plain });
     assert.deepEqual(shown, [true, true, true, true, false]);

@@ -106,3 +106,31 @@ export async function serveFolder(dir, handle = () => false) {
   return { base: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
 }
 
+
+/**
+ * Every text of the demo page a person can meet, in the page's language: its text nodes (hidden or
+ * not, and inside a closed <details>), option labels, and the aria-label, title and placeholder
+ * attributes; not what is data or for developers: <code>, <pre>, [translate="no"] and what the
+ * visitor typed. `visibleOnly`: only the text rendered now (closed <details> and hidden parts
+ * left out). Resolves to an array of strings.
+ */
+export function pageTexts(page, { visibleOnly = false } = {}) {
+  return page.evaluate((visible) => {
+    const skip = (node) => node.closest('code, pre, script, style, [translate="no"]') !== null
+      || (visible && node.closest('details:not([open]) > :not(summary)') !== null)
+      || (visible && node.getClientRects().length === 0);
+    const out = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.data.trim();
+      if (text && !skip(n.parentElement)) out.push(text);
+    }
+    if (!visible) {
+      for (const el of document.body.querySelectorAll('[aria-label], [title], [placeholder]')) {
+        if (skip(el)) continue;
+        for (const attr of ['aria-label', 'title', 'placeholder']) if (el.getAttribute(attr)) out.push(el.getAttribute(attr));
+      }
+    }
+    return out;
+  }, visibleOnly);
+}

@@ -14,6 +14,7 @@ const NOW = '2026-11-23T10:00:00Z';
 const RENDERED = '2026-11-23T09:58:00Z'; // two minutes to fill the form: a human pace
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
+const SMALL_PHONE = { width: 375, height: 667 };
 
 test('demo first screen: neutral until the visitor acts, red fields only where they typed or left', { skip: skipWithoutChromium, timeout: 120_000 }, async (t) => {
   mkdirSync(OUTPUT, { recursive: true });
@@ -67,6 +68,31 @@ test('demo first screen: neutral until the visitor acts, red fields only where t
     assert.ok(summary.y < form.y, 'the score bar comes before the form');
     assert.ok(summary.height < 260, `the score bar stays compact (${summary.height} px)`);
     await page.screenshot({ path: join(OUTPUT, 'first-screen-phone-fr.png') });
+  });
+
+  await t.test('small phone (375x667): the form on the first screen, the score bar on screen while typing lower down', async () => {
+    await page.setViewportSize(SMALL_PHONE);
+    await page.goto(`${base}/web-demo/?lang=en&now=${NOW}&rendered_at=${RENDERED}`);
+    await page.waitForSelector('form[data-ready]');
+    const box = (selector) => page.locator(selector).boundingBox();
+    // The first screen: the compact score bar, then the form's first field, whole; the details of
+    // the result (why this verdict, grade, route, the tables) come after the form and the panels.
+    const email = await box('#field-email');
+    assert.ok(email.y + email.height <= SMALL_PHONE.height, `the first field is on the first screen (${JSON.stringify(email)})`);
+    assert.ok((await box('#summary')).y < email.y);
+    assert.ok((await box('#details')).y > (await box('#feedback-panel')).y, 'the details come after the inputs');
+    // Typing in the last field: the page scrolls, the bar stays at the top and the field shows below it.
+    await page.getByRole('button', { name: 'Fill an example' }).click();
+    await page.getByLabel('Website').click();
+    await page.getByLabel('Website').pressSequentially('northwind-analytics.com', { delay: 10 });
+    const summary = await box('#summary');
+    const website = await box('#field-website');
+    assert.ok(await page.evaluate(() => window.scrollY) > 0, 'the page scrolled to the field');
+    assert.ok(summary.y >= 0 && summary.y < 4, `the score bar at the top (${summary.y})`);
+    assert.ok(summary.height < 260, `the score bar stays compact (${summary.height} px)`);
+    assert.ok(website.y >= summary.y + summary.height && website.y + website.height <= SMALL_PHONE.height,
+      `the field is below the bar and on screen (${JSON.stringify({ summary, website })})`);
+    await page.screenshot({ path: join(OUTPUT, 'first-screen-small-phone-typing.png') });
   });
 
   await checkPageStayedClean(t, session);

@@ -6,7 +6,10 @@ cd "$(dirname "$0")/.."
 
 # time: GNU /usr/bin/time, whose %M gives `npm run bench` the peak RSS of the CLI (not in a minimal Debian).
 # postgresql-15 + postgresql-server-dev-15: the PostgreSQL extension (bindings/postgres) and its tests.
-apt_packages=(cmake g++ make emscripten nlohmann-json3-dev catch2 chromium time postgresql-15 postgresql-server-dev-15)
+# clang + libclang-rt-14-dev: the libFuzzer targets (tests/fuzz; libFuzzer and the sanitizer runtimes
+# are in libclang-rt-14-dev, only a recommendation of clang, which --no-install-recommends skips).
+apt_packages=(cmake g++ make emscripten nlohmann-json3-dev catch2 chromium time postgresql-15 postgresql-server-dev-15
+  clang libclang-rt-14-dev)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -15,6 +15,8 @@ ctest --test-dir build/native --output-on-failure -j2
 step "Catch2 suite with AddressSanitizer + UBSan (ctest)"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build/asan --output-on-failure -j2
+step "fuzz targets, smoke run (every target 3 s over its seed corpus, ASan + UBSan; docs/testing.md)"
+bash scripts/fuzz.sh --smoke
 
 step "CMake package consumer (find_package(leadscore))"
 bash tests/consumer/run.sh

@@ -17,3 +17,4 @@
 #include "leadscore/time.h"
 #include "leadscore/verify.h"
 #include "leadscore/version.h"
+#include "leadscore/work_budget.h"

@@ -3,7 +3,7 @@
 // Semantics follow the reference implementation json-logic-js 2.0 (JavaScript coercions for ==, <,
 // +, cat...). Deliberate differences are listed in docs/model-format.md ("JsonLogic dialect"):
 // unknown operators fail at compile time, `log` returns its argument without printing, and
-// evaluation is bounded by Limits.
+// evaluation is bounded by Limits (docs/limits.md).
 #pragma once
 #include <cstdint>
 #include <memory>
@@ -13,6 +13,7 @@
 #include "leadscore/error.h"
 #include "leadscore/json.h"
 #include "leadscore/limits.h"
+#include "leadscore/work_budget.h"
 
 namespace leadscore {
 
@@ -64,15 +65,19 @@ class Logic {
                                  const std::vector<std::string>* slot_names = nullptr);
 
   /// Evaluates against `data`. Errors: "logic_budget_exceeded", "logic_value_too_large".
-  Expected<Json> apply(const Json& data) const;
+  /// `budget`: the work the caller shares between evaluations (one lead's score): the evaluation
+  /// spends from it and, when it has less left than Limits::max_logic_steps, stops where it runs
+  /// out with the budget's error code (e.g. "lead_budget_exceeded"; budget->exhausted() is then
+  /// true). Null: only this evaluation's limits apply.
+  Expected<Json> apply(const Json& data, WorkBudget* budget = nullptr) const;
 
   /// Evaluates against a lead's slots and returns the result's truthiness (logic_truthy), the
   /// way rules and criteria use a condition; builds no result value. The slots' names must be
   /// those given to compile() (or none were given: each variable is then looked up by name).
-  Expected<bool> holds(const FieldSlots& lead) const;
+  Expected<bool> holds(const FieldSlots& lead, WorkBudget* budget = nullptr) const;
   /// The same against any JSON value (an event's props): logic_truthy() of apply(data), without
   /// building the value where only its truthiness matters.
-  Expected<bool> holds(const Json& data) const;
+  Expected<bool> holds(const Json& data, WorkBudget* budget = nullptr) const;
 
   /// Every constant variable name the rule reads with `var`, `missing` or `missing_some`
   /// (first path segment, e.g. "company.size" -> "company"), for linting models.

@@ -58,6 +58,9 @@ struct ScoreResult {
   std::string quality_verdict;          ///< "" without a checks section
   std::optional<Millis> last_activity;  ///< latest used activity event
   Millis now = 0;                       ///< the scoring instant, UTC milliseconds
+  /// Units of work the score used (docs/limits.md), also when it failed: at most
+  /// Limits::max_lead_work, or just over it when that budget ran out. Not part of the result text.
+  std::uint64_t work = 0;
   Json warnings = Json::array();        ///< {"code","path","message"} objects, in result order
 
   // Where the result came from.

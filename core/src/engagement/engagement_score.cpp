@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <limits>
 
 #include "engagement/decay.h"
 #include "score/lead_normalize.h"
@@ -12,6 +13,14 @@
 namespace leadscore {
 namespace {
 
+// Units of work (docs/limits.md) an event rule spends on each event it counts: about what an
+// explain result writes for it (a contribution line of 150 to 250 bytes), so that the budget also
+// bounds the size of the result. Charged at either detail, so summary and explain fail alike.
+constexpr std::uint64_t kCountedEventUnits = 16;
+
+std::string rule_pointer(std::size_t r) { return "/engagement/rules/" + std::to_string(r); }
+std::string on_event(const UsedEvent& ev) { return "on event " + std::to_string(ev.index); }
+
 const char* age_decay_name(AgeDecay::Kind kind) {
   return kind == AgeDecay::HalfLife ? "half_life" : kind == AgeDecay::Linear ? "linear" : "none";
 }
@@ -19,12 +28,14 @@ const char* age_decay_name(AgeDecay::Kind kind) {
 class EngagementScorer {
  public:
   EngagementScorer(const Engagement& engagement, const CleanEvents& events, Millis now, bool explain,
-                   std::vector<EngagementLine>& contributions, Json& warnings)
+                   std::vector<EngagementLine>& contributions, Json& warnings, WorkBudget& budget)
       : e_(engagement), events_(events), now_(now), explain_(explain), contributions_(contributions),
-        warnings_(warnings) {}
+        warnings_(warnings), budget_(budget) {}
 
+  // A spent budget stops the scoring where it ran out: the caller reports the lead's error.
   EngagementScore run() {
     match_all();
+    if (budget_.exhausted()) return {};
     find_resets();
     std::vector<Centipoints> group_sums(e_.groups.size(), 0), stage_sums(e_.stages.size(), 0);
     Json rules = Json::array();
@@ -35,6 +46,7 @@ class EngagementScorer {
       std::size_t matched = 0;
       const Centipoints points =
           rule.kind == RuleKind::Event ? event_rule(r, entry, matched) : pattern_rule(r, entry, matched);
+      if (budget_.exhausted()) return {};
       // Rules that saw no event and give nothing are left out: most leads touch few rules, and
       // listing every rule doubled the size (and halved the speed) of every result.
       if (explain_ && (matched != 0 || points != 0)) {
@@ -94,8 +106,10 @@ class EngagementScorer {
       const UsedEvent& ev = events_.used[i];
       for (const std::uint32_t r : e_.rules_by_type[ev.type]) {
         const EngagementRule& rule = e_.rules[r];
+        if (!budget_.charge(1)) return budget_.locate(rule_pointer(r), on_event(ev));
         if (rule.when) {
-          const auto value = rule.when->holds(ev.props ? *ev.props : kNoProps);
+          const auto value = rule.when->holds(ev.props ? *ev.props : kNoProps, &budget_);
+          if (!value && budget_.exhausted()) return budget_.locate(rule_pointer(r) + "/when", on_event(ev));
           if (!value) {  // the event is not matched; later events are still tried
             failures.resize(e_.rules.size());
             if (!failures[r])
@@ -178,6 +192,10 @@ class EngagementScorer {
         }
       }
       ++counted;
+      if (!budget_.charge(kCountedEventUnits)) {
+        budget_.locate(rule_pointer(r), on_event(ev));
+        return 0;
+      }
       add_event_line(r, ev);
       earned += rule.points;
       decayed += decay::apply_age(age, rule.points, now_ - ev.at);
@@ -214,6 +232,10 @@ class EngagementScorer {
     std::optional<Millis> at;
     if (rule.kind == RuleKind::Streak) {
       fired = streak(rule, matched, at);
+      if (budget_.exhausted()) {
+        budget_.locate(rule_pointer(r));
+        return 0;
+      }
     } else {
       const Millis from = now_ - rule.within;
       for (std::size_t i : matches_[r]) {
@@ -241,7 +263,9 @@ class EngagementScorer {
 
   // The latest `last` sends each opened (docs: "streak"). `opened` counts the opened ones among
   // them; `at` is the latest send.
-  bool streak(const EngagementRule& rule, std::size_t& opened, std::optional<Millis>& at) const {
+  // Spends a unit for each event it sorts and each open it looks at for a send.
+  bool streak(const EngagementRule& rule, std::size_t& opened, std::optional<Millis>& at) {
+    if (!budget_.charge(events_.used.size())) return false;
     std::vector<const UsedEvent*> sends, opens;
     for (const UsedEvent& ev : events_.used) {
       if (!after_reset(rule, ev)) continue;
@@ -257,6 +281,7 @@ class EngagementScorer {
       const Json* key = rule.match_on.empty() ? nullptr : prop(send, rule.match_on);
       if (!rule.match_on.empty() && key == nullptr) continue;
       for (const UsedEvent* open : opens) {
+        if (!budget_.charge(1)) return false;
         if (open->at < send.at) continue;
         if (key) {
           const Json* other = prop(*open, rule.match_on);
@@ -283,6 +308,7 @@ class EngagementScorer {
   const bool explain_;  // false: points only, no result objects or contribution lines
   std::vector<EngagementLine>& contributions_;
   Json& warnings_;
+  WorkBudget& budget_;
   std::vector<std::vector<std::size_t>> matches_;
   std::vector<std::optional<Millis>> resets_;
   Centipoints raw_ = 0;
@@ -298,7 +324,7 @@ std::string events_tail(const Json& object) {
 }  // namespace
 
 EngagementScore score_engagement(const Model& model, const CleanEvents& events, Millis now, Detail detail,
-                                 std::vector<EngagementLine>& contributions, Json& warnings) {
+                                 std::vector<EngagementLine>& contributions, Json& warnings, WorkBudget& budget) {
   const bool explain = detail == Detail::Explain;
   // Without an engagement section every event is unknown, so nothing is used: 0 points, and an
   // explain result writes no_engagement_tail() (score.cpp).
@@ -312,7 +338,7 @@ EngagementScore score_engagement(const Model& model, const CleanEvents& events, 
     out.raw = engagement.without_events->raw;
     return out;
   }
-  return EngagementScorer(engagement, events, now, explain, contributions, warnings).run();
+  return EngagementScorer(engagement, events, now, explain, contributions, warnings, budget).run();
 }
 
 std::shared_ptr<const EngagementScore> engagement_without_events(const Engagement& engagement) {
@@ -321,7 +347,8 @@ std::shared_ptr<const EngagementScore> engagement_without_events(const Engagemen
   const CleanEvents none;
   auto constant = std::make_shared<EngagementScore>();
   Json warnings = Json::array();
-  *constant = EngagementScorer(engagement, none, 0, true, constant->lines, warnings).run();
+  WorkBudget unbounded(std::numeric_limits<std::uint64_t>::max(), "lead_budget_exceeded", "the lead");  // no event: no work
+  *constant = EngagementScorer(engagement, none, 0, true, constant->lines, warnings, unbounded).run();
   constant->text_tail = events_tail(constant->result);
   constant->result = Json();  // only its text is used from here on
   return constant;

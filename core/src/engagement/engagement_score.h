@@ -6,6 +6,7 @@
 
 #include "leadscore/model.h"
 #include "leadscore/score_result.h"
+#include "leadscore/work_budget.h"
 
 namespace leadscore {
 
@@ -24,8 +25,11 @@ const std::string& no_engagement_tail();
 
 /// Appends engagement contributions and warnings; `events` must come from clean_events() for the
 /// same model and `now`. A summary score counts points only: no result object, no lines.
+/// Spends from the lead's `budget` (docs/limits.md) the same way at either detail: each (event,
+/// rule) pair looked at, each condition, each counted event; when it runs out the score is
+/// meaningless and budget.exhausted() says so.
 EngagementScore score_engagement(const Model& model, const CleanEvents& events, Millis now, Detail detail,
-                                 std::vector<EngagementLine>& contributions, Json& warnings);
+                                 std::vector<EngagementLine>& contributions, Json& warnings, WorkBudget& budget);
 
 /// The engagement part of a lead without used events (a constant of the model), for the model to
 /// keep (Engagement::without_events).

@@ -33,7 +33,7 @@ void criterion_failed(const GradeCriterion& c, std::size_t i, const Error& error
 // "-3 then +3" gives B- then A-; one clamp gives A- both ways.
 // `explanation` null: the rank alone (a summary score), without the steps.
 long long criteria_rank(const Grading& grading, const FieldSlots& fields, GradeExplanation* explanation,
-                        Json& warnings) {
+                        Json& warnings, WorkBudget& budget) {
   long long rank = grading.start;
   for (std::size_t i = 0; i < grading.criteria.size(); ++i) {
     const GradeCriterion& c = grading.criteria[i];
@@ -49,7 +49,11 @@ long long criteria_rank(const Grading& grading, const FieldSlots& fields, GradeE
                                      : std::any_of(c.fields.begin(), c.fields.end(),
                                                    [&](const std::string& f) { return fields.find(f) == nullptr; });
     if (!unknown) {
-      if (const auto value = c.when.holds(fields); !value) {
+      if (const auto value = c.when.holds(fields, &budget); !value) {
+        if (budget.exhausted()) {
+          budget.locate("/grading/criteria/" + std::to_string(i) + "/when");
+          return rank;
+        }
         criterion_failed(c, i, value.error(), warnings);
       } else {
         step.state = value.value() ? GradeStep::State::Match : GradeStep::State::NoMatch;
@@ -72,10 +76,11 @@ int fit_band_rank(const Grading& grading, Centipoints fit_points) {
 }  // namespace
 
 int grade_lead(const Grading& grading, const FieldSlots& fields, Centipoints fit_points,
-               const std::vector<GradeAdjustment>& adjustments, GradeExplanation* explanation, Json& warnings) {
+               const std::vector<GradeAdjustment>& adjustments, GradeExplanation* explanation, Json& warnings,
+               WorkBudget& budget) {
   const char* clamped = nullptr;
   int rank = grading.method == Grading::Method::Criteria
-                 ? clamp_rank(criteria_rank(grading, fields, explanation, warnings), clamped)
+                 ? clamp_rank(criteria_rank(grading, fields, explanation, warnings, budget), clamped)
                  : fit_band_rank(grading, fit_points);
   if (!adjustments.empty()) {
     // The adjustments start from the shown grade (a rep's "+1" on an F lead gives D-, whatever the

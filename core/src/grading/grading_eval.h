@@ -7,6 +7,7 @@
 #include "leadscore/engagement.h"
 #include "leadscore/grading.h"
 #include "leadscore/json.h"
+#include "leadscore/work_budget.h"
 
 namespace leadscore {
 
@@ -22,8 +23,11 @@ struct GradeAdjustment {
 /// Grades `fields` (the normalized lead) with `fit_points` (the result's fit points) and the
 /// active grade adjustments (in `at` order); returns the rank. Appends "criterion_failed" warnings.
 /// With `explanation` (an explain score) also fills it: steps, missing fields, adjustments, clamp.
+/// The criteria spend from the lead's `budget`; when it runs out the grade is meaningless and
+/// budget.exhausted() says so (the pointer is the criterion's).
 int grade_lead(const Grading& grading, const FieldSlots& fields, Centipoints fit_points,
-               const std::vector<GradeAdjustment>& adjustments, GradeExplanation* explanation, Json& warnings);
+               const std::vector<GradeAdjustment>& adjustments, GradeExplanation* explanation, Json& warnings,
+               WorkBudget& budget);
 
 /// Appends the result's "grade" object: byte for byte what dump_json() wrote of the former tree
 /// (keys sorted; docs/grading.md, "In the result").

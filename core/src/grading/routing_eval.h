@@ -7,15 +7,19 @@
 #include "score/feedback_input.h"
 #include "leadscore/error.h"
 #include "leadscore/model.h"
+#include "leadscore/work_budget.h"
 #include "model/model_reader.h"
 
 namespace leadscore {
 
-/// Fills `out` with the strong actions among the used events, latest first, at most 10.
-void find_strong_actions(const Model& model, const CleanEvents& events, Millis now, std::vector<StrongAction>& out);
+/// Fills `out` with the strong actions among the used events, latest first, at most 10. The rules'
+/// conditions spend from the lead's `budget` (on running out, budget.exhausted() says so).
+void find_strong_actions(const Model& model, const CleanEvents& events, Millis now, std::vector<StrongAction>& out,
+                         WorkBudget& budget);
 
-/// Whether find_strong_actions() would find any (without building them).
-bool has_strong_action(const Model& model, const CleanEvents& events, Millis now);
+/// Whether find_strong_actions() finds any. It looks as far (ten actions), so that a summary
+/// score spends the same work as an explain score and fails or not with it.
+bool has_strong_action(const Model& model, const CleanEvents& events, Millis now, WorkBudget& budget);
 
 struct Tracking {
   std::string band;          ///< the held band id

@@ -11,19 +11,23 @@ constexpr std::size_t kMaxStrongActions = 10;
 // The same test engagement applies before counting an event for a rule (engagement_score.cpp,
 // match_all): the type is one of the rule's, and its condition, if any, is truthy on the props. A
 // condition that fails to evaluate is not a strong action; engagement has already warned about it.
-bool rule_takes(const EngagementRule& rule, const UsedEvent& ev) {
+// Spends from the lead's budget, and says where when it runs out.
+bool rule_takes(const EngagementRule& rule, std::size_t r, const UsedEvent& ev, WorkBudget& budget) {
   bool typed = false;
   for (std::size_t t : rule.types) typed = typed || t == ev.type;
   if (!typed) return false;
   if (!rule.when) return true;
   static const Json kNoProps = Json::object();
-  const auto value = rule.when->holds(ev.props ? *ev.props : kNoProps);
+  const auto value = rule.when->holds(ev.props ? *ev.props : kNoProps, &budget);
+  if (!value && budget.exhausted())
+    budget.locate("/engagement/rules/" + std::to_string(r) + "/when", "on event " + std::to_string(ev.index));
   return value && value.value();
 }
 
-// Calls `found(rule, event)` for each strong action, latest first, until it returns false.
+// Calls `found(rule, event)` for each strong action, latest first, until it returns false or the
+// budget runs out.
 template <class Found>
-void each_strong_action(const Model& model, const CleanEvents& events, Millis now, Found found) {
+void each_strong_action(const Model& model, const CleanEvents& events, Millis now, WorkBudget& budget, Found found) {
   if (!model.engagement()) return;
   const Engagement& e = *model.engagement();
   const bool bounded = model.routing() && model.routing()->strong_within;
@@ -34,30 +38,33 @@ void each_strong_action(const Model& model, const CleanEvents& events, Millis no
   for (std::size_t i = events.used.size(); i-- > 0;) {
     const UsedEvent& ev = events.used[i];
     if (bounded && now - ev.at > within) break;  // older events are older still
-    for (const EngagementRule& rule : e.rules) {
-      if (rule.kind != RuleKind::Event || !rule.strong || !rule_takes(rule, ev)) continue;
-      if (!found(rule, ev)) return;
+    for (std::size_t r = 0; r < e.rules.size(); ++r) {
+      const EngagementRule& rule = e.rules[r];
+      if (rule.kind != RuleKind::Event || !rule.strong) continue;
+      const bool takes = rule_takes(rule, r, ev, budget);
+      if (budget.exhausted()) return;
+      if (takes && !found(rule, ev)) return;
     }
   }
 }
 
 }  // namespace
 
-void find_strong_actions(const Model& model, const CleanEvents& events, Millis now, std::vector<StrongAction>& out) {
+void find_strong_actions(const Model& model, const CleanEvents& events, Millis now, std::vector<StrongAction>& out,
+                         WorkBudget& budget) {
   out.clear();
-  each_strong_action(model, events, now, [&](const EngagementRule& rule, const UsedEvent& ev) {
+  each_strong_action(model, events, now, budget, [&](const EngagementRule& rule, const UsedEvent& ev) {
     out.push_back(StrongAction{&rule.id, &model.engagement()->event_types[ev.type].id, ev.at});
     return out.size() < kMaxStrongActions;
   });
 }
 
-bool has_strong_action(const Model& model, const CleanEvents& events, Millis now) {
-  bool any = false;
-  each_strong_action(model, events, now, [&](const EngagementRule&, const UsedEvent&) {
-    any = true;
-    return false;
+bool has_strong_action(const Model& model, const CleanEvents& events, Millis now, WorkBudget& budget) {
+  std::size_t found = 0;  // counted as far as find_strong_actions() looks: the same work
+  each_strong_action(model, events, now, budget, [&](const EngagementRule&, const UsedEvent&) {
+    return ++found < kMaxStrongActions;
   });
-  return any;
+  return found > 0;
 }
 
 }  // namespace leadscore

@@ -1,6 +1,7 @@
 // The compiled form of a JsonLogic rule. Internal to the core.
 #pragma once
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -59,7 +60,11 @@ inline bool in_strings(const std::vector<std::string>& sorted, const Json& x) {
 /// Whether `op` is a comparison or `in` (a boolean of its evaluated operands).
 bool is_comparison(Op op);
 /// A comparison or `in` on evaluated operands; `c` is the third operand (undefined when absent),
-/// which only < and <= read ("between").
+/// which only < and <= read ("between"). Linear in the operands' sizes (logic_compare.cpp).
 bool comparison(Op op, const Json& a, const Json& b, const Json& c);
+/// The units of work (logic_work.h) comparison() does on these operands: the text it compares,
+/// converts or searches and the elements `in` looks at. An array operand is measured no further
+/// than `stop_after` units.
+std::uint64_t comparison_units(Op op, const Json& a, const Json& b, const Json& c, std::uint64_t stop_after);
 
 }  // namespace leadscore::logic_detail

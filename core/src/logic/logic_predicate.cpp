@@ -1,5 +1,5 @@
-// See logic_predicate.h. Every case mirrors Evaluator::eval_truthy (logic_eval.cpp) and its step
-// count; tests/cpp/jsonlogic_suite_test.cpp holds the two together.
+// See logic_predicate.h. Every case mirrors Evaluator::eval_truthy (logic_eval.cpp), its step count
+// and the work of its comparisons; tests/cpp/jsonlogic_suite_test.cpp holds the two together.
 #include "logic/logic_predicate.h"
 
 #include <algorithm>
@@ -16,10 +16,14 @@ bool is_plain_operand(const Node& n) {
 bool build(const Node& node, Predicate& out, std::uint64_t& steps) {
   ++steps;  // the node's own step
   switch (node.op) {
-    case Op::And:
-    case Op::Or:
     case Op::Not:
     case Op::NotNot:
+      // A second operand is evaluated for nothing but its work, building values the predicate
+      // would not count: such a rule (unusual) keeps the evaluator.
+      if (node.args.size() > 1) return false;
+      [[fallthrough]];
+    case Op::And:
+    case Op::Or:
       out.kind = node.op == Op::And   ? Predicate::Kind::And
                  : node.op == Op::Or  ? Predicate::Kind::Or
                  : node.op == Op::Not ? Predicate::Kind::Not
@@ -79,28 +83,32 @@ const Json& operand(const Predicate& p, std::size_t i, const FieldSlots& lead) {
 
 }  // namespace
 
-bool Predicate::holds(const FieldSlots& lead) const {
+bool Predicate::holds(const FieldSlots& lead, std::uint64_t& units, std::uint64_t stop_after) const {
   switch (kind) {
     case Kind::And:
       for (const Predicate& a : args)
-        if (!a.holds(lead)) return false;
+        if (!a.holds(lead, units, stop_after)) return false;
       return !args.empty();  // without operands the value is undefined: falsy
     case Kind::Or:
       for (const Predicate& a : args)
-        if (a.holds(lead)) return true;
+        if (a.holds(lead, units, stop_after)) return true;
       return false;
     case Kind::Not:
-      return args.empty() || !args[0].holds(lead);  // later operands cannot change the answer here
+      return args.empty() || !args[0].holds(lead, units, stop_after);  // one operand at most (build())
     case Kind::NotNot:
-      return !args.empty() && args[0].holds(lead);
+      return !args.empty() && args[0].holds(lead, units, stop_after);
     case Kind::Missing:
       for (const int s : slots)
         if (missing_slot(lead, s)) return true;
       return false;
     case Kind::Compare: {
       static const Json kUndefined = js::undefined();
-      return comparison(op, operand(*this, 0, lead), operand(*this, 1, lead),
-                        operands > 2 ? operand(*this, 2, lead) : kUndefined);
+      const Json& a = operand(*this, 0, lead);
+      const Json& b = operand(*this, 1, lead);
+      const Json& c = operands > 2 ? operand(*this, 2, lead) : kUndefined;
+      units += comparison_units(op, a, b, c, stop_after > units ? stop_after - units : 0);
+      if (units > stop_after) return false;  // over: Logic::holds() asks the evaluator instead
+      return comparison(op, a, b, c);
     }
     case Kind::InStrings: return in_strings(*strings, operand(*this, 0, lead));
     case Kind::Constant: return value;

@@ -2,10 +2,11 @@
 // (and, or, !, !! of comparisons between a field and constants, `in` a constant list, `missing`
 // of fields), answered without the general evaluator's values. Internal to the core.
 //
-// The general evaluator counts steps against Limits::max_logic_steps. A predicate never exceeds
-// a known number of steps (every node evaluated once, none repeated), so Logic::holds() uses it
-// only when that number is within the budget: the budget can then never run out, and the answer
-// is the evaluator's.
+// The general evaluator counts units of work against Limits::max_logic_steps (and the caller's
+// WorkBudget). A predicate never takes more than a known number of steps (every node evaluated
+// once, none repeated) plus the work of its comparisons, which it counts as the evaluator does, so
+// Logic::holds() keeps its answer only when that total is within the budget: the budget could then
+// not have run out, and the answer is the evaluator's.
 #pragma once
 #include <cstdint>
 #include <memory>
@@ -31,8 +32,10 @@ struct Predicate {
   std::vector<int> slots;           // Missing
   const std::vector<std::string>* strings = nullptr;  // InStrings: the node's sorted list
 
-  /// The truthiness of the rule's value on `lead` (as Evaluator::eval_truthy answers it).
-  bool holds(const FieldSlots& lead) const;
+  /// The truthiness of the rule's value on `lead` (as Evaluator::eval_truthy answers it). Adds to
+  /// `units` the work of its comparisons (comparison_units(), as the evaluator charges them); once
+  /// that passes `stop_after` the answer is meaningless and the caller evaluates the rule instead.
+  bool holds(const FieldSlots& lead, std::uint64_t& units, std::uint64_t stop_after) const;
 };
 
 /// The predicate for a rule compiled with slot names, and the most steps the evaluator would

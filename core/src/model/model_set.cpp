@@ -149,21 +149,27 @@ Json selection_data(const Json& lead, const Json* events, Millis now, const Limi
 
 }  // namespace
 
-PersonaChoice select_persona(const Model& set, const Json& lead, const Json* events, Millis now, Json& warnings) {
+PersonaChoice select_persona(const Model& set, const Json& lead, const Json* events, Millis now, Json& warnings,
+                             WorkBudget& budget) {
   const auto& personas = set.personas();
   PersonaChoice choice;
   const Json data = selection_data(lead, events, now, set.limits());
   // Every conditional persona is evaluated, also after the first match, to report also_matched.
   for (std::size_t i = 0; i + 1 < personas.size(); ++i) {
-    const auto outcome = personas[i].when->apply(data);
+    const auto outcome = personas[i].when->holds(data, &budget);
     if (!outcome) {
       const std::string p = "/personas/" + std::to_string(i) + "/when";
+      if (budget.exhausted()) {
+        budget.locate(p);
+        choice.error = budget.error();
+        return choice;
+      }
       warnings.push_back(make_warning("persona_failed", p,
                                       "the condition of persona \"" + personas[i].id + "\" failed to evaluate (" +
                                           outcome.error().code + "); it does not match"));
       continue;
     }
-    if (!logic_truthy(outcome.value())) continue;
+    if (!outcome.value()) continue;
     if (choice.persona == nullptr) choice.persona = &personas[i];
     else choice.also_matched.push_back(personas[i].id);
   }

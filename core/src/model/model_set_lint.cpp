@@ -134,6 +134,8 @@ void lint_models(const Model& set, std::vector<LintFinding>& out) {
 std::vector<LintFinding> lint_model_set(const Model& set) {
   std::vector<LintFinding> out;
   lint_models(set, out);
+  // The conditions evaluated below spend one budget, as one lead's do (docs/limits.md).
+  WorkBudget budget(set.limits().max_lead_work, "model_budget_exceeded", "validating the model");
   const auto& personas = set.personas();
   const Json& docs = set.document()["personas"];
   std::vector<Atoms> suff(personas.size()), need(personas.size());
@@ -142,8 +144,20 @@ std::vector<LintFinding> lint_model_set(const Model& set) {
     const Json& when = docs[j]["when"];
     const std::string pj = "/personas/" + std::to_string(j);
     if (!reads_data(when)) {
-      const auto value = personas[j].when->apply(Json::object());
-      const bool always = value && logic_truthy(value.value());
+      const auto value = personas[j].when->holds(Json::object(), &budget);
+      if (!value && budget.exhausted()) {  // the later conditions are not evaluated
+        budget.locate(pj + "/when");
+        const Error e = budget.error();
+        out.push_back({e.code, "warning", e.path, "Validation stopped: " + e.message + "."});
+        return out;
+      }
+      if (!value) {
+        out.push_back({value.error().code, "warning", pj + "/when",
+                       "The condition of persona \"" + personas[j].id + "\" reads no data and could not be evaluated (" +
+                           value.error().message + "): it never matches."});
+        continue;
+      }
+      const bool always = value.value();
       if (!always) {
         out.push_back({"persona_unreachable", "warning", pj + "/when",
                        "The condition of persona \"" + personas[j].id + "\" reads no data and is never true."});

@@ -40,7 +40,7 @@ Expected<Millis> check_inputs(const LeadRecord& lead, const ScoreOptions& option
 
 // Scores with one plain model (a model set has chosen its persona's model before).
 std::optional<Error> score_model(const Model& model, const LeadRecord& lead, Millis now_ms, const ScoreOptions& options,
-                                 ScoreResult& out) {
+                                 ScoreResult& out, WorkBudget& budget) {
   const bool explain = options.detail == Detail::Explain;
   const std::string deep = lead.too_deep(model.limits().max_json_depth);
   if (!deep.empty()) return Error{"json_too_deep", deep, "the lead is nested too deeply"};
@@ -95,8 +95,12 @@ std::optional<Error> score_model(const Model& model, const LeadRecord& lead, Mil
   Centipoints raw = 0;
   for (std::size_t i = 0; i < model.rules().size(); ++i) {
     const FitRule& rule = model.rules()[i];
-    const auto matched = rule.when.holds(fields);
+    const auto matched = rule.when.holds(fields, &budget);
     if (!matched) {
+      if (budget.exhausted()) {
+        budget.locate("/rules/" + std::to_string(i) + "/when");
+        return budget.error();
+      }
       warnings.push_back(make_warning("rule_failed", "/rules/" + std::to_string(i) + "/when",
                                       "rule \"" + rule.id + "\" could not be evaluated: " + matched.error().message));
       continue;
@@ -146,7 +150,8 @@ std::optional<Error> score_model(const Model& model, const LeadRecord& lead, Mil
   const bool constant_engagement = explain && cleaned.used.empty() && !cleaned.last_activity &&
                                    (!model_engagement || model_engagement->without_events);
   EngagementScore engagement = score_engagement(model, cleaned, now_ms, constant_engagement ? Detail::Summary : options.detail,
-                                                out.engagement_lines, warnings);
+                                                out.engagement_lines, warnings, budget);
+  if (budget.exhausted()) return budget.error();
   raw += engagement.raw;
   if (explain) {
     out.event_counts = {cleaned.received, cleaned.invalid, cleaned.unknown,
@@ -202,7 +207,8 @@ std::optional<Error> score_model(const Model& model, const LeadRecord& lead, Mil
   if (model.grading()) {
     static const std::vector<GradeAdjustment> kNoAdjustments;
     const int rank = grade_lead(*model.grading(), fields, fit_points, feedback ? feedback->grades : kNoAdjustments,
-                                explain ? &out.grade : nullptr, warnings);
+                                explain ? &out.grade : nullptr, warnings, budget);
+    if (budget.exhausted()) return budget.error();
     out.grade_rank = rank;
     out.grade_letter = grade_letter(rank);
   }
@@ -219,12 +225,15 @@ std::optional<Error> score_model(const Model& model, const LeadRecord& lead, Mil
     if (model.has_checks()) input.quality = out.quality_verdict;
     input.verdict = feedback && feedback->verdict ? &*feedback->verdict : nullptr;
     if (explain) {
-      find_strong_actions(model, cleaned, now_ms, out.route.strong_actions);
+      find_strong_actions(model, cleaned, now_ms, out.route.strong_actions, budget);
+      if (budget.exhausted()) return budget.error();
       input.strong_actions = &out.route.strong_actions;
       explain_route(*model.routing(), input, out.route);
       out.route_action = out.route.action();
     } else {  // a summary shows the action only: no route object, no strong-action list
-      out.route_action = route_action(*model.routing(), input, has_strong_action(model, cleaned, now_ms));
+      const bool strong = has_strong_action(model, cleaned, now_ms, budget);
+      if (budget.exhausted()) return budget.error();
+      out.route_action = route_action(*model.routing(), input, strong);
     }
   }
   if (tracking) out.tracking = std::move(tracking->json);
@@ -265,6 +274,7 @@ void ScoreResult::clear() {
   quality_verdict.clear();
   last_activity.reset();
   now = 0;
+  work = 0;
   empty_array(warnings);
   model = set = nullptr;
   persona = nullptr;
@@ -296,24 +306,38 @@ std::optional<Error> score_into(const Model& model, const Json& lead, const Scor
   return score_into(model, record, options, out);
 }
 
-std::optional<Error> score_into(const Model& model, const LeadRecord& lead, const ScoreOptions& options,
-                                ScoreResult& out) {
-  out.clear();
+namespace {
+
+std::optional<Error> score_lead(const Model& model, const LeadRecord& lead, const ScoreOptions& options,
+                                ScoreResult& out, WorkBudget& budget) {
   const auto now = check_inputs(lead, options);
   if (!now) return now.error();
-  if (model.personas().empty()) return score_model(model, lead, now.value(), options, out);
+  if (model.personas().empty()) return score_model(model, lead, now.value(), options, out, budget);
   // A model set: pick the persona, score with its model, and say which one applied.
   Json selection_warnings = Json::array();
   Json list_events;  // persona conditions read events as JSON
   if (options.event_list) list_events = options.event_list->json();
   PersonaChoice choice = select_persona(model, lead.json(), options.event_list ? &list_events : options.events,
-                                        now.value(), selection_warnings);
-  if (auto error = score_model(*choice.persona->model, lead, now.value(), options, out)) return error;
+                                        now.value(), selection_warnings, budget);
+  if (choice.error) return choice.error;
+  if (auto error = score_model(*choice.persona->model, lead, now.value(), options, out, budget)) return error;
   out.set = &model;
   out.persona = choice.persona;
   out.also_matched = std::move(choice.also_matched);
   for (auto& w : selection_warnings) out.warnings.push_back(std::move(w));
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Error> score_into(const Model& model, const LeadRecord& lead, const ScoreOptions& options,
+                                ScoreResult& out) {
+  out.clear();
+  // One budget for everything this lead makes the engine do (docs/limits.md).
+  WorkBudget budget(model.limits().max_lead_work, "lead_budget_exceeded", "the lead");
+  auto error = score_lead(model, lead, options, out, budget);
+  out.work = budget.used();
+  return error;
 }
 
 Expected<Json> score(const Model& model, const Json& lead, const ScoreOptions& options) {

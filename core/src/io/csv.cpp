@@ -1,5 +1,6 @@
 // Streaming RFC 4180 reader (see csv.h). One record is parsed at a time straight from the
-// stream buffer, so a multi-gigabyte CRM export costs the memory of its largest record only.
+// stream buffer (io/csv_record.cpp), so a multi-gigabyte CRM export costs the memory of its
+// largest record only, and that is bounded by CsvOptions.
 //
 // Error messages give line and column numbers (and header names) but never a cell's bytes:
 // cells are lead data and must not leak into logs.
@@ -10,106 +11,12 @@
 #include <unordered_set>
 #include <vector>
 
+#include "io/csv_record.h"
+
 namespace leadscore {
 namespace {
 
-using Traits = std::char_traits<char>;
-
-// What one call of read_record() found.
-enum class Found { End, Blank, Record };
-
-struct RawRecord {
-  std::vector<std::string> cells;
-  std::size_t line_breaks = 0;  // physical line breaks consumed, the terminating one included
-  bool unterminated = false;    // EOF inside a quoted field
-  std::size_t unterminated_column = 0;  // 1-based
-  std::size_t too_large_column = 0;     // 1-based; 0 = no field exceeded the limit
-};
-
-// Consumes a line break whose first byte `c` was already taken: "\r\n", "\n" or a lone "\r"
-// (old Mac exports) each count as one line.
-void finish_line_break(std::streambuf& sb, int c) {
-  if (c == '\r' && sb.sgetc() == '\n') sb.sbumpc();
-}
-
-// Parses one record. Quotes only open a quoted field at the start of a field; elsewhere (and
-// after a closing quote) a quote or other byte is kept literally, the lenient reading most CSV
-// tools share, so a stray quote costs one odd cell instead of the rest of the file.
-Found read_record(std::streambuf& sb, char delimiter, std::size_t max_field, RawRecord& out) {
-  out = RawRecord{};
-  int c = sb.sbumpc();
-  if (Traits::eq_int_type(c, Traits::eof())) return Found::End;
-  if (c == '\n' || c == '\r') {
-    finish_line_break(sb, c);
-    out.line_breaks = 1;
-    return Found::Blank;
-  }
-
-  std::string field;
-  bool quoted = false;  // inside "..." (after the opening quote, before the closing one)
-  bool at_field_start = true;
-  auto append = [&](char ch) {
-    if (field.size() < max_field) {
-      field.push_back(ch);
-    } else if (out.too_large_column == 0) {
-      out.too_large_column = out.cells.size() + 1;
-    }
-  };
-  auto end_field = [&] {
-    out.cells.push_back(std::move(field));
-    field.clear();
-    at_field_start = true;
-  };
-
-  for (;; c = sb.sbumpc()) {
-    if (Traits::eq_int_type(c, Traits::eof())) {
-      if (quoted) {
-        out.unterminated = true;
-        out.unterminated_column = out.cells.size() + 1;
-      }
-      end_field();
-      return Found::Record;
-    }
-    const char ch = Traits::to_char_type(c);
-    if (quoted) {
-      if (ch == '"') {
-        if (sb.sgetc() == '"') {  // "" inside quotes is one literal quote
-          sb.sbumpc();
-          append('"');
-        } else {
-          quoted = false;
-        }
-      } else {
-        if (ch == '\n' || ch == '\r') {
-          // Kept verbatim (CRLF stays CRLF), but counted so later line numbers stay right.
-          append(ch);
-          if (ch == '\r' && sb.sgetc() == '\n') append(Traits::to_char_type(sb.sbumpc()));
-          ++out.line_breaks;
-        } else {
-          append(ch);
-        }
-      }
-      continue;
-    }
-    if (ch == delimiter) {
-      end_field();
-      continue;
-    }
-    if (ch == '\n' || ch == '\r') {
-      finish_line_break(sb, c);
-      ++out.line_breaks;
-      end_field();
-      return Found::Record;
-    }
-    if (ch == '"' && at_field_start) {
-      quoted = true;
-      at_field_start = false;
-      continue;
-    }
-    at_field_start = false;
-    append(ch);
-  }
-}
+using namespace csv_detail;
 
 // Strict UTF-8 (no overlong forms, no surrogates, nothing above U+10FFFF): the same rule a
 // JSON parser applies later, checked here so the error can name the line and column.
@@ -170,7 +77,7 @@ std::string trim_ascii(const std::string& s) {
 // Reads the raw bytes of the header record (up to, not including, its line break) so the
 // delimiter can be chosen before the header is split. Quotes are tracked by parity, which is
 // exact for well-formed headers. Returns false at EOF inside quotes. A header longer than
-// `max_bytes` in total sets `too_large` (its tail is consumed, not kept).
+// `max_bytes` sets `too_large` and stops there: a header error ends the reading anyway.
 bool read_raw_header(std::streambuf& sb, std::string& raw, std::size_t& line_breaks,
                      std::size_t max_bytes, bool& too_large) {
   bool quoted = false;
@@ -183,11 +90,11 @@ bool read_raw_header(std::streambuf& sb, std::string& raw, std::size_t& line_bre
       return true;
     }
     if (ch == '\n' || (ch == '\r' && sb.sgetc() != '\n')) ++line_breaks;
-    if (raw.size() < max_bytes) {
-      raw.push_back(ch);
-    } else {
+    if (raw.size() == max_bytes) {
       too_large = true;
+      return true;
     }
+    raw.push_back(ch);
   }
   return !quoted;
 }
@@ -206,6 +113,53 @@ char detect_delimiter(const std::string& raw_header) {
 }
 
 bool usable_delimiter(char d) { return d != 0 && d != '"' && d != '\n' && d != '\r'; }
+
+// The error of a record whose quoted field was given up (its message says where reading goes on).
+Error open_quote_error(const RawRecord& rec, std::size_t start, const CsvOptions& options) {
+  const std::size_t quote_line = start + rec.breaks_before_quote;
+  std::string why;
+  switch (rec.quote) {
+    case OpenQuote::TooLong:
+      why = "is not closed within the record size limit (" + std::to_string(options.max_record_bytes) + " bytes)";
+      break;
+    default:
+      why = "is still open at the end of the input";
+      break;
+  }
+  return Error{"csv_unterminated_quote", line_path(start),
+               "Line " + std::to_string(start) + ", column " + std::to_string(rec.quote_column) +
+                   ": the quoted field opened on line " + std::to_string(quote_line) + " " + why +
+                   "; the record was skipped and reading goes on after line " +
+                   std::to_string(quote_line) + "."};
+}
+
+// The error of a record that broke a bound or has fewer cells than the header.
+Error bound_error(const RawRecord& rec, std::size_t start, std::size_t columns, const CsvOptions& options) {
+  const std::string line = "Line " + std::to_string(start);
+  const std::string column = std::to_string(rec.problem_column);
+  const std::string skipped = "; the record was skipped.";
+  switch (rec.problem) {
+    case Problem::FieldTooLarge:
+      return Error{"csv_field_too_large", line_path(start),
+                   line + ", column " + column + " is longer than the field size limit (" +
+                       std::to_string(options.max_field_bytes) + " bytes)" + skipped};
+    case Problem::RecordTooLarge:
+      return Error{"csv_record_too_large", line_path(start),
+                   line + " is longer than the record size limit (" +
+                       std::to_string(options.max_record_bytes) + " bytes, passed in column " +
+                       column + ")" + skipped};
+    case Problem::TooManyCells:
+      return Error{"csv_ragged_row", line_path(start),
+                   line + " has " + std::to_string(rec.cell_count) + " cells but the header has " +
+                       std::to_string(columns) + " (the first extra cell is column " + column +
+                       ")" + skipped};
+    case Problem::None:
+      break;
+  }
+  return Error{"csv_ragged_row", line_path(start),
+               line + " has " + std::to_string(rec.cell_count) + " cells but the header has " +
+                   std::to_string(columns) + skipped};
+}
 
 }  // namespace
 
@@ -250,13 +204,22 @@ Expected<std::vector<std::string>> CsvReader::read_header() {
                      ") opens a quoted name that is never closed."};
   }
 
-  delimiter_ = usable_delimiter(options_.delimiter) ? options_.delimiter : detect_delimiter(raw);
-  std::stringbuf header_buf(raw);
-  RawRecord rec;
-  read_record(header_buf, delimiter_, raw.size() + 1, rec);
   if (too_large) {
     return Error{"csv_field_too_large", line_path(header_line),
-                 "The CSV header is longer than the field size limit."};
+                 "The CSV header is longer than the field size limit (" +
+                     std::to_string(options_.max_field_bytes) + " bytes)."};
+  }
+
+  delimiter_ = usable_delimiter(options_.delimiter) ? options_.delimiter : detect_delimiter(raw);
+  std::stringbuf header_buf(raw);
+  ByteInput header_input(header_buf);
+  RecordBounds bounds{options_.max_columns, raw.size() + 1, raw.size() + 1};
+  bounds.give_up_open_quotes = false;
+  RawRecord rec;
+  read_record(header_input, delimiter_, bounds, rec);
+  if (rec.problem == Problem::TooManyCells) {
+    return Error{"csv_too_many_columns", line_path(header_line),
+                 "The CSV header has more than " + std::to_string(options_.max_columns) + " columns."};
   }
   const std::size_t bad = first_invalid_utf8(rec.cells);
   if (bad != rec.cells.size()) {
@@ -294,47 +257,48 @@ CsvReader::Status CsvReader::next(CsvRecord& record, Error& error) {
   std::streambuf* sb = in_.rdbuf();
   if (columns_ == 0 || sb == nullptr) return Status::End;  // no usable header
 
+  const RecordBounds bounds{columns_, options_.max_field_bytes, options_.max_record_bytes};
+  ReplayBuf replay(replay_, replay_pos_);
+  ByteInput input(replay, *sb);
   RawRecord rec;
-  for (;;) {
-    const std::size_t start = line_;
-    const Found found = read_record(*sb, delimiter_, options_.max_field_bytes, rec);
-    line_ += rec.line_breaks;
-    if (found == Found::End) return Status::End;
-    if (found == Found::Blank) continue;
-
-    const std::string where = line_path(start);
-    if (rec.unterminated) {
-      error = Error{"csv_unterminated_quote", where,
-                    "The quoted field in column " + std::to_string(rec.unterminated_column) +
-                        " starting on line " + std::to_string(start) +
-                        " is never closed; the rest of the input was skipped."};
-      return Status::Error;
+  const Status status = [&] {
+    for (;;) {
+      const std::size_t start = line_;
+      const Found found = read_record(input, delimiter_, bounds, rec);
+      line_ += rec.line_breaks;
+      if (found == Found::End) return Status::End;
+      if (found == Found::Blank) continue;
+      if (rec.quote != OpenQuote::None) {
+        error = open_quote_error(rec, start, options_);
+        return Status::Error;
+      }
+      if (rec.problem != Problem::None || rec.cells.size() != columns_) {
+        error = bound_error(rec, start, columns_, options_);
+        return Status::Error;
+      }
+      const std::size_t bad = first_invalid_utf8(rec.cells);
+      if (bad != rec.cells.size()) {
+        error = Error{"csv_invalid_utf8", line_path(start),
+                      "Line " + std::to_string(start) + ", column " + std::to_string(bad + 1) +
+                          " is not valid UTF-8; the record was skipped."};
+        return Status::Error;
+      }
+      record.cells = std::move(rec.cells);
+      record.line = start;
+      return Status::Record;
     }
-    if (rec.too_large_column != 0) {
-      error = Error{"csv_field_too_large", where,
-                    "Line " + std::to_string(start) + ", column " +
-                        std::to_string(rec.too_large_column) +
-                        " is longer than the field size limit; the record was skipped."};
-      return Status::Error;
-    }
-    if (rec.cells.size() != columns_) {
-      error = Error{"csv_ragged_row", where,
-                    "Line " + std::to_string(start) + " has " + std::to_string(rec.cells.size()) +
-                        " cells but the header has " + std::to_string(columns_) +
-                        "; the record was skipped."};
-      return Status::Error;
-    }
-    const std::size_t bad = first_invalid_utf8(rec.cells);
-    if (bad != rec.cells.size()) {
-      error = Error{"csv_invalid_utf8", where,
-                    "Line " + std::to_string(start) + ", column " + std::to_string(bad + 1) +
-                        " is not valid UTF-8; the record was skipped."};
-      return Status::Error;
-    }
-    record.cells = std::move(rec.cells);
-    record.line = start;
-    return Status::Record;
+  }();
+  if (rec.quote != OpenQuote::None) {
+    // What the quote had taken is read again, ahead of anything still waiting to be replayed.
+    replay_ = rec.replay + replay_.substr(replay.pos());
+    replay_pos_ = 0;
+  } else if (replay.pos() < replay_.size()) {
+    replay_pos_ = replay.pos();
+  } else if (!replay_.empty()) {
+    std::string().swap(replay_);  // all read again: its memory goes
+    replay_pos_ = 0;
   }
+  return status;
 }
 
 }  // namespace leadscore

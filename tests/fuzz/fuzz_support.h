@@ -6,6 +6,8 @@
 #include <string_view>
 #include <utility>
 
+#include "leadscore/limits.h"
+
 namespace leadscore::fuzz {
 
 /// Stops the process with a message when a promise of the API does not hold: the fuzzer records
@@ -33,5 +35,26 @@ inline std::pair<std::string_view, std::string_view> split_first_line(std::strin
 
 /// The instant every target scores for (the core never reads a clock).
 inline constexpr const char* kNow = "2026-11-23T10:00:00Z";
+
+namespace detail {
+// Limits::max_lead_work (the per-lead work budget, issue 18 §1) where this checkout has it.
+template <class L>
+auto lower_lead_work(L& limits, int) -> decltype(limits.max_lead_work = 0, void()) {
+  limits.max_lead_work /= 10;
+}
+template <class L>
+void lower_lead_work(L&, long) {}
+}  // namespace detail
+
+/// The work limits of the targets that take a fuzzed model or rule: a tenth of the defaults.
+/// Under coverage and sanitizers a rule or lead that spends the whole default budget takes
+/// seconds, near the fuzzer's time-out; with a tenth, an input that still runs into the time-out
+/// does work that the limits do not count, which is the finding.
+inline Limits fuzz_limits() {
+  Limits limits;
+  limits.max_logic_steps /= 10;
+  detail::lower_lead_work(limits, 0);
+  return limits;
+}
 
 }  // namespace leadscore::fuzz

@@ -36,7 +36,8 @@ void jsonlogic(std::string_view input) {
   const Json& rule = framed ? doc[0] : doc;
   const Json& data = framed ? doc[1] : fixed_data();
 
-  auto logic = Logic::compile(rule, "/rule");
+  const Limits limits = fuzz_limits();
+  auto logic = Logic::compile(rule, "/rule", limits);
   if (!logic.ok()) return;
   auto applied = logic.value().apply(data);
   auto held = logic.value().holds(data);
@@ -49,7 +50,7 @@ void jsonlogic(std::string_view input) {
   // The same data as slots: one per member, named as the rule's variables are bound at compile time.
   std::vector<std::string> names;
   for (auto it = data.begin(); it != data.end(); ++it) names.push_back(it.key());
-  auto slotted = Logic::compile(rule, "/rule", Limits{}, &names);
+  auto slotted = Logic::compile(rule, "/rule", limits, &names);
   require(slotted.ok(), "a rule that compiles compiles for slots too");
   FieldSlots slots;
   slots.reset(&names);

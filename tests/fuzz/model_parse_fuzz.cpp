@@ -12,7 +12,7 @@
 namespace leadscore::fuzz {
 
 void model_parse(std::string_view input) {
-  auto model = Model::parse(input);
+  auto model = Model::parse(input, fuzz_limits());
   if (!model.ok()) {
     require(!model.error().code.empty(), "a refused model has an error code");
     return;
@@ -23,7 +23,7 @@ void model_parse(std::string_view input) {
   require(!description.empty(), "describe_model writes something");
 
   const std::string canonical = dump_json(model.value().document());
-  auto again = Model::parse(canonical);
+  auto again = Model::parse(canonical, fuzz_limits());
   require(again.ok(), "the canonical form of a model that loads loads too");
   require_equal(again.value().fingerprint(), model.value().fingerprint(),
                 "the canonical form has the model's fingerprint");

@@ -46,7 +46,7 @@ Json sample_events(const Model& model) {
 }  // namespace
 
 void model_score(std::string_view input) {
-  auto parsed = Model::parse(input);
+  auto parsed = Model::parse(input, fuzz_limits());
   if (!parsed.ok()) return;
   const Model& model = parsed.value();
 

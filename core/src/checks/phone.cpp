@@ -40,10 +40,32 @@ bool extension_at(std::string_view v, std::size_t i) {
 
 bool has_length(std::uint32_t mask, std::size_t n) { return n < 32 && (mask >> n) & 1u; }
 
+// Argentina writes a mobile nationally as trunk 0 + area code + 15 + subscriber number
+// ("011 15-2345-6789"), and internationally as +54 9 + area code + subscriber number: what
+// libphonenumber's AR rule does (national prefix for parsing "0?(area code)15", transformed to
+// "9" + area code). Area codes are 11 or 3 to 4 digits starting with 2 or 3, and an area code and
+// its subscriber numbers always make 10 digits, so the 15 is found by position: the digits after
+// the trunk 0 (also when left out, or after +54) are 12, with 15 right after such an area code.
+// Checked as the 11-digit mobile number they stand for.
+bool fits_argentine_national_mobile(const PhonePlan& plan, std::string_view digits, std::size_t count) {
+  if (std::string_view(plan.country) != "AR") return false;
+  if (count == 13 && digits.front() == '0') {
+    digits.remove_prefix(1);
+    --count;
+  }
+  if (count != 12 || digits.size() != 12) return false;
+  for (std::size_t area = 2; area <= 4; ++area) {
+    const bool area_code = area == 2 ? digits.substr(0, 2) == "11" : (digits[0] == '2' || digits[0] == '3');
+    if (area_code && digits.substr(area, 2) == "15") return has_length(plan.lengths, 11);
+  }
+  return false;
+}
+
 // A number that starts with the national prefix ("06 12 34 56 78" in FR, also the "+44 (0)20 ..."
 // habit in international form) is checked without it; as it is only when the country's numbers may
 // themselves start with that digit. Other numbers are checked as they are.
 bool fits_plan(const PhonePlan& plan, const std::string& digits, std::size_t count) {
+  if (fits_argentine_national_mobile(plan, digits, count)) return true;
   const std::string_view prefix(plan.national_prefix);
   if (!prefix.empty() && count > prefix.size() && digits.compare(0, prefix.size(), prefix) == 0) {
     if (has_length(plan.lengths, count - prefix.size())) return true;

@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "checks/email.h"
+#include "checks/idna.h"
 #include "checks/punycode.h"
 #include "checks/utf8.h"
 
@@ -146,7 +147,8 @@ std::optional<Failure> check_label(std::string_view value, std::size_t start, st
       if (!ldh(static_cast<unsigned char>(cp))) return Failure{"domain_invalid_character", at};
       if (!((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'))) all_letters = false;
     } else {
-      if (in_ranges(cp, kDomainSymbols)) return Failure{"domain_invalid_character", at};
+      // Symbols a form refuses, and every code point IDNA forbids (U+FFFD, U+FFFC, unassigned...).
+      if (in_ranges(cp, kDomainSymbols) || idna_disallowed(cp)) return Failure{"domain_invalid_character", at};
       if (at == start && combining(cp)) return Failure{"leading_combining_mark", at};
       non_ascii = true;
       all_letters = false;
@@ -176,7 +178,8 @@ std::optional<Failure> check_label(std::string_view value, std::size_t start, st
     for (std::size_t k = 0; ok && k < decoded_len; ++k) {
       const char32_t cp = decoded[k];
       ok = cp < 0x80 ? ldh(static_cast<unsigned char>(cp))
-                     : !unsafe(cp) && !in_ranges(cp, kDomainSymbols) && !(k == 0 && combining(cp));
+                     : !unsafe(cp) && !in_ranges(cp, kDomainSymbols) && !idna_disallowed(cp) &&
+                           !(k == 0 && combining(cp));
     }
     // Canonical: encoding the decoded label gives the label back.
     ok = ok && punycode_encode(decoded, decoded_len, again, sizeof again, again_len) && again_len == n - 4 &&

@@ -1,7 +1,9 @@
 // Model file: the "engagement" section -> Engagement (docs/model-format.md, "Engagement (events)").
 #include "engagement/engagement_parse.h"
 
+#include <algorithm>
 #include <cstring>
+#include <unordered_map>
 
 namespace leadscore::model_detail {
 namespace {
@@ -53,6 +55,7 @@ class EngagementReader {
       type.activity = r_.boolean(t, p, "activity", true);
       out_.event_types.push_back(std::move(type));
     }
+    index_ids(out_.event_types, type_index_);
   }
 
   void read_stages(const Json& e) {
@@ -69,6 +72,7 @@ class EngagementReader {
       stage.label = r_.label_or_id(s, p, stage.id);
       out_.stages.push_back(std::move(stage));
     }
+    index_ids(out_.stages, stage_index_);
   }
 
   void read_groups(const Json& e) {
@@ -93,6 +97,7 @@ class EngagementReader {
       }
       out_.groups.push_back(std::move(group));
     }
+    index_ids(out_.groups, group_index_);
   }
 
   std::optional<Millis> duration(const Json& object, const std::string& p, const char* key, bool required) {
@@ -162,12 +167,12 @@ class EngagementReader {
       r_.fail("wrong_type", p, "an event type id must be a string");
       return 0;
     }
-    const long i = out_.type_index(v.get<std::string>());
-    if (i < 0) {
+    const auto found = type_index_.find(v.get_ref<const std::string&>());
+    if (found == type_index_.end()) {
       r_.fail("unknown_event_type", p, "event type \"" + v.get<std::string>() + "\" is not declared in /engagement/event_types");
       return 0;
     }
-    return static_cast<std::size_t>(i);
+    return found->second;
   }
 
   // "event"/"events": one type id or a non-empty array of them.
@@ -202,8 +207,7 @@ class EngagementReader {
 
   std::size_t group_ref_value(const std::string& id, const std::string& where) {
     if (r_.failed()) return 0;
-    for (std::size_t i = 0; i < out_.groups.size(); ++i)
-      if (out_.groups[i].id == id) return i;
+    if (const auto found = group_index_.find(id); found != group_index_.end()) return found->second;
     r_.fail("unknown_group", where, "group \"" + id + "\" is not an engagement group in /engagement/groups");
     return 0;
   }
@@ -271,8 +275,8 @@ class EngagementReader {
       rule.group = group_ref(j, p, "group");
       if (const Json* s = r_.member(j, p, "stage", false); s && !r_.failed()) {
         if (!s->is_string()) return r_.fail("wrong_type", p + "/stage", "stage must be a stage id");
-        for (std::size_t k = 0; k < out_.stages.size(); ++k)
-          if (out_.stages[k].id == s->get_ref<const std::string&>()) rule.stage = k;
+        if (const auto found = stage_index_.find(s->get_ref<const std::string&>()); found != stage_index_.end())
+          rule.stage = found->second;
         if (!rule.stage) return r_.fail("unknown_stage", p + "/stage", "stage \"" + s->get<std::string>() + "\" is not declared in /engagement/stages");
       }
       rule.points = r_.points(j, p, "points", true).value_or(0);
@@ -317,11 +321,22 @@ class EngagementReader {
     }
   }
 
+  // Id -> position, built once a list is read: references are looked up once each, so loading
+  // stays linear in the number of types, stages, groups and rules. (A duplicate id has failed the
+  // read before any look-up, so each id has one position.)
+  using Index = std::unordered_map<std::string, std::size_t>;
+  template <typename Entry>
+  static void index_ids(const std::vector<Entry>& entries, Index& index) {
+    index.reserve(entries.size());
+    for (std::size_t i = 0; i < entries.size(); ++i) index.emplace(entries[i].id, i);
+  }
+
   Reader& r_;
   const Limits& limits_;
   std::set<std::string>& group_ids_;
   std::set<std::string>& rule_ids_;
   Engagement out_;
+  Index type_index_, stage_index_, group_index_;
 };
 
 }  // namespace
@@ -346,6 +361,11 @@ const char* rule_kind_name(RuleKind kind) {
 }
 
 long Engagement::type_index(std::string_view id) const {
+  if (types_by_id.size() == event_types.size()) {  // the parsed model's index: every lead's events look here
+    auto it = std::lower_bound(types_by_id.begin(), types_by_id.end(), id,
+                               [&](std::uint32_t t, std::string_view key) { return std::string_view(event_types[t].id) < key; });
+    return it != types_by_id.end() && event_types[*it].id == id ? static_cast<long>(*it) : -1;
+  }
   for (std::size_t i = 0; i < event_types.size(); ++i)
     if (event_types[i].id == id) return static_cast<long>(i);
   return -1;

@@ -2,9 +2,10 @@
 // JSON pointer of the value at fault, like the rest of the model reader.
 #include "grading/grading_parse.h"
 
-#include <algorithm>
 #include <set>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 
 namespace leadscore::model_detail {
 namespace {
@@ -38,15 +39,15 @@ int weight(Reader& r, const Json& criterion, const std::string& p) {
   return static_cast<int>(v->get<std::int64_t>());
 }
 
-bool declared(const std::vector<FieldSpec>& fields, const std::string& name) {
-  for (const auto& f : fields)
-    if (f.name == name) return true;
-  return false;
-}
+// The declared field names, hashed: criteria look names up one by one, and a model may declare
+// many fields.
+using FieldNames = std::unordered_set<std::string_view>;
+
+bool declared(const FieldNames& fields, const std::string& name) { return fields.count(name) != 0; }
 
 // The fields whose absence makes the criterion unknown: its "fields", or the variables `when` reads.
 std::vector<std::string> criterion_fields(Reader& r, const Json& j, const std::string& p, const Logic& when,
-                                          const std::vector<FieldSpec>& fields) {
+                                          const FieldNames& fields) {
   std::vector<std::string> out;
   const Json* given = r.member(j, p, "fields", false);
   if (given == nullptr) {
@@ -56,13 +57,14 @@ std::vector<std::string> criterion_fields(Reader& r, const Json& j, const std::s
              "the condition reads a variable whose name is computed; list the fields it needs in \"fields\"");
       return out;
     }
+    std::unordered_set<std::string_view> listed;
     for (const auto& name : when.variables()) {
       if (!declared(fields, name)) {
         r.fail("unknown_field", p + "/when", "the condition reads \"" + name + "\", which is not a declared field");
         return out;
       }
       // A condition may read a field twice ("between"); list it once.
-      if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+      if (listed.insert(name).second) out.push_back(name);
     }
     return out;
   }
@@ -86,6 +88,7 @@ void read_criteria(Reader& r, const Json& section, const std::vector<FieldSpec>&
   std::set<std::string> seen;
   std::vector<std::string> names;  // the lead's slot names: criteria read the scored lead's slots
   for (const auto& f : fields) names.push_back(f.name);
+  const FieldNames declared_names(names.begin(), names.end());
   for (std::size_t i = 0; i < criteria->size() && !r.failed(); ++i) {
     const std::string p = "/grading/criteria/" + std::to_string(i);
     const Json& j = (*criteria)[i];
@@ -103,7 +106,7 @@ void read_criteria(Reader& r, const Json& section, const std::vector<FieldSpec>&
       return;
     }
     c.when = std::move(compiled.value());
-    c.fields = criterion_fields(r, j, p, c.when, fields);
+    c.fields = criterion_fields(r, j, p, c.when, declared_names);
     g.criteria.push_back(std::move(c));
   }
 }

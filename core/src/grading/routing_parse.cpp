@@ -1,6 +1,8 @@
 // Model file: the "routing" section -> Routing (docs/routing.md, "Model keys"). Every mistake is a
 // model error naming the JSON pointer of the value at fault, so a matrix that loads can always run.
 #include <set>
+#include <string_view>
+#include <unordered_set>
 
 #include "leadscore/grading.h"
 #include "grading/routing_eval.h"
@@ -14,8 +16,9 @@ constexpr long long kMaxGradeDeadBand = kGradeAPlus;
 
 class RoutingReader {
  public:
-  RoutingReader(Reader& r, const std::vector<Band>& bands, bool has_grading)
-      : r_(r), bands_(bands), has_grading_(has_grading) {}
+  RoutingReader(Reader& r, const std::vector<Band>& bands, bool has_grading) : r_(r), has_grading_(has_grading) {
+    for (const Band& band : bands) band_ids_.insert(band.id);
+  }
 
   std::optional<Routing> read(const Json& section) {
     const std::string p = "/routing";
@@ -83,9 +86,7 @@ class RoutingReader {
       const std::string where = p + "/bands/" + std::to_string(k);
       const Json& id = (*b)[k];
       if (!id.is_string()) return r_.fail("wrong_type", where, "a band id must be a string");
-      bool known = false;
-      for (const Band& band : bands_) known = known || band.id == id.get_ref<const std::string&>();
-      if (!known) return r_.fail("unknown_band", where, "band \"" + id.get<std::string>() + "\" is not declared in /bands");
+      if (band_ids_.count(id.get_ref<const std::string&>()) == 0) return r_.fail("unknown_band", where, "band \"" + id.get<std::string>() + "\" is not declared in /bands");
       out.bands.push_back(id.get<std::string>());
     }
   }
@@ -167,7 +168,7 @@ class RoutingReader {
   }
 
   Reader& r_;
-  const std::vector<Band>& bands_;
+  std::unordered_set<std::string_view> band_ids_;  // ids of /bands (they outlive the reader)
   const bool has_grading_;
   Routing out_;
 };

@@ -128,14 +128,16 @@ std::vector<LintFinding> validate_model(const Model& model) {
   const auto& rules = model.rules();
   const auto& completeness = model.completeness();
 
+  // Each group's rules, in model order, by the index the parser resolved (one pass over the
+  // rules, not one per group: a model may have as many groups as rules).
   std::vector<Span> spans(groups.size());
-  std::vector<std::size_t> rule_count(groups.size(), 0);
+  std::vector<std::vector<std::size_t>> rules_of(groups.size());
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    const std::size_t g = rules[i].group_index;
+    rules_of[g].push_back(i);
+    (rules[i].points < 0 ? spans[g].lo : spans[g].hi) += rules[i].points;
+  }
   for (std::size_t g = 0; g < groups.size(); ++g) {
-    for (const FitRule& rule : rules) {
-      if (rule.group != groups[g].id) continue;
-      ++rule_count[g];
-      (rule.points < 0 ? spans[g].lo : spans[g].hi) += rule.points;
-    }
     if (completeness && completeness->group == groups[g].id) {
       const Centipoints all =
           completeness->points_per_field * static_cast<Centipoints>(completeness->fields.size());
@@ -153,7 +155,7 @@ std::vector<LintFinding> validate_model(const Model& model) {
     const GroupSpec& group = groups[g];
     const std::string path = index_path("groups", g);
     const bool has_completeness = completeness && completeness->group == group.id;
-    if (rule_count[g] == 0 && !has_completeness && !feeds_checks(model, group.id)) {
+    if (rules_of[g].empty() && !has_completeness && !feeds_checks(model, group.id)) {
       // A group with only a min is a (possibly deliberate) constant offset; otherwise it is dead.
       const bool constant = group.min && *group.min != 0;
       out.push_back({"empty_group", constant ? "info" : "warning", path,
@@ -178,8 +180,8 @@ std::vector<LintFinding> validate_model(const Model& model) {
     }
     // When the caps pin the subtotal to one value, no rule of the group changes any score.
     if (capped.lo == capped.hi && raw.lo != raw.hi) {
-      for (std::size_t i = 0; i < rules.size(); ++i) {
-        if (rules[i].group != group.id || rules[i].points == 0) continue;
+      for (const std::size_t i : rules_of[g]) {
+        if (rules[i].points == 0) continue;
         out.push_back({"points_always_capped", "warning", index_path("rules", i) + "/points",
                        "The caps of group \"" + group.id +
                            "\" always cancel the points of rule \"" + rules[i].id +

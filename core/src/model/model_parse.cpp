@@ -1,7 +1,7 @@
 // Model file v1 -> compiled Model. The format is documented in docs/model-format.md.
 #include <algorithm>
-#include <map>
 #include <set>
+#include <unordered_map>
 
 #include "leadscore/model.h"
 #include "leadscore/version.h"
@@ -135,24 +135,24 @@ class ModelBuilder {
         r_.fail("cap_range", p, "the group's min is above its max");
       model_.groups_.push_back(std::move(spec));
     }
+    // Looked up once per rule: hashed, so loading stays linear in the number of groups.
+    group_index_.reserve(model_.groups_.size());
+    for (std::size_t i = 0; i < model_.groups_.size(); ++i) group_index_.emplace(model_.groups_[i].id, i);
   }
 
   // Scoring adds points to groups by index: every reference was checked above, so each id is found.
   void resolve_group_indices() {
-    std::map<std::string_view, std::size_t> index;
-    for (std::size_t i = 0; i < model_.groups_.size(); ++i) index.emplace(model_.groups_[i].id, i);
-    for (auto& rule : model_.rules_) rule.group_index = index.at(rule.group);
-    if (model_.completeness_) model_.completeness_->group_index = index.at(model_.completeness_->group);
+    for (auto& rule : model_.rules_) rule.group_index = group_index_.at(rule.group);
+    if (model_.completeness_) model_.completeness_->group_index = group_index_.at(model_.completeness_->group);
     // A checks section names a group only when it gives points.
-    if (model_.checks_ && !model_.checks_->points.empty()) model_.checks_->group_index = index.at(model_.checks_->group);
+    if (model_.checks_ && !model_.checks_->points.empty()) model_.checks_->group_index = group_index_.at(model_.checks_->group);
   }
 
   // An entry's "group": required, and one of the groups declared in /groups.
   std::string declared_group(const Json& entry, const std::string& p) {
     std::string id = r_.string(entry, p, "group", true);
     if (r_.failed()) return id;
-    for (const auto& g : model_.groups_)
-      if (g.id == id) return id;
+    if (group_index_.count(id) != 0) return id;
     r_.fail("unknown_group", p + "/group", "group \"" + id + "\" is not declared in /groups");
     return id;
   }
@@ -293,14 +293,22 @@ class ModelBuilder {
       for (std::size_t r = 0; r < engagement.rules.size(); ++r) {
         const EngagementRule& rule = engagement.rules[r];
         if (rule.kind == RuleKind::Streak) continue;
-        for (std::size_t t = 0; t < engagement.event_types.size(); ++t) {
-          // The types a rule reads; a recency rule without "events" reads every activity.
-          const bool reads = rule.types.empty()
-                                 ? engagement.event_types[t].activity
-                                 : std::find(rule.types.begin(), rule.types.end(), t) != rule.types.end();
-          if (reads) engagement.rules_by_type[t].push_back(static_cast<std::uint32_t>(r));
+        const auto rule_index = static_cast<std::uint32_t>(r);
+        // The types a rule reads (each once, rules in model order); a recency rule without
+        // "events" reads every activity.
+        auto reads = [&](std::size_t t) {
+          auto& list = engagement.rules_by_type[t];
+          if (list.empty() || list.back() != rule_index) list.push_back(rule_index);
+        };
+        if (!rule.types.empty()) {
+          for (std::size_t t : rule.types) reads(t);
+        } else {
+          for (std::size_t t = 0; t < engagement.event_types.size(); ++t)
+            if (engagement.event_types[t].activity) reads(t);
         }
       }
+      engagement.types_by_id.clear();
+      for (const auto& entry : by_id) engagement.types_by_id.push_back(entry.second);
       engagement.type_rank.assign(by_id.size(), 0);
       for (std::size_t r = 0; r < by_id.size(); ++r) engagement.type_rank[by_id[r].second] = static_cast<std::uint32_t>(r);
       engagement.without_events = engagement_without_events(engagement);
@@ -348,6 +356,7 @@ class ModelBuilder {
   const Json& doc_;
   Reader r_;
   Model model_;
+  std::unordered_map<std::string, std::size_t> group_index_;  // group id -> index in model_.groups_
 };
 
 const char* field_type_name(FieldType type) {
@@ -364,8 +373,11 @@ const char* field_type_name(FieldType type) {
 }
 
 const FieldSpec* Model::field(std::string_view name) const {
-  for (const auto& f : fields_)
-    if (f.name == name) return &f;
+  // field_keys_ holds every name and column, sorted: a binary search, then the name among equals.
+  auto it = std::lower_bound(field_keys_.begin(), field_keys_.end(), name,
+                             [](const std::pair<std::string, std::uint32_t>& key, std::string_view n) { return key.first < n; });
+  for (; it != field_keys_.end() && it->first == name; ++it)
+    if (it->second % 2 == 0) return &fields_[it->second / 2];
   return nullptr;
 }
 

@@ -8,9 +8,11 @@
 //    later persona is unreachable when one of its necessary atoms is sufficient for an earlier one.
 #include "model/model_set_lint.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
+#include <unordered_map>
 
 namespace leadscore {
 namespace {
@@ -107,6 +109,41 @@ bool reads_data(const Json& node) {
 
 std::string literal_text(const Json& v) { return dump_json(v); }
 
+// For each sufficient atom of the personas seen so far: the first persona it is sufficient for,
+// and the first for which it is also loose.
+class EarlierAtoms {
+ public:
+  void add(const Atoms& sufficient, std::size_t persona) {
+    for (const auto& [key, atom] : sufficient) {
+      First& f = first_.try_emplace(key).first->second;
+      if (f.any == kNone) f.any = persona;
+      if (atom.loose && f.loose == kNone) f.loose = persona;
+    }
+  }
+
+  // The first earlier persona where a necessary atom of `need` hits (a loose one only on a loose
+  // sufficient atom) or that shares a sufficient atom with `suff`; `none` if there is none.
+  std::size_t first_sharing(const Atoms& need, const Atoms& suff, std::size_t none) const {
+    std::size_t first = none;
+    for (const auto& [key, atom] : need) {
+      const auto hit = first_.find(key);
+      if (hit != first_.end()) first = std::min(first, atom.loose ? hit->second.loose : hit->second.any);
+    }
+    for (const auto& [key, atom] : suff) {
+      const auto hit = first_.find(key);
+      if (hit != first_.end()) first = std::min(first, hit->second.any);
+    }
+    return first;
+  }
+
+ private:
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  struct First {
+    std::size_t any = kNone, loose = kNone;
+  };
+  std::unordered_map<std::string, First> first_;
+};
+
 void lint_models(const Model& set, std::vector<LintFinding>& out) {
   std::set<std::string> linted;
   for (const Persona& persona : set.personas()) {
@@ -139,7 +176,7 @@ std::vector<LintFinding> lint_model_set(const Model& set) {
   const auto& personas = set.personas();
   const Json& docs = set.document()["personas"];
   std::vector<Atoms> suff(personas.size()), need(personas.size());
-  std::vector<bool> reported(personas.size(), false);
+  EarlierAtoms earlier;
   for (std::size_t j = 0; j + 1 < personas.size(); ++j) {
     const Json& when = docs[j]["when"];
     const std::string pj = "/personas/" + std::to_string(j);
@@ -161,7 +198,6 @@ std::vector<LintFinding> lint_model_set(const Model& set) {
       if (!always) {
         out.push_back({"persona_unreachable", "warning", pj + "/when",
                        "The condition of persona \"" + personas[j].id + "\" reads no data and is never true."});
-        reported[j] = true;
         continue;
       }
       for (std::size_t k = j + 1; k < personas.size(); ++k)
@@ -172,24 +208,29 @@ std::vector<LintFinding> lint_model_set(const Model& set) {
     }
     sufficient(when, suff[j]);
     necessary(when, need[j]);
-    for (std::size_t i = 0; i < j && !reported[j]; ++i) {
+    // Only the first earlier persona that shares an atom is reported: found through the index
+    // instead of by comparing with every earlier persona (a set may have many personas).
+    const std::size_t i = earlier.first_sharing(need[j], suff[j], j);
+    if (i < j) {
+      bool reported = false;
       for (const auto& [key, atom] : need[j]) {
         const auto hit = suff[i].find(key);
         if (hit == suff[i].end() || (atom.loose && !hit->second.loose)) continue;
         out.push_back({"persona_unreachable", "warning", pj,
                        "Persona \"" + personas[j].id + "\" needs " + atom.var + " = " + literal_text(atom.literal) +
                            ", which already selects persona \"" + personas[i].id + "\" before it."});
-        reported[j] = true;
+        reported = true;
         break;
       }
       for (const auto& [key, atom] : suff[j]) {
-        if (reported[j] || suff[i].count(key) == 0) continue;
+        if (reported || suff[i].count(key) == 0) continue;
         out.push_back({"persona_overlap", "warning", pj + "/when",
                        "Leads with " + atom.var + " = " + literal_text(atom.literal) + " match personas \"" +
                            personas[i].id + "\" and \"" + personas[j].id + "\"; the first one wins."});
-        reported[j] = true;
+        reported = true;
       }
     }
+    earlier.add(suff[j], j);
   }
   return out;
 }

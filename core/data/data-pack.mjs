@@ -60,7 +60,7 @@ export async function buildDataPack(nodeModules, tier, log = () => {}) {
   const lists = await readLists(nodeModules, tier, log);
   const roles = readRoleLocalParts(nodeModules);
   const phones = phonePlansSection(nodeModules);
-  const names = nameModelSection(nodeModules);
+  const names = await nameModelSection(nodeModules);
   const sources = { ...lists.sources, ...roles.sources, ...phones.sources, ...names.sources };
   const parts = [
     ['free_domains', frontCoded([...lists.free].map(reverseLabels))],

@@ -162,8 +162,8 @@ TEST_CASE("the phone, name and role tables are in every pack and checked like th
         std::pair<std::string, std::string>{"data_invalid", "/sections/phone_plans/plans/1"});
   CHECK(refusal(forged(good, "\"record_bytes\":16", "\"record_bytes\":17")).second == "/sections/phone_plans/record_bytes");
   // Folds out of order, a fold count that disagrees with the section, a symbol out of range.
-  CHECK(refusal(forged(good, "\"folds\":509", "\"folds\":508")).second == "/sections/name_model/folds");
-  CHECK(refusal(forged(good, "\"folds\":509", "\"folds\":509", [](std::string& p) {
+  CHECK(refusal(forged(good, "\"folds\":510", "\"folds\":508")).second == "/sections/name_model/folds");
+  CHECK(refusal(forged(good, "\"folds\":510", "\"folds\":510", [](std::string& p) {
           p[names_at + 12 + 4 * 729 + 4 * 3] = 27;  // the fourth fold's symbol
         })).second == "/sections/name_model/folds/3");
   // A missing section.

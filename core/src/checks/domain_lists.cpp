@@ -43,18 +43,30 @@ std::size_t reverse_labels(std::string_view domain, char* out) {
 }  // namespace
 
 // A listed domain or any parent of it: every parent of a domain is a label-boundary prefix of
-// its reversed key, so one reversed copy serves every lookup.
-bool domain_listed(const FrontCodedTable& table, std::string_view domain) {
-  if (domain.empty() || domain.size() > kMaxKey) return false;
+// its reversed key, so one reversed copy serves every lookup. The longest listed prefix is the
+// most specific listing; its label count is returned.
+std::size_t listed_labels(const FrontCodedTable& table, std::string_view domain) {
+  if (domain.empty() || domain.size() > kMaxKey) return 0;
   char key[kMaxKey];
   const std::size_t n = reverse_labels(domain, key);
   const std::string_view reversed(key, n);
+  std::size_t labels = 0, best = 0;
   for (std::size_t i = 0; i <= n; ++i) {
     if (i == n || reversed[i] == '.') {
-      if (table.contains(reversed.substr(0, i))) return true;
+      ++labels;
+      if (table.contains(reversed.substr(0, i))) best = labels;
     }
   }
-  return false;
+  return best;
+}
+
+bool domain_listed(const FrontCodedTable& table, std::string_view domain) { return listed_labels(table, domain) > 0; }
+
+MailDomainKind mail_domain_kind(const FrontCodedTable& free, const FrontCodedTable& disposable, std::string_view domain) {
+  const std::size_t d = listed_labels(disposable, domain);
+  const std::size_t f = listed_labels(free, domain);
+  if (d == 0 && f == 0) return MailDomainKind::Unlisted;
+  return f > d ? MailDomainKind::Free : MailDomainKind::Disposable;
 }
 
 bool FrontCodedTable::contains(std::string_view key) const {

@@ -16,6 +16,15 @@ struct FrontCodedTable;
 /// elsewhere does not (yahoo.com.example.org is not yahoo.com).
 bool domain_listed(const FrontCodedTable& table, std::string_view domain);
 
+/// The number of labels of the most specific entry of `table` that is `domain` or a parent of it
+/// (2 for mail.yahoo.com when yahoo.com is listed), 0 when none is.
+std::size_t listed_labels(const FrontCodedTable& table, std::string_view domain);
+
+enum class MailDomainKind { Unlisted, Free, Disposable };
+/// The kind of a mail domain by the free and disposable tables: the most specific listing wins, a
+/// tie (the same domain on both) is disposable.
+MailDomainKind mail_domain_kind(const FrontCodedTable& free, const FrontCodedTable& disposable, std::string_view domain);
+
 /// Size of a table (for docs/benchmarks.md): entries and bytes.
 struct TableSize {
   std::size_t entries = 0;

@@ -110,8 +110,10 @@ void check_email(Emitter& e) {
   const std::size_t ascii_len = email_ascii_domain(address->domain, ascii, sizeof ascii);
   const std::string_view domain(ascii, ascii_len);
   const DataPack& data = e.data();
-  const bool disposable = ascii_len && data.is_disposable(domain);
-  const bool free = ascii_len && !disposable && data.is_free(domain);
+  // The most specific listing decides (a free subdomain of a disposable parent is free).
+  const MailDomainKind kind = ascii_len ? data.mail_domain_kind(domain) : MailDomainKind::Unlisted;
+  const bool disposable = kind == MailDomainKind::Disposable;
+  const bool free = kind == MailDomainKind::Free;
   // The lite lists are subsets of the full ones (docs/data-packs.md): a domain on neither may
   // still be on a full list, so lite cannot say "not disposable" or "not free"; without a pack
   // (tier "none") nothing is listed at all.

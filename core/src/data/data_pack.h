@@ -38,6 +38,12 @@ class DataPack {
   /// Whether `domain` (lower-case A-labels) or a parent of it is listed.
   bool is_free(std::string_view domain) const { return checks::domain_listed(free_, domain); }
   bool is_disposable(std::string_view domain) const { return checks::domain_listed(disposable_, domain); }
+  /// What the email checks call `domain`: the list with the most specific listing of it or of a
+  /// parent wins (vip.21cn.com on the free list is free even if 21cn.com were disposable); the
+  /// packs never list one domain on both lists (core/data/lists.mjs), disposable would win.
+  checks::MailDomainKind mail_domain_kind(std::string_view domain) const {
+    return checks::mail_domain_kind(free_, disposable_, domain);
+  }
 
   DataPack(const DataPack&) = delete;
   DataPack& operator=(const DataPack&) = delete;

@@ -291,3 +291,60 @@ TEST_CASE("budget: the work of a lead is the same at either detail and from run 
   CHECK(summary.result.work == explain.result.work);
   CHECK(again.result.work == explain.result.work);
 }
+
+TEST_CASE("budget: a model's limits lower the engine's, never raise them", "[budget]") {
+  // Three rules of 4 units each (the predicate's most steps) under a lead budget of 10.
+  Json doc = base_model();
+  for (int i = 0; i < 3; ++i) doc["rules"].push_back(rule(i, Json::parse(R"({"==": [{"var": "n"}, 1]})")));
+  doc["limits"] = {{"max_lead_work", 10}};
+  const Model lowered = load(doc);
+  CHECK(lowered.limits().max_lead_work == 10);
+  CHECK(lowered.limits().max_logic_steps == kDefaults.max_logic_steps);
+  const Scored s = score(lowered, Json{{"n", 1}});
+  REQUIRE(s.error);
+  CHECK(s.error->code == "lead_budget_exceeded");
+  CHECK(s.error->path == "/rules/2/when");
+  CHECK(s.error->message.find("more than 10 units") != std::string::npos);
+
+  // A lower evaluation budget fails a rule the default one lets through.
+  Json steps = base_model();
+  steps["rules"].push_back(rule(0, Json::parse(R"({"some": [[1, 2, 3, 4, 5, 6, 7, 8], {"==": [{"var": ""}, 8]}]})")));
+  CHECK(score(load(steps), Json{{"n", 1}}).result.rule_hits.size() == 1);
+  steps["limits"] = {{"max_logic_steps", 20}};
+  const Scored capped = score(load(steps), Json{{"n", 1}});
+  REQUIRE_FALSE(capped.error);
+  CHECK(capped.result.rule_hits.empty());
+
+  auto load_error = [](const Json& document) {
+    auto model = Model::from_json(document);
+    REQUIRE_FALSE(model.ok());
+    return model.error().code + " " + model.error().path;
+  };
+  Json bad = base_model();
+  bad["limits"] = {{"max_lead_work", kDefaults.max_lead_work + 1}};
+  CHECK(load_error(bad) == "limit_range /limits/max_lead_work");
+  bad["limits"] = {{"max_logic_steps", 0}};
+  CHECK(load_error(bad) == "limit_range /limits/max_logic_steps");
+  bad["limits"] = {{"max_events", 10}};
+  CHECK(load_error(bad) == "unknown_key /limits/max_events");
+  bad["limits"] = {{"max_logic_value_size", "64"}};
+  CHECK(load_error(bad) == "wrong_type /limits/max_logic_value_size");
+  // The ceiling is the engine's: a host with higher limits lets a model ask for more.
+  leadscore::Limits generous;
+  generous.max_lead_work = 2 * kDefaults.max_lead_work;
+  bad["limits"] = {{"max_lead_work", kDefaults.max_lead_work + 1}};
+  CHECK(Model::from_json(bad, generous).ok());
+
+  // A set's limits bound the persona conditions and every model of the set.
+  Json set = {{"format_version", 1}, {"id", "set"}, {"version", "1"}, {"models", {{"m", doc}}},
+              {"personas", {{{"id", "one"}, {"when", Json::parse(R"({"==": [{"var": "lead.n"}, 1]})")}, {"model", "m"}},
+                            {{"id", "default"}, {"model", "m"}}}},
+              {"limits", {{"max_lead_work", 5}}}};
+  set["models"]["m"].erase("limits");
+  const Model lowered_set = load(set);
+  CHECK(lowered_set.limits().max_lead_work == 5);
+  CHECK(lowered_set.personas().front().model->limits().max_lead_work == 5);
+  const Scored in_set = score(lowered_set, Json{{"n", 1}});
+  REQUIRE(in_set.error);
+  CHECK(in_set.error->code == "lead_budget_exceeded");
+}

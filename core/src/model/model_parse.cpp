@@ -15,6 +15,7 @@
 #include "score/probability.h"
 #include "score/result_texts.h"
 #include "grading/routing_eval.h"
+#include "model/limits_parse.h"
 #include "model/model_reader.h"
 #include "io/sha256.h"
 
@@ -30,7 +31,7 @@ class ModelBuilder {
     if (!r_.expect_object(doc_, "", "the model")) return r_.error();
     r_.only_keys(doc_, "", {"$schema", "description", "format_version", "id", "version", "fields", "groups",
                             "rules", "completeness", "total", "scale", "bands", "engagement", "checks",
-                            "grading", "routing", "feedback", "account", "probability"});
+                            "grading", "routing", "feedback", "account", "probability", "limits"});
     const auto format = r_.integer(doc_, "", "format_version", true);
     if (!r_.failed() && format && *format != kModelFormatVersion)
       r_.fail("format_version", "/format_version", "this leadscore reads model format_version 1");
@@ -38,6 +39,7 @@ class ModelBuilder {
     model_.version_ = r_.string(doc_, "", "version", true);
     if (const Json* d = r_.member(doc_, "", "description", false); d && !d->is_string())
       r_.fail("wrong_type", "/description", "\"description\" must be a string");
+    model_.limits_ = model_detail::read_limits(r_, doc_, model_.limits_);  // before any condition compiles
     read_fields();
     read_groups();
     read_rules();

@@ -10,6 +10,7 @@
 #include "leadscore/version.h"
 #include "accounts/account_parse.h"
 #include "score/lead_normalize.h"
+#include "model/limits_parse.h"
 #include "model/model_reader.h"
 #include "model/model_set_extends.h"
 #include "io/sha256.h"
@@ -24,7 +25,8 @@ class ModelSetBuilder {
 
   Expected<Model> build() {
     if (!r_.expect_object(doc_, "", "the model set")) return r_.error();
-    r_.only_keys(doc_, "", {"$schema", "description", "format_version", "id", "version", "models", "personas", "account"});
+    r_.only_keys(doc_, "", {"$schema", "description", "format_version", "id", "version", "models", "personas", "account",
+                            "limits"});
     const auto format = r_.integer(doc_, "", "format_version", true);
     if (!r_.failed() && format && *format != kModelFormatVersion)
       r_.fail("format_version", "/format_version", "this leadscore reads model format_version 1");
@@ -32,6 +34,7 @@ class ModelSetBuilder {
     const std::string version = r_.string(doc_, "", "version", true);
     if (const Json* d = r_.member(doc_, "", "description", false); d && !d->is_string())
       r_.fail("wrong_type", "/description", "\"description\" must be a string");
+    limits_ = model_detail::read_limits(r_, doc_, limits_);  // the set's bounds: its models' ceilings
     compile_models();
     read_personas();
     std::optional<AccountSpec> account;

@@ -24,18 +24,7 @@ namespace leadscore::cli {
 
 namespace {
 
-// score_into(), except that a lead for which memory runs out gets the error out_of_memory and the
-// batch goes on. The work budget (docs/limits.md) keeps a lead far below any usual memory; this is
-// the net for what it does not count (a machine already short of memory).
-std::optional<Error> score_guarding_memory(const Model& model, const LeadRecord& lead, const ScoreOptions& options,
-                                           ScoreResult& result) {
-  try {
-    return score_into(model, lead, options, result);
-  } catch (const std::bad_alloc&) {
-    result.clear();  // what it had built is freed before the error line is written
-    return Error{"out_of_memory", "", "scoring this lead ran out of memory"};
-  }
-}
+Error out_of_memory() { return Error{"out_of_memory", "", "scoring this lead ran out of memory"}; }
 
 // The --events side of a run: the join and its report, or nothing without --events.
 struct EventsRun {
@@ -165,12 +154,22 @@ int score_all(const ScoreArgs& args) {
     } else {
       ScoreOptions lead_options = options;
       lead_options.event_list = item.with_events ? &item.events->events : nullptr;
-      if (auto error = score_guarding_memory(model, record.lead, lead_options, item.result)) {
-        formatter->error(item.text, record.line, record.lead, *error);
-      } else {
-        formatter->scored(item.text, record.line, record.lead, item.result, args.detail,
-                          item.with_events ? &item.events->lines : nullptr);
-        item.failed = false;
+      // A lead for which memory runs out (scoring it or writing its result) gets the error
+      // out_of_memory and the batch goes on. The work budget (docs/limits.md) keeps a lead far
+      // below usual memory; this is the net for a machine already short of it.
+      try {
+        if (auto error = score_into(model, record.lead, lead_options, item.result)) {
+          formatter->error(item.text, record.line, record.lead, *error);
+        } else {
+          formatter->scored(item.text, record.line, record.lead, item.result, args.detail,
+                            item.with_events ? &item.events->lines : nullptr);
+          item.failed = false;
+        }
+      } catch (const std::bad_alloc&) {
+        item.result.clear();            // what the lead built is freed
+        std::string().swap(item.text);  // with its partial line
+        item.failed = true;
+        formatter->error(item.text, record.line, record.lead, out_of_memory());
       }
     }
     // Free the lead and the result's objects on the thread that built them: glibc frees memory

@@ -77,7 +77,8 @@ std::string trim_ascii(const std::string& s) {
 // Reads the raw bytes of the header record (up to, not including, its line break) so the
 // delimiter can be chosen before the header is split. Quotes are tracked by parity, which is
 // exact for well-formed headers. Returns false at EOF inside quotes. A header longer than
-// `max_bytes` sets `too_large` and stops there: a header error ends the reading anyway.
+// `max_bytes` sets `too_large` and stops there (a header error ends the reading anyway),
+// returning false when it stopped inside quotes: then the quote is what never closed.
 bool read_raw_header(std::streambuf& sb, std::string& raw, std::size_t& line_breaks,
                      std::size_t max_bytes, bool& too_large) {
   bool quoted = false;
@@ -92,7 +93,7 @@ bool read_raw_header(std::streambuf& sb, std::string& raw, std::size_t& line_bre
     if (ch == '\n' || (ch == '\r' && sb.sgetc() != '\n')) ++line_breaks;
     if (raw.size() == max_bytes) {
       too_large = true;
-      return true;
+      return !quoted;
     }
     raw.push_back(ch);
   }
@@ -201,7 +202,8 @@ Expected<std::vector<std::string>> CsvReader::read_header() {
   if (!closed) {
     return Error{"csv_unterminated_quote", line_path(header_line),
                  "The CSV header (line " + std::to_string(header_line) +
-                     ") opens a quoted name that is never closed."};
+                     ") opens a quoted name that is never closed" +
+                     (too_large ? " (not within " + std::to_string(options_.max_field_bytes) + " bytes)" : "") + "."};
   }
 
   if (too_large) {

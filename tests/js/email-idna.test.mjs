@@ -17,7 +17,9 @@ test('the committed table is the one this Node computes', { skip: process.versio
 
 test('checkField refuses the first, middle and last code point of every range, and the code points around', async () => {
   const scorer = await form.createScorer();
-  const refused = (cp) => scorer.checkField('email', `jane@a${String.fromCodePoint(cp)}b.com`).map((f) => f.code).includes('email_syntax');
+  // Refused: an email_syntax finding, or for C1 controls the check that runs before any other.
+  const refused = (cp) => scorer.checkField('email', `jane@a${String.fromCodePoint(cp)}b.com`).map((f) => f.code)
+    .some((code) => code === 'email_syntax' || code === 'control_characters');
   let checked = 0;
   for (const [lo, hi] of ranges) {
     for (const cp of new Set([lo, Math.floor((lo + hi) / 2), hi])) {
@@ -32,6 +34,6 @@ test('checkField refuses the first, middle and last code point of every range, a
   // U+FFFD inside an A-label, which UTS-46 itself refuses too.
   assert.equal(domainToASCII('ex\uFFFDmple.com'), '');
   assert.deepEqual(scorer.checkField('email', 'jane@xn--exmple-c078a.com').map((f) => f.code), ['email_syntax']);
-  assert.ok(checked > 2000);
+  assert.ok(checked >= ranges.length && ranges.length > 700);
   scorer.dispose();
 });

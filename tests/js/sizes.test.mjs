@@ -20,6 +20,13 @@
 // the same wasm fit times (the ebm fit at -Os everywhere was 3 times slower). Scorer.describe()
 // (issue 17: pages read the engine's settings instead of re-deriving them) costs the form module
 // 3.3 KB (233,729 -> 237,065 B), compiled -Os with the lint and the CSV preview.
+// Raised on 2026-12-07 for the hardening of issue 18: `leadscore/form` 240 -> 245 KB (244,018 B) and
+// `leadscore` 495 -> 512 KB (510,547 B). What came in: the JsonLogic work budget (linear in, substr,
+// cat, merge; a per-lead budget threaded through engagement, grading, routing and personas), model
+// loading through hashed and sorted indexes instead of list walks, the bounded CSV record reader,
+// the IDNA table of forbidden code points (1,071 B gzip in the form module), the keyboard-mash test
+// and the routing matrix row by row (describe_route, full module only, -Os). Which of them costs
+// the full module most of its 20 KB has not been measured yet: do that before the next raise.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -34,9 +41,9 @@ const gzip = (file) => zlib.gzipSync(readFileSync(path.join(repoRoot, file)), { 
 
 test('what a browser downloads for each entry point (JS + .wasm, gzip -9)', async () => {
   const sizes = Object.fromEntries((await entrySizes()).map((e) => [e.name, e]));
-  assert.ok(sizes['leadscore/form'].total.gzip <= 240 * KB, `leadscore/form: ${sizes['leadscore/form'].total.gzip} B`);
+  assert.ok(sizes['leadscore/form'].total.gzip <= 245 * KB, `leadscore/form: ${sizes['leadscore/form'].total.gzip} B`);
   assert.ok(sizes['leadscore/form'].js.gzip <= 15 * KB, `leadscore/form JS: ${sizes['leadscore/form'].js.gzip} B`);
-  assert.ok(sizes.leadscore.total.gzip <= 495 * KB, `leadscore: ${sizes.leadscore.total.gzip} B`);
+  assert.ok(sizes.leadscore.total.gzip <= 512 * KB, `leadscore: ${sizes.leadscore.total.gzip} B`);
   // The form module is the smaller one, by what it leaves out.
   assert.ok(sizes['leadscore/form'].wasm.gzip < sizes.leadscore.wasm.gzip / 2);
 });

@@ -200,6 +200,21 @@ TEST_CASE("budget: the fuzz input logic-timeout-1.bin, as the JsonLogic fuzz tar
   CHECK(outcome.second == "logic_budget_exceeded");
   CHECK(outcome.first == kDefaults.max_logic_steps);
   CHECK(ms < 5000);  // about 30 ms
+  // The target also asks holds() on the data and on the same values as slots: each stops at the
+  // same budget (a fuzz build, many times slower, runs the targets under a tenth of the limits).
+  std::vector<std::string> names;
+  leadscore::FieldSlots slots;
+  for (auto it = data.begin(); it != data.end(); ++it) names.push_back(it.key());
+  slots.reset(&names);
+  for (std::size_t i = 0; i < names.size(); ++i) slots.fill(i) = data[names[i]];
+  leadscore::WorkBudget budget(kDefaults.max_lead_work, "lead_budget_exceeded", "the lead");
+  const auto held = leadscore::Logic::compile(when).value().holds(data, &budget);
+  const auto on_slots = leadscore::Logic::compile(when, "", kDefaults, &names).value().holds(slots, &budget);
+  REQUIRE_FALSE(held.ok());
+  REQUIRE_FALSE(on_slots.ok());
+  CHECK(held.error().code == "logic_budget_exceeded");
+  CHECK(on_slots.error().code == "logic_budget_exceeded");
+  CHECK(budget.used() == 2 * kDefaults.max_logic_steps);
 
   // The same condition on 1,000 rules: the lead stops at its budget, in the ninth rule.
   Json model_doc = base_model();

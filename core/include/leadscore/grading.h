@@ -31,6 +31,9 @@ struct GradeCriterion {
   Logic when;
   int weight = 1;                   ///< 1, 2 or 3 thirds of a letter
   std::vector<std::string> fields;  ///< missing any of these = unknown (default: what `when` reads)
+  /// Internal: the lead's slot of each of `fields` (all declared), resolved when the model is
+  /// parsed, so that grading a lead looks each up directly rather than by name.
+  std::vector<std::size_t> field_slots;
   /// The start of its step in a result ({"criterion":...,"label":...), written at parse time.
   std::string result_head;
 };

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "leadscore/error.h"
@@ -54,6 +55,22 @@ class FieldSlots {
   mutable bool object_built_ = false;
 };
 
+/// The names of the slots rules read (a model's fields), indexed once: build one per model and
+/// compile every rule with it, so binding each variable to its slot is a binary search, not a walk
+/// over the fields (loading stays near linear in the model's size).
+class SlotNames {
+ public:
+  SlotNames() = default;
+  explicit SlotNames(const std::vector<std::string>& names);
+  const std::vector<std::string>& names() const { return names_; }
+  /// The slot of `name`, or -1 when no slot has that name.
+  int find(std::string_view name) const;
+
+ private:
+  std::vector<std::string> names_;
+  std::vector<std::uint32_t> by_name_;  // slot indices in name order
+};
+
 class Logic {
  public:
   /// Compiles a rule. `pointer` is where the rule sits in its document (used in error paths, e.g.
@@ -63,6 +80,9 @@ class Logic {
   static Expected<Logic> compile(const Json& rule, const std::string& pointer = "",
                                  const Limits& limits = Limits{},
                                  const std::vector<std::string>* slot_names = nullptr);
+  /// The same with the slot names indexed beforehand (a model compiling many rules).
+  static Expected<Logic> compile(const Json& rule, const std::string& pointer, const Limits& limits,
+                                 const SlotNames& slots);
 
   /// Evaluates against `data`. Errors: "logic_budget_exceeded", "logic_value_too_large".
   /// `budget`: the work the caller shares between evaluations (one lead's score): the evaluation
@@ -87,6 +107,9 @@ class Logic {
   bool has_dynamic_variables() const { return dynamic_vars_; }
 
  private:
+  static Expected<Logic> compile_with(const Json& rule, const std::string& pointer, const Limits& limits,
+                                      const SlotNames* slots);
+
   std::shared_ptr<const logic_detail::Node> root_;
   // The rule as a predicate over slots (compiled with slot names, of the usual shape), and the
   // most steps evaluating it counts (logic/logic_predicate.h); null otherwise.

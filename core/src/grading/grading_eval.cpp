@@ -41,13 +41,13 @@ long long criteria_rank(const Grading& grading, const FieldSlots& fields, GradeE
     step.criterion = static_cast<std::uint32_t>(i);
     if (explanation) {
       step.missing_begin = static_cast<std::uint32_t>(explanation->missing.size());
-      for (const auto& name : c.fields)
-        if (fields.find(name) == nullptr) explanation->missing.push_back(&name);
+      for (std::size_t k = 0; k < c.fields.size(); ++k)
+        if (!fields.has(c.field_slots[k])) explanation->missing.push_back(&c.fields[k]);
       step.missing_end = static_cast<std::uint32_t>(explanation->missing.size());
     }
     const bool unknown = explanation ? step.missing_end != step.missing_begin
-                                     : std::any_of(c.fields.begin(), c.fields.end(),
-                                                   [&](const std::string& f) { return fields.find(f) == nullptr; });
+                                     : std::any_of(c.field_slots.begin(), c.field_slots.end(),
+                                                   [&](std::size_t slot) { return !fields.has(slot); });
     if (!unknown) {
       if (const auto value = c.when.holds(fields, &budget); !value) {
         if (budget.exhausted()) {

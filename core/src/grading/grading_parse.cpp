@@ -89,6 +89,7 @@ void read_criteria(Reader& r, const Json& section, const std::vector<FieldSpec>&
   std::vector<std::string> names;  // the lead's slot names: criteria read the scored lead's slots
   for (const auto& f : fields) names.push_back(f.name);
   const FieldNames declared_names(names.begin(), names.end());
+  const SlotNames slots(names);  // indexed once: each criterion's variables and fields are looked up
   for (std::size_t i = 0; i < criteria->size() && !r.failed(); ++i) {
     const std::string p = "/grading/criteria/" + std::to_string(i);
     const Json& j = (*criteria)[i];
@@ -100,13 +101,14 @@ void read_criteria(Reader& r, const Json& section, const std::vector<FieldSpec>&
     c.weight = weight(r, j, p);
     const Json* when = r.member(j, p, "when", true);
     if (r.failed() || when == nullptr) return;
-    auto compiled = Logic::compile(*when, p + "/when", limits, &names);
+    auto compiled = Logic::compile(*when, p + "/when", limits, slots);
     if (!compiled) {
       r.fail(compiled.error().code, compiled.error().path, compiled.error().message);
       return;
     }
     c.when = std::move(compiled.value());
     c.fields = criterion_fields(r, j, p, c.when, declared_names);
+    for (const std::string& name : c.fields) c.field_slots.push_back(static_cast<std::size_t>(slots.find(name)));
     g.criteria.push_back(std::move(c));
   }
 }

@@ -2,7 +2,23 @@
 // every rule, criterion and completeness check reads.
 #include "leadscore/logic.h"
 
+#include <algorithm>
+
 namespace leadscore {
+
+SlotNames::SlotNames(const std::vector<std::string>& names) : names_(names) {
+  by_name_.resize(names_.size());
+  for (std::size_t i = 0; i < names_.size(); ++i) by_name_[i] = static_cast<std::uint32_t>(i);
+  // Stable: of equal names the first slot comes first, as a walk would find it.
+  std::stable_sort(by_name_.begin(), by_name_.end(),
+                   [this](std::uint32_t a, std::uint32_t b) { return names_[a] < names_[b]; });
+}
+
+int SlotNames::find(std::string_view name) const {
+  const auto it = std::lower_bound(by_name_.begin(), by_name_.end(), name,
+                                   [this](std::uint32_t slot, std::string_view n) { return names_[slot] < n; });
+  return it != by_name_.end() && names_[*it] == name ? static_cast<int>(*it) : -1;
+}
 
 void FieldSlots::reset(const std::vector<std::string>* names) {
   names_ = names;

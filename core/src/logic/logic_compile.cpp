@@ -34,7 +34,7 @@ struct Compiler {
   const Limits& limits;
   std::vector<std::string>& variables;
   bool& dynamic_vars;
-  const std::vector<std::string>* slot_names;  // null: no slot binding
+  const SlotNames* slot_names;  // null: no slot binding
 
   // Returns an empty Error code on success. `lead_scope`: the node reads the data the rule is
   // applied to (false inside the per-item logic of map, filter, reduce, all, none, some).
@@ -88,9 +88,8 @@ struct Compiler {
       const std::string& key = out.args[0].literal.get_ref<const std::string&>();
       if (!key.empty() && key.find('.') == std::string::npos) out.var_key = key;
       if (!out.var_key.empty() && lead_scope && slot_names != nullptr) {
-        const auto& names = *slot_names;
-        const auto found = std::find(names.begin(), names.end(), out.var_key);
-        out.slot = found == names.end() ? Node::kNotAField : static_cast<int>(found - names.begin());
+        const int found = slot_names->find(out.var_key);
+        out.slot = found < 0 ? Node::kNotAField : found;
       }
     }
     return {};
@@ -104,10 +103,9 @@ struct Compiler {
       const std::string& key = a.literal.get_ref<const std::string&>();
       if (key.empty() || key.find('.') != std::string::npos) return;
     }
-    const auto& names = *slot_names;
     for (Node& a : node.args) {
-      const auto found = std::find(names.begin(), names.end(), a.literal.get_ref<const std::string&>());
-      a.slot = found == names.end() ? Node::kNotAField : static_cast<int>(found - names.begin());
+      const int found = slot_names->find(a.literal.get_ref<const std::string&>());
+      a.slot = found < 0 ? Node::kNotAField : found;
     }
   }
 
@@ -168,13 +166,25 @@ struct Compiler {
 
 Expected<Logic> Logic::compile(const Json& rule, const std::string& pointer, const Limits& limits,
                                const std::vector<std::string>* slot_names) {
+  if (slot_names == nullptr) return compile_with(rule, pointer, limits, nullptr);
+  const SlotNames slots(*slot_names);
+  return compile_with(rule, pointer, limits, &slots);
+}
+
+Expected<Logic> Logic::compile(const Json& rule, const std::string& pointer, const Limits& limits,
+                               const SlotNames& slots) {
+  return compile_with(rule, pointer, limits, &slots);
+}
+
+Expected<Logic> Logic::compile_with(const Json& rule, const std::string& pointer, const Limits& limits,
+                                    const SlotNames* slots) {
   Logic logic;
   logic.limits_ = limits;
   auto root = std::make_shared<logic_detail::Node>();
-  logic_detail::Compiler compiler{limits, logic.variables_, logic.dynamic_vars_, slot_names};
+  logic_detail::Compiler compiler{limits, logic.variables_, logic.dynamic_vars_, slots};
   Error e = compiler.compile(rule, pointer, 0, *root);
   if (!e.code.empty()) return e;
-  if (slot_names != nullptr) logic.predicate_ = logic_detail::compile_predicate(*root, logic.predicate_steps_);
+  if (slots != nullptr) logic.predicate_ = logic_detail::compile_predicate(*root, logic.predicate_steps_);
   logic.root_ = std::move(root);
   return logic;
 }

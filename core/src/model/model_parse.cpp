@@ -163,6 +163,7 @@ class ModelBuilder {
     const Json* rules = array_member("rules", true);
     if (!rules) return;
     std::set<std::string> seen;
+    const SlotNames slots(model_.field_names_);  // indexed once: each rule's variables are looked up
     for (std::size_t i = 0; i < rules->size() && !r_.failed(); ++i) {
       const std::string p = "/rules/" + std::to_string(i);
       const Json& j = (*rules)[i];
@@ -175,7 +176,7 @@ class ModelBuilder {
       rule.points = r_.points(j, p, "points", true).value_or(0);
       const Json* when = r_.member(j, p, "when", true);
       if (r_.failed() || when == nullptr) return;
-      auto compiled = Logic::compile(*when, p + "/when", model_.limits_, &model_.field_names_);
+      auto compiled = Logic::compile(*when, p + "/when", model_.limits_, slots);
       if (!compiled) {
         r_.fail(compiled.error().code, compiled.error().path, compiled.error().message);
         return;

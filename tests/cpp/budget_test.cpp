@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <limits>
 #include <ctime>
 #include <string>
 
@@ -350,6 +351,16 @@ TEST_CASE("budget: a model's limits lower the engine's, never raise them", "[bud
   generous.max_lead_work = 2 * kDefaults.max_lead_work;
   bad["limits"] = {{"max_lead_work", kDefaults.max_lead_work + 1}};
   CHECK(Model::from_json(bad, generous).ok());
+
+  // Limits a host sets as high as they go count without overflowing.
+  leadscore::Limits unbounded;
+  unbounded.max_logic_steps = std::numeric_limits<std::uint64_t>::max();
+  unbounded.max_lead_work = std::numeric_limits<std::uint64_t>::max();
+  leadscore::WorkBudget all(unbounded.max_lead_work, "lead_budget_exceeded", "the lead");
+  const auto sum = leadscore::Logic::compile(Json::parse(R"({"+": [1, {"var": "a"}]})"), "", unbounded).value().apply({{"a", 2}}, &all);
+  REQUIRE(sum.ok());
+  CHECK(sum.value() == 3);
+  CHECK(all.used() == 4);
 
   // A set's limits bound the persona conditions and every model of the set.
   Json set = {{"format_version", 1}, {"id", "set"}, {"version", "1"}, {"models", {{"m", doc}}},

@@ -22,7 +22,7 @@ Evaluator::Evaluator(const Limits& limits, const FieldSlots* slots, WorkBudget* 
 bool Evaluator::over_budget() {
   if (failed()) return false;
   if (budget_binds_) {
-    budget_->charge(steps_);  // more than it had left: spent from here on
+    budget_->charge(budget_->remaining() + 1);  // one unit more than it had left: spent from here on
     fail(budget_->code(), budget_->error().message);
     budget_ = nullptr;  // charged already: settle() adds nothing
   } else {
@@ -33,7 +33,7 @@ bool Evaluator::over_budget() {
 }
 
 void Evaluator::settle() {
-  if (budget_ != nullptr) budget_->charge(std::min(steps_, cap_));
+  if (budget_ != nullptr) budget_->charge(steps_);  // at most cap_: within the budget
   budget_ = nullptr;
 }
 

@@ -99,19 +99,26 @@ class Evaluator {
   void settle();
 
  private:
-  // Counted on every node: the usual case inline, the failure out of line.
+  // Counted on every node: the usual case inline, the failure out of line. steps_ never passes
+  // cap_ (whatever the limits a host sets, nothing overflows).
   bool step() {
-    if (!failed() && ++steps_ <= cap_) return true;
+    if (!failed() && steps_ < cap_) {
+      ++steps_;
+      return true;
+    }
     return over_budget();
   }
   bool charge(std::uint64_t units) {
     if (failed()) return false;
-    steps_ = units > cap_ ? cap_ + 1 : steps_ + units;
-    if (steps_ <= cap_) return true;
+    if (units <= cap_ - steps_) {
+      steps_ += units;
+      return true;
+    }
+    steps_ = cap_;
     return over_budget();
   }
   /// Units left before the cap (what a measure need not look beyond).
-  std::uint64_t room() const { return steps_ < cap_ ? cap_ - steps_ : 0; }
+  std::uint64_t room() const { return cap_ - steps_; }
   /// Pays for copying `value` (its size); false (failed) when over the budget or too deep.
   bool charge_copy(const Json& value);
   bool over_budget();

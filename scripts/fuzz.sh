@@ -24,6 +24,12 @@ declare -A dicts=(
   [score_lead]="json lead" [score_events]="json lead" [check_lead]="json lead checks"
   [check_field]="checks" [csv]="csv" [history]="csv json" [jsonlogic]="json jsonlogic"
 )
+# Longest input per target: large enough for the size-driven classes (quadratic scans, big
+# records, many rules), small enough to keep mutations fast.
+declare -A max_len=(
+  [model_parse]=65536 [model_score]=65536 [csv]=65536 [history]=65536 [jsonlogic]=32768
+  [score_lead]=16384 [score_events]=32768 [check_lead]=16384 [check_field]=8192
+)
 timeout_s=10       # one input running longer than this is a finding (time-out)
 rss_limit_mb=2048  # a process growing past this, or one allocation over it, is a finding (oom)
 
@@ -128,7 +134,7 @@ run_one() {
   mkdir -p "$findings/$t" "$dir/corpus/$t"
   # Fork mode: a finding is saved and the run goes on until its time is up.
   "$dir/bin/fuzz_$t" "${common[@]}" -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
-    -max_total_time="$seconds" -dict="$dir/dicts/$t.dict" -artifact_prefix="$findings/$t/" \
+    -max_total_time="$seconds" -max_len="${max_len[$t]}" -dict="$dir/dicts/$t.dict" -artifact_prefix="$findings/$t/" \
     "$dir/corpus/$t" "$dir/seeds/$t" >"$findings/$t.log" 2>&1 || true
   local found
   found=$(find "$findings/$t" -type f | wc -l)

@@ -32,20 +32,10 @@ class WorkBudget {
 
   /// Where the budget ran out: a JSON pointer and, optionally, words placing it further ("on
   /// event 12"). Only the first call counts (the innermost caller knows the place best).
-  void locate(std::string path, std::string detail = "") {
-    if (located_) return;
-    located_ = true;
-    path_ = std::move(path);
-    detail_ = std::move(detail);
-  }
+  void locate(std::string path, std::string detail = "");
 
   /// The error of a spent budget: its code, the located path and a message with the limit.
-  Error error() const {
-    std::string message = std::string(what_) + " needed more than " + std::to_string(limit_) +
-                          " units of work (Limits::max_lead_work, docs/limits.md)";
-    if (!detail_.empty()) message += "; it ran out " + detail_;
-    return Error{code_, path_, message};
-  }
+  Error error() const;
 
  private:
   std::uint64_t limit_;

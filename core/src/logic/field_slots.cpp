@@ -9,9 +9,11 @@ namespace leadscore {
 SlotNames::SlotNames(const std::vector<std::string>& names) : names_(names) {
   by_name_.resize(names_.size());
   for (std::size_t i = 0; i < names_.size(); ++i) by_name_[i] = static_cast<std::uint32_t>(i);
-  // Stable: of equal names the first slot comes first, as a walk would find it.
-  std::stable_sort(by_name_.begin(), by_name_.end(),
-                   [this](std::uint32_t a, std::uint32_t b) { return names_[a] < names_[b]; });
+  // Of equal names the first slot comes first, as a walk would find it.
+  std::sort(by_name_.begin(), by_name_.end(), [this](std::uint32_t a, std::uint32_t b) {
+    const int order = names_[a].compare(names_[b]);
+    return order < 0 || (order == 0 && a < b);
+  });
 }
 
 int SlotNames::find(std::string_view name) const {

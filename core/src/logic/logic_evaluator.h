@@ -108,7 +108,9 @@ class Evaluator {
     }
     return over_budget();
   }
-  bool charge(std::uint64_t units) {
+  // Bulk work (copies, conversions, scans): out of line, one call site each instead of a copy
+  // of the check (the wasm modules are downloaded; the work it guards dwarfs a call).
+  __attribute__((noinline)) bool charge(std::uint64_t units) {
     if (failed()) return false;
     if (units <= cap_ - steps_) {
       steps_ += units;

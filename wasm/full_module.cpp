@@ -12,16 +12,24 @@
 namespace leadscore::wasm {
 namespace {
 
-Outcome evaluate_logic(const std::string& rule_text, const std::string& data_text) {
+/// {"value": v}, or {"thrown": v, "message": m} when a community-edition rule raised an error
+/// it did not catch (the caller's own data: JS hands it back on the LeadscoreError).
+Outcome evaluate_logic(const std::string& rule_text, const std::string& data_text, const std::string& edition_name) {
+  leadscore::LogicEdition edition = leadscore::LogicEdition::Classic;
+  if (!leadscore::logic_edition_from_name(edition_name, edition))
+    return failure({"unknown_logic_edition", "/edition", "the edition is \"classic\" or \"community-2025\""});
   auto rule = leadscore::parse_json(rule_text, "the rule");
   if (!rule) return failure(rule.error());
   auto data = leadscore::parse_json(data_text, "the data");
   if (!data) return failure(data.error());
-  auto logic = leadscore::Logic::compile(rule.value());
+  auto logic = leadscore::Logic::compile(rule.value(), "", leadscore::Limits{}, nullptr, edition);
   if (!logic) return failure(logic.error());
-  auto value = logic.value().apply(data.value());
+  leadscore::Json thrown;
+  auto value = logic.value().apply(data.value(), nullptr, &thrown);
+  if (!value && value.error().code == "logic_thrown")
+    return success(leadscore::dump_json(leadscore::Json{{"thrown", thrown}, {"message", value.error().message}}));
   if (!value) return failure(value.error());
-  return success(leadscore::dump_json(value.value()));
+  return success(leadscore::dump_json(leadscore::Json{{"value", std::move(value).value()}}));
 }
 
 /// Calibrates from a historical CSV (text) with the JSON options of docs/calibration.md: returns

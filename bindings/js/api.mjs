@@ -72,9 +72,20 @@ export function makeApi(load, { form = false, defaultData } = {}) {
     return new Scorer(handle, info, module);
   }
 
-  async function evaluateLogic(rule, data = null) {
+  async function evaluateLogic(rule, data = null, options = {}) {
     const module = await loadModule();
-    return JSON.parse(unwrap(module.evaluateLogic(toJsonText(rule, 'the rule'), toJsonText(data, 'the data'))));
+    const edition = options?.edition ?? 'classic';
+    if (typeof edition !== 'string') throw new LeadscoreError('unknown_logic_edition', 'the edition is "classic" or "community-2025"', '/edition');
+    const outcome = JSON.parse(unwrap(module.evaluateLogic(toJsonText(rule, 'the rule'), toJsonText(data, 'the data'), edition)));
+    if ('thrown' in outcome) {
+      // An error the rule raised and did not catch: the value goes back to the caller who handed
+      // over the data, on the error object (its message names the type only when the rule or the
+      // engine chose it).
+      const error = new LeadscoreError('logic_thrown', outcome.message, '');
+      error.thrown = outcome.thrown;
+      throw error;
+    }
+    return outcome.value;
   }
 
   async function validateModel(model) {

@@ -184,6 +184,8 @@ export class LeadscoreError extends Error {
   readonly code: string;
   /** JSON pointer into the model or lead ("/rules/3/when"), or "" when not about a place. */
   readonly path: string;
+  /** For "logic_thrown" from evaluateLogic(): the value the rule raised and did not catch. */
+  thrown?: unknown;
 }
 
 /** Scorer.describeRoute(): the matrix's answer (before any sales verdict) and every row. */
@@ -298,7 +300,19 @@ export function createScorer(model?: ModelInput): Promise<Scorer>;
  * string argument is JSON text: a rule that is the literal string "apple" is passed as '"apple"'
  * (JSON.stringify('apple')).
  */
-export function evaluateLogic(rule: unknown, data?: unknown): Promise<unknown>;
+export function evaluateLogic(rule: unknown, data?: unknown, options?: EvaluateLogicOptions): Promise<unknown>;
+
+/** Options of evaluateLogic(). */
+export interface EvaluateLogicOptions {
+  /**
+   * The JsonLogic the rule is written in: "classic" (json-logic-js 2.0, the default) or
+   * "community-2025" (val, exists, ??, try/throw with typed errors, chained comparisons, string
+   * operators; docs/model-format.md). In the community edition an error the rule raises and does
+   * not catch rejects with LeadscoreError "logic_thrown", whose `thrown` holds the value raised
+   * (e.g. {type: "NaN"}).
+   */
+  edition?: 'classic' | 'community-2025';
+}
 /**
  * Loads a model and lints it (`leadscore validate`, C++ validate_model()): the findings of a model
  * that loads; a model that does not load throws LeadscoreError (code, JSON pointer path), like

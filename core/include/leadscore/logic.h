@@ -1,9 +1,11 @@
 // JsonLogic (jsonlogic.com) conditions: compiled once at model load, evaluated many times.
 //
-// Semantics follow the reference implementation json-logic-js 2.0 (JavaScript coercions for ==, <,
-// +, cat...). Deliberate differences are listed in docs/model-format.md ("JsonLogic dialect"):
-// unknown operators fail at compile time, `log` returns its argument without printing, and
-// evaluation is bounded by Limits (docs/limits.md).
+// Two editions (LogicEdition). The classic one follows the reference implementation
+// json-logic-js 2.0 (JavaScript coercions for ==, <, +, cat...); deliberate differences are listed
+// in docs/model-format.md ("JsonLogic dialect"): unknown operators fail at compile time, `log`
+// returns its argument without printing. The community edition adds the JSON Logic community's
+// operators and typed errors (docs/model-format.md, "The community edition"). Both are bounded
+// by Limits (docs/limits.md).
 #pragma once
 #include <cstdint>
 #include <memory>
@@ -19,6 +21,20 @@
 namespace leadscore {
 
 namespace logic_detail { struct Node; struct Predicate; class Evaluator; }
+
+/// Which JsonLogic a condition is written in; a model chooses with its `logic_edition` key.
+enum class LogicEdition {
+  /// json-logic-js 2.0, the default: what every model written before the editions means.
+  Classic,
+  /// The JSON Logic community's current operators and semantics ("community-2025"): val, exists,
+  /// ??, try/throw and typed errors (NaN, Invalid Arguments), chained comparisons, operands
+  /// spread from one expression, empty objects falsy, string operators, abs/ceil/floor.
+  Community2025,
+};
+/// The edition's name in a model ("classic", "community-2025").
+const char* logic_edition_name(LogicEdition edition);
+/// The edition of a name; false when the name is not an edition.
+bool logic_edition_from_name(std::string_view name, LogicEdition& edition);
 
 /// A lead's declared fields by position: slot i holds the typed value of the model's field i, or
 /// nothing. This is how scoring hands a lead to its conditions: a `{"var": "name"}` compiled with
@@ -77,19 +93,29 @@ class Logic {
   /// "/rules/2/when"). Errors: "unknown_operator", "logic_too_deep", "logic_arity".
   /// `slot_names`: the field names of the FieldSlots the rule will read (a model's fields), so
   /// that each constant `var` on the lead is resolved to its slot once, here.
+  /// `edition`: the JsonLogic the rule is written in (a model's `logic_edition`).
   static Expected<Logic> compile(const Json& rule, const std::string& pointer = "",
                                  const Limits& limits = Limits{},
-                                 const std::vector<std::string>* slot_names = nullptr);
+                                 const std::vector<std::string>* slot_names = nullptr,
+                                 LogicEdition edition = LogicEdition::Classic);
   /// The same with the slot names indexed beforehand (a model compiling many rules).
   static Expected<Logic> compile(const Json& rule, const std::string& pointer, const Limits& limits,
-                                 const SlotNames& slots);
+                                 const SlotNames& slots, LogicEdition edition = LogicEdition::Classic);
 
-  /// Evaluates against `data`. Errors: "logic_budget_exceeded", "logic_value_too_large".
+  /// Evaluates against `data`. Errors: "logic_budget_exceeded", "logic_value_too_large"; in the
+  /// community edition also "logic_thrown", an error the condition raised and did not catch
+  /// (`throw`, or a typed error such as {"type": "NaN"}). Its message repeats the error's type only
+  /// when the engine or the rule's text chose it, never a type computed from the data; `thrown`
+  /// (when not null) receives the value itself, for a caller that handed over the data.
   /// `budget`: the work the caller shares between evaluations (one lead's score): the evaluation
   /// spends from it and, when it has less left than Limits::max_logic_steps, stops where it runs
   /// out with the budget's error code (e.g. "lead_budget_exceeded"; budget->exhausted() is then
-  /// true). Null: only this evaluation's limits apply.
-  Expected<Json> apply(const Json& data, WorkBudget* budget = nullptr) const;
+  /// true). Null: only this evaluation's limits apply. Budget and size errors are never caught
+  /// by `try`.
+  Expected<Json> apply(const Json& data, WorkBudget* budget = nullptr, Json* thrown = nullptr) const;
+
+  /// The edition the rule was compiled in.
+  LogicEdition edition() const { return edition_; }
 
   /// Evaluates against a lead's slots and returns the result's truthiness (logic_truthy), the
   /// way rules and criteria use a condition; builds no result value. The slots' names must be
@@ -108,7 +134,7 @@ class Logic {
 
  private:
   static Expected<Logic> compile_with(const Json& rule, const std::string& pointer, const Limits& limits,
-                                      const SlotNames* slots);
+                                      const SlotNames* slots, LogicEdition edition);
 
   std::shared_ptr<const logic_detail::Node> root_;
   // The rule as a predicate over slots (compiled with slot names, of the usual shape), and the
@@ -118,9 +144,12 @@ class Logic {
   std::vector<std::string> variables_;
   bool dynamic_vars_ = false;
   Limits limits_;
+  LogicEdition edition_ = LogicEdition::Classic;
 };
 
-/// JsonLogic truthiness: JavaScript's, except that an empty array is false.
+/// JsonLogic truthiness: JavaScript's, except that an empty array is false (the classic edition).
 bool logic_truthy(const Json& value);
+/// Truthiness in `edition`: the community edition also finds an empty object false.
+bool logic_truthy(const Json& value, LogicEdition edition);
 
 }  // namespace leadscore

@@ -174,6 +174,8 @@ class Model {
   /// fingerprint() and document() describe the whole file.
   const std::vector<Persona>& personas() const { return personas_; }
   const Limits& limits() const { return limits_; }
+  /// The JsonLogic its conditions are written in (the model's "logic_edition").
+  LogicEdition logic_edition() const { return logic_edition_; }
   /// The document as given (what the fingerprint covers).
   const Json& document() const { return document_; }
 
@@ -206,6 +208,7 @@ class Model {
   std::optional<ProbabilitySpec> probability_;
   std::vector<Persona> personas_;
   Limits limits_;
+  LogicEdition logic_edition_ = LogicEdition::Classic;
   Json document_;
 };
 

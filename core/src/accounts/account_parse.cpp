@@ -44,7 +44,7 @@ AccountSpec::Aggregation aggregation(Reader& r, const Json& section) {
 }
 
 // Fit rules over the account fields: {id, label?, points, when}; no group (an account has none).
-std::vector<FitRule> read_rules(Reader& r, const Json& rules, const Limits& limits) {
+std::vector<FitRule> read_rules(Reader& r, const Json& rules, const Limits& limits, LogicEdition edition) {
   std::vector<FitRule> out;
   if (!r.expect_array(rules, "/account/rules", "rules")) return out;
   std::set<std::string> seen;
@@ -66,7 +66,7 @@ std::vector<FitRule> read_rules(Reader& r, const Json& rules, const Limits& limi
     rule.points = static_cast<Centipoints>(*points) * 100;
     const Json* when = r.member(j, p, "when", true);
     if (r.failed() || when == nullptr) break;
-    auto compiled = Logic::compile(*when, p + "/when", limits);
+    auto compiled = Logic::compile(*when, p + "/when", limits, nullptr, edition);
     if (!compiled) {
       r.fail(compiled.error().code, compiled.error().path, compiled.error().message);
       break;
@@ -79,7 +79,8 @@ std::vector<FitRule> read_rules(Reader& r, const Json& rules, const Limits& limi
 
 }  // namespace
 
-std::optional<AccountSpec> read_account(Reader& r, const Json& section, const Limits& limits) {
+std::optional<AccountSpec> read_account(Reader& r, const Json& section, const Limits& limits,
+                                        LogicEdition edition) {
   if (!r.expect_object(section, kSection, "account")) return std::nullopt;
   r.only_keys(section, kSection,
               {"id_field", "aggregation", "cap", "top_n", "max_contacts", "fields", "rules", "description"});
@@ -95,7 +96,7 @@ std::optional<AccountSpec> read_account(Reader& r, const Json& section, const Li
   if (const Json* fields = r.member(section, kSection, "fields", false); fields && !r.failed())
     spec.fields = read_account_fields(r, *fields, "/account/fields", limits);
   if (const Json* rules = r.member(section, kSection, "rules", false); rules && !r.failed())
-    spec.rules = read_rules(r, *rules, limits);
+    spec.rules = read_rules(r, *rules, limits, edition);
   if (r.failed()) return std::nullopt;
   return spec;
 }

@@ -7,6 +7,8 @@
 
 namespace leadscore::model_detail {
 
-std::optional<AccountSpec> read_account(Reader& r, const Json& section, const Limits& limits);
+/// `edition`: the JsonLogic of the model's conditions.
+std::optional<AccountSpec> read_account(Reader& r, const Json& section, const Limits& limits,
+                                        LogicEdition edition = LogicEdition::Classic);
 
 }  // namespace leadscore::model_detail

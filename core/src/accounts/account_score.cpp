@@ -95,7 +95,7 @@ Expected<Json> score_account(const Model& model, const Json& account, const Acco
                                       "account rule \"" + rule.id + "\" could not be evaluated: " + matched.error().message));
       continue;
     }
-    if (!logic_truthy(matched.value())) continue;
+    if (!logic_truthy(matched.value(), rule.when.edition())) continue;
     fit += rule.points;
     fit_contributions.push_back({{"kind", "account_rule"}, {"rule", rule.id}, {"label", rule.label},
                                  {"points", points_json(rule.points)}});

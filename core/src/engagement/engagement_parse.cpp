@@ -13,8 +13,9 @@ constexpr long long kMaxStreak = 1000;
 
 class EngagementReader {
  public:
-  EngagementReader(Reader& r, const Limits& limits, std::set<std::string>& group_ids, std::set<std::string>& rule_ids)
-      : r_(r), limits_(limits), group_ids_(group_ids), rule_ids_(rule_ids) {}
+  EngagementReader(Reader& r, const Limits& limits, std::set<std::string>& group_ids, std::set<std::string>& rule_ids,
+                   LogicEdition edition)
+      : r_(r), limits_(limits), edition_(edition), group_ids_(group_ids), rule_ids_(rule_ids) {}
 
   std::optional<Engagement> read(const Json& e) {
     const std::string p = "/engagement";
@@ -193,7 +194,7 @@ class EngagementReader {
   std::optional<Logic> condition(const Json& rule, const std::string& p) {
     const Json* when = r_.member(rule, p, "when", false);
     if (!when || r_.failed()) return std::nullopt;
-    auto compiled = Logic::compile(*when, p + "/when", limits_);
+    auto compiled = Logic::compile(*when, p + "/when", limits_, nullptr, edition_);
     if (!compiled) {
       r_.fail(compiled.error().code, compiled.error().path, compiled.error().message);
       return std::nullopt;
@@ -333,6 +334,7 @@ class EngagementReader {
 
   Reader& r_;
   const Limits& limits_;
+  LogicEdition edition_;
   std::set<std::string>& group_ids_;
   std::set<std::string>& rule_ids_;
   Engagement out_;
@@ -342,8 +344,9 @@ class EngagementReader {
 }  // namespace
 
 std::optional<Engagement> read_engagement(Reader& reader, const Json& section, const Limits& limits,
-                                          std::set<std::string>& group_ids, std::set<std::string>& rule_ids) {
-  return EngagementReader(reader, limits, group_ids, rule_ids).read(section);
+                                          std::set<std::string>& group_ids, std::set<std::string>& rule_ids,
+                                          LogicEdition edition) {
+  return EngagementReader(reader, limits, group_ids, rule_ids, edition).read(section);
 }
 
 }  // namespace leadscore::model_detail

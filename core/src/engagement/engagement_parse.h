@@ -12,7 +12,9 @@ namespace leadscore::model_detail {
 
 /// Parses /engagement. `group_ids` and `rule_ids` hold the fit model's ids (engagement ids must
 /// differ from them) and receive the engagement ids. Errors go to `reader`.
+/// `edition`: the JsonLogic of the model's conditions.
 std::optional<Engagement> read_engagement(Reader& reader, const Json& section, const Limits& limits,
-                                          std::set<std::string>& group_ids, std::set<std::string>& rule_ids);
+                                          std::set<std::string>& group_ids, std::set<std::string>& rule_ids,
+                                          LogicEdition edition = LogicEdition::Classic);
 
 }  // namespace leadscore::model_detail

@@ -82,6 +82,7 @@ std::vector<std::string> criterion_fields(Reader& r, const Json& j, const std::s
 }
 
 void read_criteria(Reader& r, const Json& section, const std::vector<FieldSpec>& fields, const Limits& limits,
+                   LogicEdition edition,
                    Grading& g) {
   const Json* criteria = r.member(section, "/grading", "criteria", true);
   if (criteria == nullptr || !r.expect_array(*criteria, "/grading/criteria", "criteria")) return;
@@ -101,7 +102,7 @@ void read_criteria(Reader& r, const Json& section, const std::vector<FieldSpec>&
     c.weight = weight(r, j, p);
     const Json* when = r.member(j, p, "when", true);
     if (r.failed() || when == nullptr) return;
-    auto compiled = Logic::compile(*when, p + "/when", limits, slots);
+    auto compiled = Logic::compile(*when, p + "/when", limits, slots, edition);
     if (!compiled) {
       r.fail(compiled.error().code, compiled.error().path, compiled.error().message);
       return;
@@ -138,7 +139,7 @@ void read_bands(Reader& r, const Json& section, Grading& g) {
 }  // namespace
 
 std::optional<Grading> read_grading(Reader& r, const Json& section, const std::vector<FieldSpec>& fields,
-                                    const Limits& limits) {
+                                    const Limits& limits, LogicEdition edition) {
   if (!r.expect_object(section, "/grading", "grading")) return std::nullopt;
   Grading g;
   const std::string method = r.string(section, "/grading", "method", false);
@@ -149,7 +150,7 @@ std::optional<Grading> read_grading(Reader& r, const Json& section, const std::v
   if (g.method == Grading::Method::Criteria) {
     r.only_keys(section, "/grading", {"method", "start", "criteria", "description"});
     g.start = letter(r, section, "/grading", "start", false).value_or(kGradeD);
-    read_criteria(r, section, fields, limits, g);
+    read_criteria(r, section, fields, limits, edition, g);
   } else {
     r.only_keys(section, "/grading", {"method", "bands", "description"});
     read_bands(r, section, g);

@@ -39,24 +39,6 @@ std::size_t js_space_at(std::string_view s, std::size_t i) {
   return 0;
 }
 
-std::string_view trim_js_space(std::string_view s) {
-  std::size_t b = 0;
-  while (b < s.size()) {
-    const std::size_t n = js_space_at(s, b);
-    if (n == 0) break;
-    b += n;
-  }
-  std::size_t e = s.size();
-  while (e > b) {  // white space characters end in a byte >= 0x80 or are ASCII; scan back by trying starts
-    std::size_t found = 0;
-    for (std::size_t len = 1; len <= 3 && len <= e - b; ++len)
-      if (js_space_at(s, e - len) == len) { found = len; break; }
-    if (found == 0) break;
-    e -= found;
-  }
-  return s.substr(b, e - b);
-}
-
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // Length of the longest StrUnsignedDecimalLiteral prefix of s (without "Infinity"), or 0.
@@ -85,7 +67,7 @@ double strtod_exact(std::string_view text) {
 }
 
 double string_to_number(std::string_view raw) {
-  const std::string_view s = trim_js_space(raw);
+  const std::string_view s = trim_space(raw);
   if (s.empty()) return 0;
   if (s.size() > 2 && s[0] == '0') {
     int base = 0;
@@ -163,6 +145,24 @@ Kind kind_of(const Json& v) {
 }
 
 }  // namespace
+
+std::string_view trim_space(std::string_view s) {
+  std::size_t b = 0;
+  while (b < s.size()) {
+    const std::size_t n = js_space_at(s, b);
+    if (n == 0) break;
+    b += n;
+  }
+  std::size_t e = s.size();
+  while (e > b) {  // white space characters end in a byte >= 0x80 or are ASCII; scan back by trying starts
+    std::size_t found = 0;
+    for (std::size_t len = 1; len <= 3 && len <= e - b; ++len)
+      if (js_space_at(s, e - len) == len) { found = len; break; }
+    if (found == 0) break;
+    e -= found;
+  }
+  return s.substr(b, e - b);
+}
 
 std::string number_to_string(double v) {
   if (std::isnan(v)) return "NaN";

@@ -22,6 +22,8 @@ std::string to_string(const Json& value);
 double to_number(const Json& value);
 /// to_number of a string value, without making it a Json.
 double number_from_text(std::string_view text);
+/// `s` without the white space JavaScript's String.prototype.trim removes at either end.
+std::string_view trim_space(std::string_view s);
 /// JavaScript parseFloat(x): the longest decimal prefix after leading white space, else NaN.
 double parse_float(const Json& value);
 /// ToIntegerOrInfinity(ToNumber(x)) clamped to the range of long long.

@@ -10,7 +10,7 @@
 namespace leadscore {
 namespace logic_detail {
 
-bool lookup_operator(const std::string& name, Op& op) {
+bool lookup_operator(const std::string& name, LogicEdition edition, Op& op) {
   static const std::unordered_map<std::string, Op> kOperators = {
       {"var", Op::Var}, {"missing", Op::Missing}, {"missing_some", Op::MissingSome},
       {"if", Op::If}, {"?:", Op::If}, {"and", Op::And}, {"or", Op::Or}, {"!", Op::Not},
@@ -22,8 +22,21 @@ bool lookup_operator(const std::string& name, Op& op) {
       {"merge", Op::Merge}, {"in", Op::In}, {"cat", Op::Cat}, {"substr", Op::Substr},
       {"log", Op::Log},
   };
-  const auto it = kOperators.find(name);
-  if (it == kOperators.end()) return false;
+  // The community edition's own operators (`preserve` is resolved by the compiler: its operand
+  // stays data).
+  static const std::unordered_map<std::string, Op> kCommunityOperators = {
+      {"val", Op::Val}, {"exists", Op::Exists}, {"??", Op::Coalesce}, {"throw", Op::Throw},
+      {"try", Op::Try}, {"abs", Op::Abs}, {"ceil", Op::Ceil}, {"floor", Op::Floor},
+      {"starts_with", Op::StartsWith}, {"ends_with", Op::EndsWith}, {"trim", Op::Trim},
+      {"upper", Op::Upper}, {"lower", Op::Lower}, {"split", Op::Split}, {"length", Op::Length},
+  };
+  if (const auto it = kOperators.find(name); it != kOperators.end()) {
+    op = it->second;
+    return true;
+  }
+  if (edition != LogicEdition::Community2025) return false;
+  const auto it = kCommunityOperators.find(name);
+  if (it == kCommunityOperators.end()) return false;
   op = it->second;
   return true;
 }
@@ -32,6 +45,7 @@ namespace {
 
 struct Compiler {
   const Limits& limits;
+  LogicEdition edition;
   std::vector<std::string>& variables;
   bool& dynamic_vars;
   const SlotNames* slot_names;  // null: no slot binding
@@ -65,13 +79,24 @@ struct Compiler {
     const auto it = rule.begin();
     const std::string name = it.key();
     const std::string op_pointer = pointer + "/" + pointer_token(name);
-    if (!lookup_operator(name, out.op))
-      return {"unknown_operator", op_pointer, "unknown JsonLogic operator \"" + name + "\""};
+    if (edition == LogicEdition::Community2025 && name == "preserve") {  // its operand is data
+      out.op = Op::Literal;
+      out.literal = it.value();
+      return {};
+    }
+    if (!lookup_operator(name, edition, out.op))
+      return {"unknown_operator", op_pointer, "unknown JsonLogic operator \"" + name + "\"" +
+                                                  (edition == LogicEdition::Classic && is_community_only(name)
+                                                       ? " (it is an operator of the community edition: \"logic_edition\": \"community-2025\")"
+                                                       : "")};
     const Json& operands = it.value();
+    out.bare = !operands.is_array();
+    out.chained = out.bare && operands.is_object() && operands.size() == 1;
     if (operands.is_array()) {
       out.args.resize(operands.size());
       for (std::size_t i = 0; i < operands.size(); ++i) {
-        const bool per_item = i == 1 && iterates(out.op);
+        // The per-item logic of an iteration, and the handlers of `try` (run on the error).
+        const bool per_item = (i == 1 && iterates(out.op)) || (i >= 1 && out.op == Op::Try);
         Error e = compile(operands[i], op_pointer + "/" + std::to_string(i), depth + 2, out.args[i],
                           lead_scope && !per_item);
         if (!e.code.empty()) return e;
@@ -125,7 +150,23 @@ struct Compiler {
     return op == Op::Map || op == Op::Filter || op == Op::Reduce || op == Op::All || op == Op::None || op == Op::Some;
   }
 
+  static bool is_community_only(const std::string& name) {
+    Op op;
+    return name == "preserve" || (!lookup_operator(name, LogicEdition::Classic, op) &&
+                                  lookup_operator(name, LogicEdition::Community2025, op));
+  }
+
   void note_variables(const Node& node) {
+    if (node.op == Op::Val || node.op == Op::Exists) {
+      // {"val": "a"} or {"val": ["a", "b"]}: the first key, when it is constant and the path does
+      // not climb scopes ([[1], ...] reads an outer context, not the lead's field).
+      if (node.args.empty()) return;
+      const Node& first = node.args[0];
+      if (first.op != Op::Literal) { dynamic_vars = true; return; }
+      const Json& key = first.literal;
+      if (key.is_string() && !key.get_ref<const std::string&>().empty()) variables.push_back(key.get<std::string>());
+      return;
+    }
     if (node.op != Op::Var && node.op != Op::Missing && node.op != Op::MissingSome) return;
     auto note = [&](const Node& arg) {
       if (arg.op != Op::Literal) { dynamic_vars = true; return; }
@@ -165,28 +206,42 @@ struct Compiler {
 }  // namespace logic_detail
 
 Expected<Logic> Logic::compile(const Json& rule, const std::string& pointer, const Limits& limits,
-                               const std::vector<std::string>* slot_names) {
-  if (slot_names == nullptr) return compile_with(rule, pointer, limits, nullptr);
+                               const std::vector<std::string>* slot_names, LogicEdition edition) {
+  if (slot_names == nullptr) return compile_with(rule, pointer, limits, nullptr, edition);
   const SlotNames slots(*slot_names);
-  return compile_with(rule, pointer, limits, &slots);
+  return compile_with(rule, pointer, limits, &slots, edition);
 }
 
 Expected<Logic> Logic::compile(const Json& rule, const std::string& pointer, const Limits& limits,
-                               const SlotNames& slots) {
-  return compile_with(rule, pointer, limits, &slots);
+                               const SlotNames& slots, LogicEdition edition) {
+  return compile_with(rule, pointer, limits, &slots, edition);
 }
 
 Expected<Logic> Logic::compile_with(const Json& rule, const std::string& pointer, const Limits& limits,
-                                    const SlotNames* slots) {
+                                    const SlotNames* slots, LogicEdition edition) {
   Logic logic;
   logic.limits_ = limits;
+  logic.edition_ = edition;
   auto root = std::make_shared<logic_detail::Node>();
-  logic_detail::Compiler compiler{limits, logic.variables_, logic.dynamic_vars_, slots};
+  logic_detail::Compiler compiler{limits, edition, logic.variables_, logic.dynamic_vars_, slots};
   Error e = compiler.compile(rule, pointer, 0, *root);
   if (!e.code.empty()) return e;
-  if (slots != nullptr) logic.predicate_ = logic_detail::compile_predicate(*root, logic.predicate_steps_);
+  // The predicates over slots answer with the classic edition's semantics only.
+  if (slots != nullptr && edition == LogicEdition::Classic)
+    logic.predicate_ = logic_detail::compile_predicate(*root, logic.predicate_steps_);
   logic.root_ = std::move(root);
   return logic;
+}
+
+const char* logic_edition_name(LogicEdition edition) {
+  return edition == LogicEdition::Community2025 ? "community-2025" : "classic";
+}
+
+bool logic_edition_from_name(std::string_view name, LogicEdition& edition) {
+  if (name == "classic") edition = LogicEdition::Classic;
+  else if (name == "community-2025") edition = LogicEdition::Community2025;
+  else return false;
+  return true;
 }
 
 }  // namespace leadscore

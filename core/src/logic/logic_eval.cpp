@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "leadscore/logic.h"
+#include "logic/community_evaluator.h"
 #include "logic/logic_evaluator.h"
 #include "logic/logic_predicate.h"
 #include "logic/logic_work.h"
@@ -345,8 +346,18 @@ Val Evaluator::eval_reduce(const Node& node, const Json& data) {
 
 }  // namespace logic_detail
 
-Expected<Json> Logic::apply(const Json& data, WorkBudget* budget) const {
+Expected<Json> Logic::apply(const Json& data, WorkBudget* budget, Json* thrown) const {
   if (!root_) return Error{"logic_empty", "", "condition was not compiled"};
+  if (edition_ == LogicEdition::Community2025) {
+    logic_detail::CommunityEvaluator evaluator(limits_, nullptr, budget);
+    Json value = evaluator.take(evaluator.eval(*root_, data));
+    evaluator.settle();
+    if (evaluator.failed()) {
+      if (thrown != nullptr && evaluator.error().code == "logic_thrown") *thrown = evaluator.thrown();
+      return evaluator.error();
+    }
+    return value;
+  }
   logic_detail::Evaluator evaluator(limits_, nullptr, budget);
   Json value = evaluator.take(evaluator.eval(*root_, data));
   evaluator.settle();
@@ -356,6 +367,13 @@ Expected<Json> Logic::apply(const Json& data, WorkBudget* budget) const {
 
 Expected<bool> Logic::holds(const FieldSlots& lead, WorkBudget* budget) const {
   if (!root_) return Error{"logic_empty", "", "condition was not compiled"};
+  if (edition_ == LogicEdition::Community2025) {
+    logic_detail::CommunityEvaluator evaluator(limits_, &lead, budget);
+    const bool result = evaluator.eval_truthy(*root_, logic_detail::Evaluator::lead_data(lead));
+    evaluator.settle();
+    if (evaluator.failed()) return evaluator.error();
+    return result;
+  }
   // The predicate answers as the evaluator would, counting at most its most steps and the same
   // comparison work; used when that fits what this evaluation may spend.
   const std::uint64_t cap =
@@ -377,6 +395,13 @@ Expected<bool> Logic::holds(const FieldSlots& lead, WorkBudget* budget) const {
 
 Expected<bool> Logic::holds(const Json& data, WorkBudget* budget) const {
   if (!root_) return Error{"logic_empty", "", "condition was not compiled"};
+  if (edition_ == LogicEdition::Community2025) {
+    logic_detail::CommunityEvaluator evaluator(limits_, nullptr, budget);
+    const bool result = evaluator.eval_truthy(*root_, data);
+    evaluator.settle();
+    if (evaluator.failed()) return evaluator.error();
+    return result;
+  }
   logic_detail::Evaluator evaluator(limits_, nullptr, budget);
   const bool result = evaluator.eval_truthy(*root_, data);
   evaluator.settle();
@@ -385,5 +410,9 @@ Expected<bool> Logic::holds(const Json& data, WorkBudget* budget) const {
 }
 
 bool logic_truthy(const Json& value) { return js::truthy(value); }
+
+bool logic_truthy(const Json& value, LogicEdition edition) {
+  return edition == LogicEdition::Community2025 ? logic_detail::community_truthy(value) : js::truthy(value);
+}
 
 }  // namespace leadscore

@@ -98,7 +98,9 @@ class Evaluator {
   /// Adds the units this evaluation used to the caller's budget; call once, at the end.
   void settle();
 
- private:
+ protected:
+  // (Protected: the community edition's evaluator, community_evaluator.h, walks its own nodes
+  // with the same accounting and reuses the classic operators it shares.)
   // Counted on every node: the usual case inline, the failure out of line. steps_ never passes
   // cap_ (whatever the limits a host sets, nothing overflows).
   bool step() {

@@ -20,6 +20,9 @@ enum class Op {
   Add, Sub, Mul, Div, Mod, Min, Max,
   Map, Filter, Reduce, All, None, Some,
   Merge, In, Cat, Substr, Log,
+  // The community edition's own operators (LogicEdition::Community2025, community_evaluator.h).
+  Val, Exists, Coalesce, Throw, Try, Abs, Ceil, Floor,
+  StartsWith, EndsWith, Trim, Upper, Lower, Split, Length,
 };
 
 struct Node {
@@ -37,12 +40,19 @@ struct Node {
   // string is looked up by binary search (json-logic-js compares with ===: only a string can be
   // in such a list). Empty otherwise.
   std::vector<std::string> in_strings;
+  // The operator's operand was not a JSON array ({"if": "x"}, {"+": {"val": "xs"}}). The
+  // community edition refuses that for operators that need a list (if, and, comparisons,
+  // iterators...) and, when the single operand is an operation, spreads its array value into the
+  // operand list ("chained": {"max": {"val": "prices"}}).
+  bool bare = false;
+  bool chained = false;
   static constexpr int kUnbound = -2;
   static constexpr int kNotAField = -1;
 };
 
-/// The operator for a JsonLogic operator name; false if the name is not a supported operator.
-bool lookup_operator(const std::string& name, Op& op);
+/// The operator for a JsonLogic operator name in `edition`; false if the edition has no such
+/// operator.
+bool lookup_operator(const std::string& name, LogicEdition edition, Op& op);
 
 /// `missing`'s test of a value: null or the empty string.
 inline bool missing_value(const Json& v) {

@@ -16,6 +16,7 @@
 #include "score/result_texts.h"
 #include "grading/routing_eval.h"
 #include "model/limits_parse.h"
+#include "model/logic_edition_parse.h"
 #include "model/model_reader.h"
 #include "io/sha256.h"
 
@@ -31,7 +32,8 @@ class ModelBuilder {
     if (!r_.expect_object(doc_, "", "the model")) return r_.error();
     r_.only_keys(doc_, "", {"$schema", "description", "format_version", "id", "version", "fields", "groups",
                             "rules", "completeness", "total", "scale", "bands", "engagement", "checks",
-                            "grading", "routing", "feedback", "account", "probability", "limits"});
+                            "grading", "routing", "feedback", "account", "probability", "limits",
+                            "logic_edition"});
     const auto format = r_.integer(doc_, "", "format_version", true);
     if (!r_.failed() && format && *format != kModelFormatVersion)
       r_.fail("format_version", "/format_version", "this leadscore reads model format_version 1");
@@ -40,6 +42,7 @@ class ModelBuilder {
     if (const Json* d = r_.member(doc_, "", "description", false); d && !d->is_string())
       r_.fail("wrong_type", "/description", "\"description\" must be a string");
     model_.limits_ = model_detail::read_limits(r_, doc_, model_.limits_);  // before any condition compiles
+    model_.logic_edition_ = model_detail::read_logic_edition(r_, doc_);
     read_fields();
     read_groups();
     read_rules();
@@ -176,7 +179,7 @@ class ModelBuilder {
       rule.points = r_.points(j, p, "points", true).value_or(0);
       const Json* when = r_.member(j, p, "when", true);
       if (r_.failed() || when == nullptr) return;
-      auto compiled = Logic::compile(*when, p + "/when", model_.limits_, slots);
+      auto compiled = Logic::compile(*when, p + "/when", model_.limits_, slots, model_.logic_edition_);
       if (!compiled) {
         r_.fail(compiled.error().code, compiled.error().path, compiled.error().message);
         return;
@@ -281,7 +284,7 @@ class ModelBuilder {
     for (const auto& g : model_.groups_) group_ids.insert(g.id);
     for (const auto& rule : model_.rules_) rule_ids.insert(rule.id);
     if (model_.completeness_) rule_ids.insert(model_.completeness_->id);
-    model_.engagement_ = model_detail::read_engagement(r_, *e, model_.limits_, group_ids, rule_ids);
+    model_.engagement_ = model_detail::read_engagement(r_, *e, model_.limits_, group_ids, rule_ids, model_.logic_edition_);
     // The engagement part of a lead without events is a constant of the model: computed once.
     if (model_.engagement_ && !r_.failed()) {
       Engagement& engagement = *model_.engagement_;
@@ -345,13 +348,13 @@ class ModelBuilder {
   void read_optional_sections() {
     if (r_.failed()) return;
     if (const Json* g = r_.member(doc_, "", "grading", false); g && !r_.failed())
-      model_.grading_ = model_detail::read_grading(r_, *g, model_.fields_, model_.limits_);
+      model_.grading_ = model_detail::read_grading(r_, *g, model_.fields_, model_.limits_, model_.logic_edition_);
     if (const Json* f = r_.member(doc_, "", "feedback", false); f && !r_.failed())
       model_.feedback_ = model_detail::read_feedback_section(r_, *f);
     if (const Json* ro = r_.member(doc_, "", "routing", false); ro && !r_.failed())
       model_.routing_ = model_detail::read_routing(r_, *ro, model_.bands_, model_.grading_.has_value());
     if (const Json* a = r_.member(doc_, "", "account", false); a && !r_.failed())
-      model_.account_ = model_detail::read_account(r_, *a, model_.limits_);
+      model_.account_ = model_detail::read_account(r_, *a, model_.limits_, model_.logic_edition_);
     if (const Json* pr = r_.member(doc_, "", "probability", false); pr && !r_.failed())
       model_.probability_ = model_detail::read_probability(r_, *pr);
   }

@@ -11,6 +11,7 @@
 #include "accounts/account_parse.h"
 #include "score/lead_normalize.h"
 #include "model/limits_parse.h"
+#include "model/logic_edition_parse.h"
 #include "model/model_reader.h"
 #include "model/model_set_extends.h"
 #include "io/sha256.h"
@@ -26,7 +27,7 @@ class ModelSetBuilder {
   Expected<Model> build() {
     if (!r_.expect_object(doc_, "", "the model set")) return r_.error();
     r_.only_keys(doc_, "", {"$schema", "description", "format_version", "id", "version", "models", "personas", "account",
-                            "limits"});
+                            "limits", "logic_edition"});
     const auto format = r_.integer(doc_, "", "format_version", true);
     if (!r_.failed() && format && *format != kModelFormatVersion)
       r_.fail("format_version", "/format_version", "this leadscore reads model format_version 1");
@@ -35,11 +36,12 @@ class ModelSetBuilder {
     if (const Json* d = r_.member(doc_, "", "description", false); d && !d->is_string())
       r_.fail("wrong_type", "/description", "\"description\" must be a string");
     limits_ = model_detail::read_limits(r_, doc_, limits_);  // the set's bounds: its models' ceilings
+    edition_ = model_detail::read_logic_edition(r_, doc_);  // its persona and account conditions'
     compile_models();
     read_personas();
     std::optional<AccountSpec> account;
     if (const Json* a = r_.member(doc_, "", "account", false); a && !r_.failed())
-      account = model_detail::read_account(r_, *a, limits_);
+      account = model_detail::read_account(r_, *a, limits_, edition_);
     if (r_.failed()) return r_.error();
 
     // The set answers the accessors with its default persona's model (model.h), and id, version,
@@ -69,7 +71,15 @@ class ModelSetBuilder {
       if (resolved.document.contains("account"))
         return r_.fail("account_misplaced", p + "/account",
                        "in a model set the \"account\" section belongs at the top level of the file");
-      auto model = Model::from_json(resolved.document, limits_);
+      // The set's edition is its models' too: a model that names another one is a mistake.
+      if (const auto it = resolved.document.find("logic_edition");
+          it != resolved.document.end() && *it != Json(logic_edition_name(edition_)))
+        return r_.fail("logic_edition_mismatch", p + "/logic_edition",
+                       "a model in a set is written in the set's \"logic_edition\" (\"" +
+                           std::string(logic_edition_name(edition_)) + "\")");
+      Json document = resolved.document;
+      if (edition_ != LogicEdition::Classic) document["logic_edition"] = logic_edition_name(edition_);
+      auto model = Model::from_json(document, limits_);
       if (!model) {
         const Error& e = model.error();
         return r_.fail(e.code, p + e.path, e.message);
@@ -108,7 +118,7 @@ class ModelSetBuilder {
       if (!last && when == nullptr)
         return r_.fail("persona_when_missing", p, "only the last persona (the default) goes without \"when\"");
       if (when != nullptr) {
-        auto compiled = Logic::compile(*when, p + "/when", limits_);
+        auto compiled = Logic::compile(*when, p + "/when", limits_, nullptr, edition_);
         if (!compiled) return r_.fail(compiled.error().code, compiled.error().path, compiled.error().message);
         persona.when = std::move(compiled).value();
       }
@@ -118,6 +128,7 @@ class ModelSetBuilder {
 
   const Json& doc_;
   Limits limits_;
+  LogicEdition edition_ = LogicEdition::Classic;
   Reader r_;
   std::map<std::string, std::shared_ptr<const Model>> models_;
   std::vector<Persona> personas_;

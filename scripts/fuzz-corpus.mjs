@@ -157,6 +157,11 @@ if (existsSync(logicSuite)) {
   }
 }
 
+// --- JsonLogic: the project's community-edition cases (tests/logic), as [rule, data] ----------
+for (const item of readJson(join(root, 'tests/logic/community-2025.json'))) {
+  if (item && typeof item === 'object') add('jsonlogic', json([item.rule, item.data ?? null]));
+}
+
 // --- form checks: the other projects' cases, each string as a value of the kinds it is about ----
 const formKinds = {
   'python-email-validator-syntax.json': ['email'],

@@ -71,7 +71,11 @@ const totals = Object.fromEntries(Object.keys(engines).map((e) => [e, 0]));
 let cases = 0;
 const rows = [];
 for (const file of files) {
-  const suite = JSON.parse(readFileSync(path.join(dir, file), 'utf8')).filter((c) => c && typeof c === 'object');
+  // Cases are objects ({description, rule, data, result | error}) or, in older files, arrays
+  // [rule, data, result]; strings are section titles.
+  const suite = JSON.parse(readFileSync(path.join(dir, file), 'utf8'))
+    .filter((c) => c && typeof c === 'object')
+    .map((c) => (Array.isArray(c) ? { rule: c[0], data: c[1], result: c[2] } : c));
   const row = { file, cases: suite.length };
   for (const [name, run] of Object.entries(engines)) {
     let passed = 0;

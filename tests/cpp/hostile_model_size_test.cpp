@@ -84,10 +84,12 @@ LoadCost load(const std::string& text) {
 void check_linear(const LoadCost& cost) {
   INFO("model load " << cost.model_seconds << " s CPU, JSON parse " << cost.json_seconds << " s CPU");
   // Linear work is a few times the JSON pass (measured: 3 to 10); a quadratic look-up made it
-  // hundreds to thousands of times. Optimised, each model here takes 0.2 to 1.3 s (with 100,000
-  // JsonLogic rules to compile, where there are rules): the bound leaves room for a busy machine.
+  // hundreds to thousands of times: the ratio is the test. Optimised, each model here takes 0.2 to
+  // 1.3 s of CPU alone (with 100,000 JsonLogic rules to compile, where there are rules) and up to
+  // 2.7 s on a machine running two builds beside the suite (caches shared, 2026-12-07); the
+  // quadratic loading took about 50 s. The absolute bound only catches that order of magnitude.
   CHECK(cost.model_seconds < 30 * cost.json_seconds + 0.05);
-  if (kOptimised) CHECK(cost.model_seconds < 2.5);
+  if (kOptimised) CHECK(cost.model_seconds < 10);
 }
 
 }  // namespace

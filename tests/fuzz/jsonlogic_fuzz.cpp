@@ -1,8 +1,8 @@
 // Fuzz target jsonlogic: the input is one JSON document. An array of two or more elements is
 // [rule, data]; anything else is the rule, applied to a small fixed data object. The rule is
-// compiled and applied; holds() must agree with the truthiness of apply(), and, for object data,
-// the rule compiled for slots (how a model's rules read a lead) must agree with it on the same
-// values.
+// compiled and applied in each edition (classic and community-2025); holds() must agree with the
+// truthiness of apply(), and, for object data, the rule compiled for slots (how a model's rules
+// read a lead) must agree with it on the same values.
 #include <string>
 #include <string_view>
 #include <utility>
@@ -28,29 +28,24 @@ const Json& fixed_data() {
 
 }  // namespace
 
-void jsonlogic(std::string_view input) {
-  auto document = parse_json(input, "logic");
-  if (!document.ok()) return;
-  const Json& doc = document.value();
-  const bool framed = doc.is_array() && doc.size() >= 2;
-  const Json& rule = framed ? doc[0] : doc;
-  const Json& data = framed ? doc[1] : fixed_data();
+namespace {
 
+void in_edition(const Json& rule, const Json& data, LogicEdition edition) {
   const Limits limits = fuzz_limits();
-  auto logic = Logic::compile(rule, "/rule", limits);
+  auto logic = Logic::compile(rule, "/rule", limits, nullptr, edition);
   if (!logic.ok()) return;
   auto applied = logic.value().apply(data);
   auto held = logic.value().holds(data);
   if (applied.ok()) {
     dump_json(applied.value());
-    if (held.ok()) require(held.value() == logic_truthy(applied.value()), "holds() is the truthiness of apply()");
+    if (held.ok()) require(held.value() == logic_truthy(applied.value(), edition), "holds() is the truthiness of apply()");
   }
   if (!data.is_object()) return;
 
   // The same data as slots: one per member, named as the rule's variables are bound at compile time.
   std::vector<std::string> names;
   for (auto it = data.begin(); it != data.end(); ++it) names.push_back(it.key());
-  auto slotted = Logic::compile(rule, "/rule", limits, &names);
+  auto slotted = Logic::compile(rule, "/rule", limits, &names, edition);
   require(slotted.ok(), "a rule that compiles compiles for slots too");
   FieldSlots slots;
   slots.reset(&names);
@@ -59,6 +54,19 @@ void jsonlogic(std::string_view input) {
   auto held_slots = slotted.value().holds(slots);
   if (held.ok() && held_slots.ok())
     require(held.value() == held_slots.value(), "a rule on slots holds when it holds on the object");
+}
+
+}  // namespace
+
+void jsonlogic(std::string_view input) {
+  auto document = parse_json(input, "logic");
+  if (!document.ok()) return;
+  const Json& doc = document.value();
+  const bool framed = doc.is_array() && doc.size() >= 2;
+  const Json& rule = framed ? doc[0] : doc;
+  const Json& data = framed ? doc[1] : fixed_data();
+  in_edition(rule, data, LogicEdition::Classic);
+  in_edition(rule, data, LogicEdition::Community2025);
 }
 
 }  // namespace leadscore::fuzz

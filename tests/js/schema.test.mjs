@@ -69,11 +69,12 @@ test('every model error vector is rejected by the schema, or its code is listed 
   assert.ok(notExpressible.length <= 25, `${notExpressible.length} not expressible: ${notExpressible.join(', ')}`);
 });
 
-test('the schema rejects unknown JsonLogic operators, two age decays, zero inactivity points, grade routing without grading', () => {
+test('the schema rejects unknown JsonLogic operators and editions, two age decays, zero inactivity points, grade routing without grading', () => {
   const base = JSON.parse(readFileSync(path.join(repoRoot, 'examples/models/default.json'), 'utf8'));
   const cases = {
     regexOperator: (m) => { m.rules[0].when = { regex: [{ var: 'email' }, '.*'] }; },
-    nestedUnknownOperator: (m) => { m.rules[0].when = { and: [true, { '!': { starts_with: ['a', 'b'] } }] }; },
+    nestedUnknownOperator: (m) => { m.rules[0].when = { and: [true, { '!': { regex_match: ['a', 'b'] } }] }; },
+    unknownEdition: (m) => { m.logic_edition = 'community-2024'; },
     twoAgeDecays: (m) => { m.engagement.groups[0].decay = [{ kind: 'half_life', half_life: '30d' }, { kind: 'linear', percent: 10, per: '7d' }]; },
     zeroInactivityPoints: (m) => { m.engagement.groups[0].decay = { kind: 'inactivity', after: '30d', points: 0 }; },
     gradeRoutingWithoutGrading: (m) => { delete m.grading; },
@@ -88,6 +89,15 @@ test('the schema rejects unknown JsonLogic operators, two age decays, zero inact
   const literal = structuredClone(base);
   literal.rules[0].when = { in: [{ var: 'industry' }, ['software', 'finance']] };
   assert.ok(validate(literal), `multi-key literals and arrays: ${errorsOf()}`);
+  // The community edition's operators validate (with preserve's operand left as data). The schema
+  // has one JsonLogic definition for both editions, so it also accepts them in a classic model,
+  // which the engine refuses when it loads (unknown_operator, naming the edition to choose).
+  const community = structuredClone(base);
+  community.logic_edition = 'community-2025';
+  community.rules[0].when = { try: [{ starts_with: [{ lower: { val: ['job_title'] } }, 'head'] }, { preserve: { regex: '.*' } }] };
+  assert.ok(validate(community), `community edition: ${errorsOf()}`);
+  delete community.logic_edition;
+  assert.ok(validate(community), 'the schema does not tell the editions apart');
   const setWithoutModels = { format_version: 1, id: 's', version: '1', personas: [{ id: 'p', model: 'm' }] };
   assert.equal(validate(setWithoutModels), false, 'model set without models');
   const twoDefaults = { format_version: 1, id: 's', version: '1', models: { m: base }, personas: [{ id: 'a', model: 'm' }, { id: 'b', model: 'm' }] };

@@ -54,9 +54,10 @@ bool array_index(const Json& key, const Json& array, std::size_t& index) {
   } else if (key.is_string()) {
     const std::string& s = key.get_ref<const std::string&>();
     if (s.empty() || s.size() > 15 || (s.size() > 1 && s[0] == '0')) return false;
-    for (const char c : s)
+    for (const char c : s) {
       if (c < '0' || c > '9') return false;
-    d = std::stod(s);
+      d = d * 10 + (c - '0');  // at most 15 digits: exact
+    }
   } else {
     return false;
   }

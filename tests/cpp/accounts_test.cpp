@@ -3,7 +3,7 @@
 // contact bound (100,001 refused at once, 100,000 scored).
 #include <catch2/catch.hpp>
 
-#include <chrono>
+#include <ctime>
 #include <string>
 
 #include "leadscore/leadscore.h"
@@ -289,12 +289,14 @@ TEST_CASE("too_many_contacts is refused before anything is scored", "[accounts]"
   const auto m = parse("{}");
   Json a = {{"id", "big"}, {"contacts", Json::array()}};
   for (std::size_t i = 0; i <= leadscore::kMaxAccountContacts; ++i) a["contacts"].push_back(Json(nullptr));
-  const auto start = std::chrono::steady_clock::now();
+  // Process CPU time, not wall time (a busy machine must not fail it): refusing the count costs
+  // next to nothing; scoring 100,001 failing contacts first took seconds.
+  const std::clock_t start = std::clock();
   const auto big = run(m, a);
-  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+  const double ms = 1000.0 * static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
   REQUIRE_FALSE(big.ok());
   CHECK(big.error().code == "too_many_contacts");
-  CHECK(ms < 100);
+  CHECK(ms < 500);
 }
 
 TEST_CASE("100,000 contacts are scored", "[accounts]") {

@@ -24,7 +24,7 @@ void year_month(std::int64_t days, int& year, int& month) {
 }
 
 std::int64_t day_of(int year, int month, int day) {
-  char text[16];
+  char text[40];  // room for any int in each place, so the compiler sees nothing can be cut
   std::snprintf(text, sizeof text, "%04d-%02d-%02d", year, month, day);
   auto parsed = parse_date(text);
   return parsed ? parsed.value() : 0;  // always valid: year comes from format_date, month 1..12

@@ -41,6 +41,12 @@ bool CommunityEvaluator::to_operand(const Json& value, double& out) {
 
 Val CommunityEvaluator::arithmetic(Op op, const ValList& v) {
   const std::size_t n = v.size();
+  // -, / and %: a first operand that is an array or an object is NaN before the count is checked
+  // ({"%": [[1]]} raises NaN, {"%": [1]} Invalid Arguments), as json-logic-engine orders them.
+  if ((op == Op::Sub || op == Op::Div || op == Op::Mod) && n > 0 && (v[0].get().is_array() || v[0].get().is_object())) {
+    raise_type("NaN");
+    return Val();
+  }
   if ((op == Op::Sub || op == Op::Div) && n == 0) {
     raise_type("Invalid Arguments");
     return Val();

@@ -260,11 +260,7 @@ Val CommunityEvaluator::eval_iteration(const Node& node, const Json& data) {
   const Json& items = scoped.get();
   static const Node kNull = [] { Node n; n.literal = nullptr; return n; }();
   const Node& logic = node.args.size() > 1 ? node.args[1] : kNull;
-  scopes_.push_back(Scope{&data, 0, true});
-  struct Pop {
-    std::vector<Scope>& s;
-    ~Pop() { s.pop_back(); }
-  } pop{scopes_};
+  const EnteredScope entered(scopes_, Scope{&data, 0, true});
   if (node.op == Op::Map || node.op == Op::Filter) {
     Json out = Json::array();
     for (std::size_t i = 0; i < items.size(); ++i) {
@@ -323,11 +319,7 @@ Val CommunityEvaluator::eval_reduce(const Node& node, const Json& data) {
   }
   if (js::is_undefined(accumulator)) accumulator = nullptr;
   if (!scalar(accumulator)) return Val();
-  scopes_.push_back(Scope{&data, 0, true});
-  struct Pop {
-    std::vector<Scope>& s;
-    ~Pop() { s.pop_back(); }
-  } pop{scopes_};
+  const EnteredScope entered(scopes_, Scope{&data, 0, true});
   Json context = Json::object();
   for (std::size_t i = first; i < items.size(); ++i) {
     if (!step() || !charge_copy(items[i])) return Val();

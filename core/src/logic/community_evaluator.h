@@ -48,6 +48,14 @@ class CommunityEvaluator : public Evaluator {
     std::size_t index;
     bool has_index;
   };
+  // An iteration's scope for as long as it runs (popped on every way out).
+  struct EnteredScope {
+    EnteredScope(std::vector<Scope>& scopes, Scope scope) : scopes_(scopes) { scopes_.push_back(scope); }
+    ~EnteredScope() { scopes_.pop_back(); }
+    EnteredScope(const EnteredScope&) = delete;
+    EnteredScope& operator=(const EnteredScope&) = delete;
+    std::vector<Scope>& scopes_;
+  };
 
   Val eval_counted(const Node& node, const Json& data);
   /// Raises `value` as the condition's error. `chosen_by_rule`: its type comes from the engine

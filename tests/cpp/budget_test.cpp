@@ -5,7 +5,6 @@
 // make them flaky, while the old engine, without the budget, took from seconds to hours.
 #include <catch2/catch.hpp>
 
-#include <chrono>
 #include <limits>
 #include <ctime>
 #include <string>
@@ -22,14 +21,7 @@ namespace {
 constexpr const char* kNow = "2026-11-23T10:00:00Z";
 const leadscore::Limits kDefaults;
 
-// The sanitized build (Debug, ASan + UBSan) runs this code 10 to 20 times slower than Release;
-// its CPU bounds scale with it. The bounds guard against a return of the quadratic or unbounded
-// work (seconds to hours); the counted units are the exact assertions.
-#ifdef LEADSCORE_SANITIZED
-constexpr double kSlow = 25;
-#else
-constexpr double kSlow = 1;
-#endif
+using test_support::kSlow;
 
 // A valid model with one number field "n" and no rules.
 Json base_model() {
@@ -54,13 +46,6 @@ Model load(const Json& document) {
   return std::move(model).value();
 }
 
-// Milliseconds of CPU `f` takes (process CPU time, so a loaded machine does not fail the bound).
-template <class F>
-double time_ms(F&& f) {
-  const std::clock_t start = std::clock();
-  f();
-  return 1000.0 * static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
-}
 
 struct Scored {
   std::optional<leadscore::Error> error;
@@ -74,7 +59,7 @@ Scored score(const Model& model, const Json& lead, const Json* events = nullptr,
   leadscore::ScoreOptions options{kNow};
   options.events = events;
   options.detail = detail;
-  s.ms = time_ms([&] { s.error = leadscore::score_into(model, lead, options, s.result); });
+  s.ms = test_support::cpu_ms([&] { s.error = leadscore::score_into(model, lead, options, s.result); });
   return s;
 }
 
@@ -207,7 +192,7 @@ TEST_CASE("budget: the fuzz input logic-timeout-1.bin, as the JsonLogic fuzz tar
   const Json data = framed ? doc[1] : Json{{"n", 1}};
   double ms = 0;
   std::pair<std::uint64_t, std::string> outcome;
-  ms = time_ms([&] { outcome = units_of(when, data); });
+  ms = test_support::cpu_ms([&] { outcome = units_of(when, data); });
   CHECK(outcome.second == "logic_budget_exceeded");
   CHECK(outcome.first == kDefaults.max_logic_steps);
   CHECK(ms < 5000 * kSlow);  // about 30 ms
@@ -242,7 +227,7 @@ TEST_CASE("budget: in, substr and cat are linear; in scanning a list pays for ea
   const std::string text(1 << 20, 'a');
   const std::string needle = std::string(1 << 19, 'a') + "b";
   const Json data = {{"text", text}, {"needle", needle}};
-  double ms = time_ms([&] {
+  double ms = test_support::cpu_ms([&] {
     const auto [units, code] = units_of(Json::parse(R"({"in": [{"var": "needle"}, {"var": "text"}]})"), data);
     CHECK(code.empty());
     CHECK(units < 200000);  // (1 MiB + 0.5 MiB) / 16 bytes, and a few nodes
@@ -253,7 +238,7 @@ TEST_CASE("budget: in, substr and cat are linear; in scanning a list pays for ea
   Json xs = range(100000);
   const Json scan = Json::parse(R"({"reduce": [{"var": "xs"},
       {"if": [{"in": [-1, {"var": "accumulator"}]}, {"var": "accumulator"}, {"var": "accumulator"}]}, {"var": "xs"}]})");
-  ms = time_ms([&] {
+  ms = test_support::cpu_ms([&] {
     const auto [units, code] = units_of(scan, Json{{"xs", xs}});
     CHECK(code == "logic_budget_exceeded");
   });
@@ -291,7 +276,7 @@ TEST_CASE("budget: validating a model set spends one budget on the persona condi
   doc["personas"].push_back({{"id", "default"}, {"model", "m"}});
   const Model set = load(doc);
   std::vector<leadscore::LintFinding> findings;
-  const double ms = time_ms([&] { findings = leadscore::validate_model(set); });
+  const double ms = test_support::cpu_ms([&] { findings = leadscore::validate_model(set); });
   std::vector<std::string> seen;
   for (const auto& f : findings)
     if (f.path.rfind("/personas/", 0) == 0) seen.push_back(f.code + " " + f.path);
@@ -403,7 +388,7 @@ TEST_CASE("budget: binding variables and grade criteria's fields is a lookup, no
   doc["grading"] = {{"start", "C"}, {"criteria", criteria}};
   doc["scale"] = {{"min", 0}, {"max", kFields}};
   std::optional<Model> model;
-  const double load_ms = time_ms([&] { model.emplace(load(doc)); });
+  const double load_ms = test_support::cpu_ms([&] { model.emplace(load(doc)); });
   CHECK(load_ms < 4000 * kSlow);  // about 0.4 s; several seconds before
   double score_ms = 0;
   for (int lead = 0; lead < 20; ++lead) {

@@ -4,11 +4,12 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <chrono>
+#include <ctime>
 #include <string>
 #include <vector>
 
 #include "leadscore/leadscore.h"
+#include "test_support.h"
 
 using leadscore::CheckConfig;
 using leadscore::FieldContext;
@@ -70,10 +71,6 @@ void check_invalid_utf8_spans(const CheckConfig& config, const std::vector<Utf8C
   }
 }
 
-using Clock = std::chrono::steady_clock;
-double ms_since(Clock::time_point t0) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
-}
 
 }  // namespace
 
@@ -235,12 +232,12 @@ TEST_CASE("check_field bad input: NUL, 1 MB, emoji and RTL, 10,000 fields", "[ch
   CHECK((f[0].span->start == 2 && f[0].span->end == 3));
   CHECK(codes(check(config, "email", std::string("a@acme.com\0", 11))) == std::vector<std::string>{"control_characters"});
 
-  auto t0 = Clock::now();
+  std::clock_t t0 = std::clock();
   const std::string mb(1 << 20, 'x');
   for (const char* field : {"email", "first_name", "company", "phone", "website"})
     CHECK(codes(check(config, field, mb)) == std::vector<std::string>{"too_long"});
   CHECK(codes(check(config, "first_name", std::string(1 << 20, '\xFF'))) == std::vector<std::string>{"too_long"});
-  CHECK(ms_since(t0) < 1000);
+  CHECK(test_support::cpu_ms_since(t0) < 1000 * test_support::kSlow);
 
   // "Jane" + U+1F600: the emoji is UTF-16 units 4..6.
   auto emoji = check(config, "first_name", "Jane\xF0\x9F\x98\x80");
@@ -261,10 +258,10 @@ TEST_CASE("check_field bad input: NUL, 1 MB, emoji and RTL, 10,000 fields", "[ch
   Json small = {{"email", "jane@gmail.com"}, {"first_name", "jane"}};
   Json big = small;
   for (int i = 0; i < 10000; ++i) big["extra_" + std::to_string(i)] = i % 2 ? "asdf" : std::string("x\0", 2);
-  t0 = Clock::now();
+  t0 = std::clock();
   auto a = leadscore::check_lead(config, big, {leadscore::Language::En, kNow});
   auto s = leadscore::score(model, big, {kNow});
-  CHECK(ms_since(t0) < 2000);
+  CHECK(test_support::cpu_ms_since(t0) < 2000 * test_support::kSlow);
   REQUIRE((a.ok() && s.ok()));
   CHECK(leadscore::dump_json(a.value()) ==
         leadscore::dump_json(leadscore::check_lead(config, small, {leadscore::Language::En, kNow}).value()));

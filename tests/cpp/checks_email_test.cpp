@@ -6,7 +6,7 @@
 #include <climits>
 #include <cstdint>
 
-#include <chrono>
+#include <ctime>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -277,7 +277,7 @@ TEST_CASE("email syntax: pyisemail diagnoses", "[email][syntax]") {
 
 TEST_CASE("email syntax: bad input never crashes and stays linear", "[email][syntax][bad_input]") {
   const std::string mega(1 << 20, 'a');
-  auto t0 = std::chrono::steady_clock::now();
+  const std::clock_t t0 = std::clock();
   CHECK(reason_of(mega) == "no_at_sign");
   CHECK(reason_of(mega + "@example.com") == "too_long");
   CHECK(reason_of("a@" + mega + ".com") == "domain_label_too_long");
@@ -289,8 +289,7 @@ TEST_CASE("email syntax: bad input never crashes and stays linear", "[email][syn
   std::string emoji;
   for (int i = 0; i < (1 << 18); ++i) emoji += "\xF0\x9F\x98\x80";
   CHECK(reason_of(emoji + "@example.com") == "too_long");
-  const auto elapsed = std::chrono::steady_clock::now() - t0;
-  CHECK(elapsed < std::chrono::seconds(5));  // generous: quadratic behaviour would take minutes
+  CHECK(test_support::cpu_ms_since(t0) < 5000 * test_support::kSlow);  // quadratic behaviour would take minutes
 
   CHECK(reason_of(std::string("a\0b@example.com", 15)) == "unsafe_character");
   CHECK(reason_of(std::string("ab@exa\0mple.com", 15)) == "unsafe_character");

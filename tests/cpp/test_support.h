@@ -1,6 +1,7 @@
 // Helpers shared by the Catch2 suites: locating test data and reading files.
 #pragma once
 #include <algorithm>
+#include <ctime>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -32,6 +33,29 @@ inline std::vector<std::filesystem::path> vector_files() {
     if (entry.path().extension() == ".json") files.push_back(entry.path());
   std::sort(files.begin(), files.end());
   return files;
+}
+
+/// Time bounds in the suites guard against a return of quadratic or unbounded work (seconds to
+/// hours); they are hang guards, not benchmarks. They count the process's CPU time, so a machine
+/// busy with other jobs (ctest -j, builds, CI neighbours) does not fail them, and they scale with
+/// the sanitized build (Debug, ASan + UBSan), which runs this code 10 to 20 times slower.
+#ifdef LEADSCORE_SANITIZED
+constexpr double kSlow = 25;
+#else
+constexpr double kSlow = 1;
+#endif
+
+/// Milliseconds of process CPU time since `start` (taken with std::clock()).
+inline double cpu_ms_since(std::clock_t start) {
+  return 1000.0 * static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
+}
+
+/// Milliseconds of process CPU time that `f` takes.
+template <class F>
+double cpu_ms(F&& f) {
+  const std::clock_t start = std::clock();
+  f();
+  return cpu_ms_since(start);
 }
 
 }  // namespace test_support

@@ -128,16 +128,7 @@ Val CommunityEvaluator::eval_counted(const Node& node, const Json& data) {
   }
   switch (node.op) {
     case Op::Literal: return Val::borrow(node.literal);
-    case Op::Array: {
-      Json out = Json::array();
-      out.get_ref<Json::array_t&>().reserve(node.args.size());
-      for (const auto& a : node.args) {
-        Json value = take(eval(a, data));
-        if (failed()) return Val();
-        out.push_back(std::move(value));
-      }
-      return Val::own(std::move(out));
-    }
+    case Op::Array: return eval_array(*this, node, data);
     case Op::If: return eval_if(node, data);
     case Op::And:
     case Op::Or: return eval_and_or(node, data);

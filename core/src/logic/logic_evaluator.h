@@ -158,4 +158,18 @@ class Evaluator {
   Error error_;
 };
 
+/// An array in a rule (`[{"var": "a"}, 1]`): each element evaluated in order by the edition's
+/// evaluator (Evaluator or CommunityEvaluator), copied into a new array.
+template <class Edition>
+Val eval_array(Edition& evaluator, const Node& node, const Json& data) {
+  Json out = Json::array();
+  out.get_ref<Json::array_t&>().reserve(node.args.size());
+  for (const auto& a : node.args) {
+    Json value = evaluator.take(evaluator.eval(a, data));
+    if (evaluator.failed()) return Val();
+    out.push_back(std::move(value));
+  }
+  return Val::own(std::move(out));
+}
+
 }  // namespace leadscore::logic_detail

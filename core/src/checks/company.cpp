@@ -56,23 +56,27 @@ bool ends_with(const std::vector<std::string>& parts, std::size_t at, const Lega
   return true;
 }
 
-// Lower-case ASCII letters and digits only, after folding ("Société Générale" -> "societegenerale").
-std::string alnum_key(std::string_view text) {
-  std::string out;
-  for (char c : fold_text(text))
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out.push_back(c);
-  return out;
-}
+// A text folded to lower-case ASCII ("Société Générale" -> "societe generale"), read two ways:
+// `key`, its letters and digits only ("societegenerale"), and `words`, split at anything else
+// ("AT&T" -> at, t).
+struct FoldedKeys {
+  std::string key;
+  std::vector<std::string> words;
+};
 
-// Folded ASCII words, split at anything that is not a letter or digit ("AT&T" -> at, t).
-std::vector<std::string> key_words(std::string_view text) {
-  std::vector<std::string> words(1);
+FoldedKeys folded_keys(std::string_view text) {
+  FoldedKeys out;
+  out.words.emplace_back();
   for (char c : fold_text(text)) {
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) words.back().push_back(c);
-    else if (!words.back().empty()) words.emplace_back();
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      out.key.push_back(c);
+      out.words.back().push_back(c);
+    } else if (!out.words.back().empty()) {
+      out.words.emplace_back();
+    }
   }
-  if (words.back().empty()) words.pop_back();
-  return words;
+  if (out.words.back().empty()) out.words.pop_back();
+  return out;
 }
 
 bool is_stopword(const std::string& w) {
@@ -187,10 +191,10 @@ std::string german_transliteration(std::string_view text) {
   return out;
 }
 
-bool base_matches_label(const std::string& base, const std::string& label) {
-  const std::string key = alnum_key(base);
+bool base_matches_label(const FoldedKeys& base, const std::string& label) {
+  const std::string& key = base.key;
   if (key.empty()) return false;
-  const std::vector<std::string> words = key_words(base);
+  const std::vector<std::string>& words = base.words;
   std::string first_word;
   for (const std::string& w : words)
     if (!is_stopword(w)) {
@@ -208,15 +212,17 @@ bool base_matches_label(const std::string& base, const std::string& label) {
 
 std::optional<bool> company_matches_domain(const SuffixTable& suffixes, std::string_view company, std::string_view domain) {
   const std::string base = company_basename(company);
+  const FoldedKeys keys = folded_keys(base);
+  if (keys.key.empty()) return std::nullopt;
   const std::string registrable = registrable_domain(suffixes, domain);
-  if (alnum_key(base).empty() || registrable.empty()) return std::nullopt;
+  if (registrable.empty()) return std::nullopt;
   const std::string_view first_label = std::string_view(registrable).substr(0, registrable.find('.'));
   if (first_label.substr(0, 4) == "xn--") return std::nullopt;  // Punycode labels are not decoded
-  const std::string label = alnum_key(first_label);               // hyphens (and accents) go
+  const std::string label = folded_keys(first_label).key;         // hyphens (and accents) go
   if (label.empty()) return std::nullopt;
-  if (base_matches_label(base, label)) return true;
+  if (base_matches_label(keys, label)) return true;
   const std::string transliterated = german_transliteration(base);
-  return transliterated != base && base_matches_label(transliterated, label);
+  return transliterated != base && base_matches_label(folded_keys(transliterated), label);
 }
 
 void check_company_domain(Emitter& e, std::string_view email) {

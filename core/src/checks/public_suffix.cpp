@@ -133,19 +133,19 @@ bool prepare(std::string_view host, std::vector<std::string>& shown, std::vector
   return !std::all_of(tld.begin(), tld.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// Number of labels of the public suffix of `labels`, and whether a listed rule (not the
-// implicit "*") decided it.
-std::size_t suffix_labels(const SuffixTable& table, const std::vector<std::string>& labels, bool* listed) {
-  const std::size_t n = labels.size();
-  // The host once, joined by dots; suffix i is the text from where label i starts (no copies).
-  std::string joined;
-  std::vector<std::size_t> starts(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    if (i) joined.push_back('.');
-    starts[i] = joined.size();
-    joined += labels[i];
-  }
-  auto suffix = [&](std::size_t i) { return std::string_view(joined).substr(starts[i]); };
+// A host as suffix_labels() reads it: its A-labels joined by dots, and where each label starts.
+struct LabelledHost {
+  static constexpr std::size_t kMaxLabels = kMaxHost / 2 + 1;  // "a.b.c...": one byte and a dot each
+  std::string_view joined;
+  std::size_t starts[kMaxLabels];
+  std::size_t count = 0;
+};
+
+// Number of labels of the public suffix of `host`, and whether a listed rule (not the implicit
+// "*") decided it.
+std::size_t suffix_labels(const SuffixTable& table, const LabelledHost& host, bool* listed) {
+  const std::size_t n = host.count;
+  auto suffix = [&](std::size_t i) { return host.joined.substr(host.starts[i]); };
   std::string key;  // "!" or "*." + a suffix, in one reused buffer
   auto prefixed = [&key](const char* prefix, std::string_view rest) -> std::string_view {
     key.assign(prefix);
@@ -170,12 +170,59 @@ std::size_t suffix_labels(const SuffixTable& table, const std::vector<std::strin
   return 1;  // the implicit "*" rule: the last label
 }
 
+// prepare() for a host of ASCII bytes only (nearly every host): its A-labels are its labels
+// lower-cased, so the host is lower-cased once into `lower` and read in place. False where
+// prepare() is false; `shown` and `ascii` would both be `lower` split at its dots.
+bool prepare_ascii(std::string_view host, std::string& lower, LabelledHost& out) {
+  if (host.empty() || host.size() > kMaxHost) return false;  // prepare()'s total check, in advance
+  lower.assign(host.data(), host.size());
+  for (char& c : lower)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  out.joined = lower;
+  out.count = 0;
+  for (std::size_t start = 0;;) {
+    const std::size_t dot = lower.find('.', start);
+    const std::size_t end = dot == std::string::npos ? lower.size() : dot;
+    if (!ldh_label(std::string_view(lower).substr(start, end - start))) return false;
+    out.starts[out.count++] = start;
+    if (dot == std::string::npos) break;
+    start = dot + 1;
+  }
+  const std::string_view tld = std::string_view(lower).substr(out.starts[out.count - 1]);
+  return !std::all_of(tld.begin(), tld.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool is_ascii(std::string_view text) {
+  return std::none_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+}
+
+// The general case: `ascii` (prepare()'s A-labels) joined into `joined`.
+void label(const std::vector<std::string>& ascii, std::string& joined, LabelledHost& out) {
+  joined.clear();
+  out.count = 0;
+  for (const std::string& a : ascii) {
+    if (!joined.empty()) joined.push_back('.');
+    out.starts[out.count++] = joined.size();
+    joined += a;
+  }
+  out.joined = joined;
+}
+
 }  // namespace
 
 std::string registrable_domain(const SuffixTable& table, std::string_view host) {
+  LabelledHost labelled;
+  std::string joined;
+  if (is_ascii(host)) {
+    if (!prepare_ascii(host, joined, labelled)) return "";
+    const std::size_t suffix = suffix_labels(table, labelled, nullptr);
+    if (suffix >= labelled.count) return "";
+    return joined.substr(labelled.starts[labelled.count - suffix - 1]);
+  }
   std::vector<std::string> shown, ascii;
   if (!prepare(host, shown, ascii)) return "";
-  const std::size_t suffix = suffix_labels(table, ascii, nullptr);
+  label(ascii, joined, labelled);
+  const std::size_t suffix = suffix_labels(table, labelled, nullptr);
   if (suffix >= shown.size()) return "";
   std::string out;
   for (std::size_t i = shown.size() - suffix - 1; i < shown.size(); ++i) {
@@ -186,11 +233,18 @@ std::string registrable_domain(const SuffixTable& table, std::string_view host) 
 }
 
 bool has_listed_suffix(const SuffixTable& table, std::string_view host) {
-  std::vector<std::string> shown, ascii;
-  if (!prepare(host, shown, ascii)) return false;
+  LabelledHost labelled;
+  std::string joined;
+  if (is_ascii(host)) {
+    if (!prepare_ascii(host, joined, labelled)) return false;
+  } else {
+    std::vector<std::string> shown, ascii;
+    if (!prepare(host, shown, ascii)) return false;
+    label(ascii, joined, labelled);
+  }
   bool listed = false;
-  const std::size_t suffix = suffix_labels(table, ascii, &listed);
-  return listed && suffix < shown.size();
+  const std::size_t suffix = suffix_labels(table, labelled, &listed);
+  return listed && suffix < labelled.count;
 }
 
 PublicSuffixTableSize public_suffix_table_size(const SuffixTable& t) {

@@ -95,14 +95,15 @@ class JsonlEventSource : public EventSource {
   std::optional<Error> start() override { return std::nullopt; }
 
   bool next(EventRow& row) override {
-    TextLine line;
+    TextLine& line = line_;
     if (!lines_.next(line)) return false;
     any_ = true;
     row.reset(line.number);
-    const std::string n = std::to_string(line.number);
+    // The line number as text, for the error messages only.
+    auto n = [&line] { return std::to_string(line.number); };
     if (line.too_long) {
-      row.error = {"event_too_large", "line " + n,
-                   "Line " + n + " is longer than " +
+      row.error = {"event_too_large", "line " + n(),
+                   "Line " + n() + " is longer than " +
                        std::to_string(Limits{}.max_document_bytes) +
                        " bytes; the event was skipped."};
       return true;
@@ -111,21 +112,21 @@ class JsonlEventSource : public EventSource {
       auto id = quick_ids_ ? quick_event_lead_id(line.text, Limits{}.max_json_depth)
                            : scan_event_lead_id(line.text, Limits{}.max_json_depth);
       if (id) row.lead_id = std::move(*id);
-      else row.error = {"event_broken", "line " + n, "Line " + n + " is not a usable event."};
+      else row.error = {"event_broken", "line " + n(), "Line " + n() + " is not a usable event."};
       return true;
     }
     // Read straight into the row's one-event list (the usual shape builds no tree); the lead_id
     // member as lead_id() reads it.
     if (auto error = row.event.add_json(line.text, Limits{}.max_json_depth, &row.lead_id)) {
       // The core's message gives the byte within the line; the path becomes the line.
-      row.error = {error->code, "line " + n, "Line " + n + ": " + error->message + "; the event was skipped."};
+      row.error = {error->code, "line " + n(), "Line " + n() + ": " + error->message + "; the event was skipped."};
       return true;
     }
     const EventList::Event event = row.event[0];
     if (event.whole && !event.whole->is_object()) {
       row.reset(line.number);
-      row.error = {"event_not_object", "line " + n,
-                   "Line " + n + " is not a JSON object; the event was skipped."};
+      row.error = {"event_not_object", "line " + n(),
+                   "Line " + n() + " is not a JSON object; the event was skipped."};
       return true;
     }
     if (row.lead_id.empty()) {
@@ -145,6 +146,7 @@ class JsonlEventSource : public EventSource {
 
  private:
   LineReader lines_;
+  TextLine line_;  // the line being read, its buffer reused from line to line
   bool any_ = false;
   bool ids_only_ = false;
   bool quick_ids_ = false;

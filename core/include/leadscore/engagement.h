@@ -115,4 +115,35 @@ struct Engagement {
   long type_index(std::string_view id) const;
 };
 
+/// What the engagement rules, groups and stages gave one lead, as values: an explain result's
+/// "engagement" object besides its "events" counts. Rules, groups and stages are indices into the
+/// model's Engagement, whose ids, labels and caps the result writer adds. Filled by scoring with
+/// Detail::Explain; reused from lead to lead (clear()).
+struct EngagementExplanation {
+  struct RuleEntry {
+    std::uint32_t rule = 0;             ///< index into Engagement::rules
+    std::size_t matched = 0;            ///< events that passed the rule's type and condition
+    std::size_t counted = 0;            ///< event rules: events that gave points
+    bool fired = false;                 ///< pattern rules (frequency, recency, streak)
+    Centipoints points_before_cap = 0;  ///< event rules: after decay, before the rule's caps
+    Centipoints points = 0;
+  };
+  struct GroupEntry {
+    Centipoints points_before_cap = 0;  ///< after inactivity decay, before the group's caps
+    Centipoints points = 0;
+    std::optional<Millis> reset_at;     ///< the latest reset of the group, when one happened
+  };
+  std::vector<RuleEntry> rules;        ///< rules that matched an event or gave points, in model order
+  std::vector<GroupEntry> groups;      ///< one per Engagement::groups entry
+  std::vector<Centipoints> stages;     ///< one per Engagement::stages entry: its points
+  Centipoints points_before_cap = 0;   ///< the groups' sum, before the engagement caps
+  Centipoints points = 0;
+  void clear() {
+    rules.clear();
+    groups.clear();
+    stages.clear();
+    points_before_cap = points = 0;
+  }
+};
+
 }  // namespace leadscore

@@ -87,7 +87,7 @@ struct ScoreResult {
   std::optional<int> blocked_score;        ///< the score before a spam block, when blocked
   std::vector<Centipoints> group_sums;     ///< per model group, before its caps
   Centipoints capped_sum = 0;              ///< groups + engagement + feedback, before the total cap
-  Json engagement = Json::object();        ///< the "engagement" object, without "events"
+  EngagementExplanation engagement;        ///< the "engagement" object besides "events"
   /// Instead of `engagement`, for a lead without events: the model's constant engagement text
   /// after its "events" member (",...}" or "}"). Internal; points into the Model.
   const std::string* engagement_tail = nullptr;

@@ -8,7 +8,9 @@
 #include "engagement/decay.h"
 #include "score/lead_normalize.h"
 #include "leadscore/time.h"
+#include "io/json_text.h"
 #include "score/points_json.h"
+#include "score/result_texts.h"
 
 namespace leadscore {
 namespace {
@@ -27,10 +29,11 @@ const char* age_decay_name(AgeDecay::Kind kind) {
 
 class EngagementScorer {
  public:
-  EngagementScorer(const Engagement& engagement, const CleanEvents& events, Millis now, bool explain,
+  // `explanation` null: points only (a summary score).
+  EngagementScorer(const Engagement& engagement, const CleanEvents& events, Millis now, EngagementExplanation* explanation,
                    std::vector<EngagementLine>& contributions, Json& warnings, WorkBudget& budget)
-      : e_(engagement), events_(events), now_(now), explain_(explain), contributions_(contributions),
-        warnings_(warnings), budget_(budget) {}
+      : e_(engagement), events_(events), now_(now), explain_(explanation != nullptr), explanation_(explanation),
+        contributions_(contributions), warnings_(warnings), budget_(budget) {}
 
   // A spent budget stops the scoring where it ran out: the caller reports the lead's error.
   EngagementScore run() {
@@ -38,26 +41,23 @@ class EngagementScorer {
     if (budget_.exhausted()) return {};
     find_resets();
     std::vector<Centipoints> group_sums(e_.groups.size(), 0), stage_sums(e_.stages.size(), 0);
-    Json rules = Json::array();
+    if (explain_) explanation_->clear();
     for (std::size_t r = 0; r < e_.rules.size(); ++r) {
       const EngagementRule& rule = e_.rules[r];
-      Json entry;
-      if (explain_) entry = {{"id", rule.id}, {"group", e_.groups[rule.group].id}};
-      std::size_t matched = 0;
-      const Centipoints points =
-          rule.kind == RuleKind::Event ? event_rule(r, entry, matched) : pattern_rule(r, entry, matched);
+      EngagementExplanation::RuleEntry entry;
+      entry.rule = static_cast<std::uint32_t>(r);
+      const Centipoints points = rule.kind == RuleKind::Event ? event_rule(r, entry) : pattern_rule(r, entry);
       if (budget_.exhausted()) return {};
       // Rules that saw no event and give nothing are left out: most leads touch few rules, and
       // listing every rule doubled the size (and halved the speed) of every result.
-      if (explain_ && (matched != 0 || points != 0)) {
-        entry["points"] = points_json(points);
-        rules.push_back(std::move(entry));
+      if (explain_ && (entry.matched != 0 || points != 0)) {
+        entry.points = points;
+        explanation_->rules.push_back(entry);
       }
       group_sums[rule.group] += points;
       if (rule.stage) stage_sums[*rule.stage] += points;
     }
 
-    Json groups = Json::array();
     Centipoints sum = 0;
     for (std::size_t g = 0; g < e_.groups.size(); ++g) {
       const EngagementGroup& group = e_.groups[g];
@@ -72,24 +72,16 @@ class EngagementScorer {
       }
       const Centipoints capped = clamp_optional(subtotal, group.min, group.max);
       sum += capped;
-      if (!explain_) continue;
-      Json entry = {{"id", group.id}, {"label", group.label}, {"points_before_cap", points_json(subtotal)},
-                    {"points", points_json(capped)}};
-      put_caps(entry, group.min, group.max);
-      if (resets_[g]) entry["reset_at"] = format_instant(*resets_[g]);
-      groups.push_back(std::move(entry));
+      if (explain_) explanation_->groups.push_back({subtotal, capped, resets_[g]});
     }
 
     EngagementScore out;
     out.points = clamp_optional(sum, e_.min, e_.max);
     out.raw = raw_;
     if (!explain_) return out;
-    Json stages = Json::array();
-    for (std::size_t s = 0; s < e_.stages.size(); ++s)
-      stages.push_back({{"id", e_.stages[s].id}, {"label", e_.stages[s].label}, {"points", points_json(stage_sums[s])}});
-    out.result = {{"points_before_cap", points_json(sum)}, {"points", points_json(out.points)}, {"groups", std::move(groups)},
-                  {"stages", std::move(stages)}, {"rules", std::move(rules)}};
-    put_caps(out.result, e_.min, e_.max);
+    explanation_->stages = std::move(stage_sums);
+    explanation_->points_before_cap = sum;
+    explanation_->points = out.points;
     return out;
   }
 
@@ -171,7 +163,8 @@ class EngagementScorer {
     return line;
   }
 
-  Centipoints event_rule(std::size_t r, Json& entry, std::size_t& matched) {
+  Centipoints event_rule(std::size_t r, EngagementExplanation::RuleEntry& entry) {
+    std::size_t& matched = entry.matched;
     const EngagementRule& rule = e_.rules[r];
     const EngagementGroup& group = e_.groups[rule.group];
     const AgeDecay age = rule.decay.age ? *rule.decay.age : group.decay.age ? *group.decay.age : AgeDecay{};
@@ -216,17 +209,13 @@ class EngagementScorer {
         }, -removed);
       }
     }
-    const Centipoints points = clamp_optional(subtotal, rule.min, rule.max);
-    if (explain_) {
-      entry["matched"] = matched;
-      entry["counted"] = counted;
-      entry["points_before_cap"] = points_json(subtotal);
-      put_caps(entry, rule.min, rule.max);
-    }
-    return points;
+    entry.counted = counted;
+    entry.points_before_cap = subtotal;
+    return clamp_optional(subtotal, rule.min, rule.max);
   }
 
-  Centipoints pattern_rule(std::size_t r, Json& entry, std::size_t& matched) {
+  Centipoints pattern_rule(std::size_t r, EngagementExplanation::RuleEntry& entry) {
+    std::size_t& matched = entry.matched;
     const EngagementRule& rule = e_.rules[r];
     bool fired = false;
     std::optional<Millis> at;
@@ -246,10 +235,7 @@ class EngagementScorer {
       }
       fired = rule.kind == RuleKind::Frequency ? matched >= rule.at_least : matched > 0;
     }
-    if (explain_) {
-      entry["matched"] = matched;
-      entry["fired"] = fired;
-    }
+    entry.fired = fired;
     if (!fired) return 0;
     add_line([&] {
       Json line = rule_line("pattern", rule);
@@ -305,7 +291,8 @@ class EngagementScorer {
   const Engagement& e_;
   const CleanEvents& events_;
   const Millis now_;
-  const bool explain_;  // false: points only, no result objects or contribution lines
+  const bool explain_;  // false: points only, no explanation or contribution lines
+  EngagementExplanation* explanation_;
   std::vector<EngagementLine>& contributions_;
   Json& warnings_;
   WorkBudget& budget_;
@@ -321,10 +308,76 @@ std::string events_tail(const Json& object) {
   return text == "{}" ? "}" : "," + text.substr(1);
 }
 
+// A "min"/"max" pair of caps, in key order ("max" sorts first), as put_caps() sets them.
+void write_caps(json_text::ObjectWriter& o, const std::optional<Centipoints>& min, const std::optional<Centipoints>& max) {
+  if (max) append_points(o.key("max"), *max);
+  if (min) append_points(o.key("min"), *min);
+}
+
 }  // namespace
 
+void write_engagement_tail(const Engagement& e, const EngagementExplanation& x, std::string& out) {
+  using json_text::ArrayWriter;
+  using json_text::ObjectWriter;
+  // The object's members after "events", in key order; the caller wrote "{" and "events".
+  out += ",\"groups\":";
+  {
+    ArrayWriter groups(out);
+    for (std::size_t g = 0; g < x.groups.size(); ++g) {
+      const EngagementGroup& group = e.groups[g];
+      const EngagementExplanation::GroupEntry& entry = x.groups[g];
+      ObjectWriter o(groups.next());
+      o.string("id", group.id);
+      o.string("label", group.label);
+      write_caps(o, group.min, group.max);
+      append_points(o.key("points"), entry.points);
+      append_points(o.key("points_before_cap"), entry.points_before_cap);
+      if (entry.reset_at) o.string("reset_at", format_instant(*entry.reset_at));
+    }
+  }
+  if (e.max) append_points(out += ",\"max\":", *e.max);
+  if (e.min) append_points(out += ",\"min\":", *e.min);
+  append_points(out += ",\"points\":", x.points);
+  append_points(out += ",\"points_before_cap\":", x.points_before_cap);
+  out += ",\"rules\":";
+  {
+    ArrayWriter rules(out);
+    for (const EngagementExplanation::RuleEntry& entry : x.rules) {
+      const EngagementRule& rule = e.rules[entry.rule];
+      ObjectWriter o(rules.next());
+      if (rule.kind == RuleKind::Event) {
+        o.integer("counted", static_cast<std::int64_t>(entry.counted));
+        o.string("group", e.groups[rule.group].id);
+        o.string("id", rule.id);
+        o.integer("matched", static_cast<std::int64_t>(entry.matched));
+        write_caps(o, rule.min, rule.max);
+        append_points(o.key("points"), entry.points);
+        append_points(o.key("points_before_cap"), entry.points_before_cap);
+      } else {
+        o.boolean("fired", entry.fired);
+        o.string("group", e.groups[rule.group].id);
+        o.string("id", rule.id);
+        o.integer("matched", static_cast<std::int64_t>(entry.matched));
+        append_points(o.key("points"), entry.points);
+      }
+    }
+  }
+  out += ",\"stages\":";
+  {
+    ArrayWriter stages(out);
+    for (std::size_t s = 0; s < x.stages.size(); ++s) {
+      ObjectWriter o(stages.next());
+      o.string("id", e.stages[s].id);
+      o.string("label", e.stages[s].label);
+      append_points(o.key("points"), x.stages[s]);
+    }
+  }
+  out += '}';
+}
+
 EngagementScore score_engagement(const Model& model, const CleanEvents& events, Millis now, Detail detail,
-                                 std::vector<EngagementLine>& contributions, Json& warnings, WorkBudget& budget) {
+                                 EngagementExplanation& explanation, std::vector<EngagementLine>& contributions,
+                                 Json& warnings, WorkBudget& budget) {
   const bool explain = detail == Detail::Explain;
   // Without an engagement section every event is unknown, so nothing is used: 0 points, and an
   // explain result writes no_engagement_tail() (score.cpp).
@@ -338,19 +391,21 @@ EngagementScore score_engagement(const Model& model, const CleanEvents& events, 
     out.raw = engagement.without_events->raw;
     return out;
   }
-  return EngagementScorer(engagement, events, now, explain, contributions, warnings, budget).run();
+  return EngagementScorer(engagement, events, now, explain ? &explanation : nullptr, contributions, warnings, budget).run();
 }
 
 std::shared_ptr<const EngagementScore> engagement_without_events(const Engagement& engagement) {
   // Without used events no rule reads `now` (windows, decay and inactivity all start from an
   // event), so any instant gives the same answer.
   const CleanEvents none;
-  auto constant = std::make_shared<EngagementScore>();
+  EngagementExplanation explanation;
+  std::vector<EngagementLine> lines;
   Json warnings = Json::array();
   WorkBudget unbounded(std::numeric_limits<std::uint64_t>::max(), "lead_budget_exceeded", "the lead");  // no event: no work
-  *constant = EngagementScorer(engagement, none, 0, true, constant->lines, warnings, unbounded).run();
-  constant->text_tail = events_tail(constant->result);
-  constant->result = Json();  // only its text is used from here on
+  auto constant = std::make_shared<EngagementScore>(
+      EngagementScorer(engagement, none, 0, &explanation, lines, warnings, unbounded).run());
+  constant->lines = std::move(lines);
+  write_engagement_tail(engagement, explanation, constant->text_tail);
   return constant;
 }
 

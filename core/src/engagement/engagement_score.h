@@ -13,7 +13,6 @@ namespace leadscore {
 struct EngagementScore {
   Centipoints points = 0;  ///< after the engagement caps
   Centipoints raw = 0;     ///< sum of the contribution lines it appended
-  Json result;             ///< the result's "engagement" object (explain only; not kept by the model's constant)
   std::vector<EngagementLine> lines;  ///< engagement_without_events(): the contribution lines it gives
   /// engagement_without_events(): the result object's text after its "events" member, which
   /// sorts first: ",\"groups\":...}" (or "}" when the object has nothing else).
@@ -24,12 +23,18 @@ struct EngagementScore {
 const std::string& no_engagement_tail();
 
 /// Appends engagement contributions and warnings; `events` must come from clean_events() for the
-/// same model and `now`. A summary score counts points only: no result object, no lines.
+/// same model and `now`. An explain score fills `explanation`; a summary score counts points only
+/// (no explanation, no lines).
 /// Spends from the lead's `budget` (docs/limits.md) the same way at either detail: each (event,
 /// rule) pair looked at, each condition, each counted event; when it runs out the score is
 /// meaningless and budget.exhausted() says so.
 EngagementScore score_engagement(const Model& model, const CleanEvents& events, Millis now, Detail detail,
-                                 std::vector<EngagementLine>& contributions, Json& warnings, WorkBudget& budget);
+                                 EngagementExplanation& explanation, std::vector<EngagementLine>& contributions,
+                                 Json& warnings, WorkBudget& budget);
+
+/// Appends the explain result's "engagement" object after its "events" member: ",\"groups\":...}"
+/// (members in key order, then the closing brace).
+void write_engagement_tail(const Engagement& engagement, const EngagementExplanation& explanation, std::string& out);
 
 /// The engagement part of a lead without used events (a constant of the model), for the model to
 /// keep (Engagement::without_events).

@@ -6,6 +6,7 @@
 
 #include "io/json_text.h"
 #include "checks/quality_text.h"
+#include "engagement/engagement_score.h"
 #include "grading/grading_eval.h"
 #include "grading/routing_eval.h"
 #include "score/points_json.h"
@@ -139,13 +140,7 @@ void write_engagement(std::string& out, const ScoreResult& r) {
     out += *r.engagement_tail;
     return;
   }
-  for (auto it = r.engagement.begin(); it != r.engagement.end(); ++it) {
-    out += ',';
-    append_string(out, it.key());
-    out += ':';
-    append_value(out, it.value());
-  }
-  out += '}';
+  write_engagement_tail(*r.model->engagement(), r.engagement, out);
 }
 
 void write_instant_or_null(std::string& out, const std::optional<Millis>& at) {

@@ -150,7 +150,7 @@ std::optional<Error> score_model(const Model& model, const LeadRecord& lead, Mil
   const bool constant_engagement = explain && cleaned.used.empty() && !cleaned.last_activity &&
                                    (!model_engagement || model_engagement->without_events);
   EngagementScore engagement = score_engagement(model, cleaned, now_ms, constant_engagement ? Detail::Summary : options.detail,
-                                                out.engagement_lines, warnings, budget);
+                                                out.engagement, out.engagement_lines, warnings, budget);
   if (budget.exhausted()) return budget.error();
   raw += engagement.raw;
   if (explain) {
@@ -161,8 +161,6 @@ std::optional<Error> score_model(const Model& model, const LeadRecord& lead, Mil
     out.engagement_tail = model_engagement ? &model_engagement->without_events->text_tail : &no_engagement_tail();
     if (model_engagement)
       for (const EngagementLine& line : model_engagement->without_events->lines) out.engagement_lines.push_back(line);
-  } else if (explain) {
-    out.engagement = std::move(engagement.result);
   }
   out.engagement_points = engagement.points;
 
@@ -251,15 +249,11 @@ std::optional<Detail> parse_detail(std::string_view text) {
 }
 
 namespace {
-// Empties a JSON array or object in place: its storage stays for the next lead (assigning a new
-// empty array would allocate one and free the old on every lead).
+// Empties a JSON array in place: its storage stays for the next lead (assigning a new empty
+// array would allocate one and free the old on every lead).
 void empty_array(Json& value) {
   if (value.is_array()) value.get_ref<Json::array_t&>().clear();
   else value = Json::array();
-}
-void empty_object(Json& value) {
-  if (value.is_object()) value.get_ref<Json::object_t&>().clear();
-  else value = Json::object();
 }
 }  // namespace
 
@@ -290,7 +284,7 @@ void ScoreResult::clear() {
   empty_array(feedback_lines);
   blocked_score.reset();
   group_sums.clear();
-  empty_object(engagement);
+  engagement.clear();
   engagement_tail = nullptr;
   event_counts = {};
   explained = false;

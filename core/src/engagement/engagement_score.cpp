@@ -32,8 +32,10 @@ class EngagementScorer {
   // `explanation` null: points only (a summary score).
   EngagementScorer(const Engagement& engagement, const CleanEvents& events, Millis now, EngagementExplanation* explanation,
                    std::vector<EngagementLine>& contributions, Json& warnings, WorkBudget& budget)
-      : e_(engagement), events_(events), now_(now), explain_(explanation != nullptr), explanation_(explanation),
+      : e_(engagement), events_(events), now_(now), explanation_(explanation),
         contributions_(contributions), warnings_(warnings), budget_(budget) {}
+
+  bool explaining() const { return explanation_ != nullptr; }
 
   // A spent budget stops the scoring where it ran out: the caller reports the lead's error.
   EngagementScore run() {
@@ -41,7 +43,7 @@ class EngagementScorer {
     if (budget_.exhausted()) return {};
     find_resets();
     std::vector<Centipoints> group_sums(e_.groups.size(), 0), stage_sums(e_.stages.size(), 0);
-    if (explain_) explanation_->clear();
+    if (explaining()) explanation_->clear();
     for (std::size_t r = 0; r < e_.rules.size(); ++r) {
       const EngagementRule& rule = e_.rules[r];
       EngagementExplanation::RuleEntry entry;
@@ -50,7 +52,7 @@ class EngagementScorer {
       if (budget_.exhausted()) return {};
       // Rules that saw no event and give nothing are left out: most leads touch few rules, and
       // listing every rule doubled the size (and halved the speed) of every result.
-      if (explain_ && (entry.matched != 0 || points != 0)) {
+      if (explaining() && (entry.matched != 0 || points != 0)) {
         entry.points = points;
         explanation_->rules.push_back(entry);
       }
@@ -72,13 +74,13 @@ class EngagementScorer {
       }
       const Centipoints capped = clamp_optional(subtotal, group.min, group.max);
       sum += capped;
-      if (explain_) explanation_->groups.push_back({subtotal, capped, resets_[g]});
+      if (explaining()) explanation_->groups.push_back({subtotal, capped, resets_[g]});
     }
 
     EngagementScore out;
     out.points = clamp_optional(sum, e_.min, e_.max);
     out.raw = raw_;
-    if (!explain_) return out;
+    if (!explaining()) return out;
     explanation_->stages = std::move(stage_sums);
     explanation_->points_before_cap = sum;
     explanation_->points = out.points;
@@ -138,7 +140,7 @@ class EngagementScorer {
   template <class MakeLine>
   void add_line(MakeLine make_line, Centipoints points) {
     raw_ += points;
-    if (!explain_) return;
+    if (!explaining()) return;
     EngagementLine line;
     line.other = make_line();
     line.other["points"] = points_json(points);
@@ -149,7 +151,7 @@ class EngagementScorer {
   void add_event_line(std::size_t rule, const UsedEvent& ev) {
     const Centipoints points = e_.rules[rule].points;
     raw_ += points;
-    if (!explain_) return;
+    if (!explaining()) return;
     EngagementLine& line = contributions_.emplace_back();
     line.rule = static_cast<std::uint32_t>(rule);
     line.type = static_cast<std::uint32_t>(ev.type);
@@ -291,8 +293,7 @@ class EngagementScorer {
   const Engagement& e_;
   const CleanEvents& events_;
   const Millis now_;
-  const bool explain_;  // false: points only, no explanation or contribution lines
-  EngagementExplanation* explanation_;
+  EngagementExplanation* explanation_;  // null: points only, no explanation or contribution lines
   std::vector<EngagementLine>& contributions_;
   Json& warnings_;
   WorkBudget& budget_;
@@ -306,12 +307,6 @@ class EngagementScorer {
 std::string events_tail(const Json& object) {
   const std::string text = dump_json(object);
   return text == "{}" ? "}" : "," + text.substr(1);
-}
-
-// A "min"/"max" pair of caps, in key order ("max" sorts first), as put_caps() sets them.
-void write_caps(json_text::ObjectWriter& o, const std::optional<Centipoints>& min, const std::optional<Centipoints>& max) {
-  if (max) append_points(o.key("max"), *max);
-  if (min) append_points(o.key("min"), *min);
 }
 
 }  // namespace

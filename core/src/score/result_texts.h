@@ -4,8 +4,10 @@
 // with the same helpers as the rest of the result, so the bytes cannot differ from writing them
 // lead by lead (tests/js/result-bytes.test.mjs).
 #pragma once
+#include <optional>
 #include <string>
 
+#include "io/json_text.h"
 #include "leadscore/grading.h"
 #include "leadscore/model.h"
 
@@ -31,5 +33,8 @@ std::string model_result_text(const Model& model);
 /// Centipoints as every result writes them: whole points as integers ("30"), others as the
 /// shortest decimal of c / 100 ("12.5").
 void append_points(std::string& out, Centipoints points);
+/// An object's "max" and "min" cap members, when set, in key order ("max" sorts first).
+void write_caps(json_text::ObjectWriter& object, const std::optional<Centipoints>& min,
+                const std::optional<Centipoints>& max);
 
 }  // namespace leadscore

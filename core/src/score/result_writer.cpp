@@ -25,11 +25,6 @@ using json_text::append_value;
 
 using json_text::ObjectWriter;
 
-void write_caps(ObjectWriter& o, const std::optional<Centipoints>& lo, const std::optional<Centipoints>& hi) {
-  if (hi) append_points(o.key("max"), *hi);
-  if (lo) append_points(o.key("min"), *lo);
-}
-
 // Every contribution, in result order: fit rules, completeness, checks, engagement, feedback,
 // spam block.
 void write_contributions(std::string& out, const ScoreResult& r) {
@@ -215,6 +210,11 @@ void write_summary(std::string& out, const ScoreResult& r) {
 void append_points(std::string& out, Centipoints c) {
   if (c % 100 == 0) append_int(out, c / 100);
   else append_double(out, static_cast<double>(c) / 100.0);
+}
+
+void write_caps(ObjectWriter& o, const std::optional<Centipoints>& min, const std::optional<Centipoints>& max) {
+  if (max) append_points(o.key("max"), *max);
+  if (min) append_points(o.key("min"), *min);
 }
 
 std::string rule_result_text(const FitRule& rule) {

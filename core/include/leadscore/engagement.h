@@ -107,8 +107,8 @@ struct Engagement {
   /// Internal: each event type's position among the types sorted by id (events of one instant
   /// are ordered by type id), computed when the model is parsed.
   std::vector<std::uint32_t> type_rank;
-  /// Internal: the event types' indices sorted by id (type_index() searches it), computed when
-  /// the model is parsed.
+  /// Internal: the event types' indices sorted by id length, then id (type_index() searches it),
+  /// computed when the model is parsed.
   std::vector<std::uint32_t> types_by_id;
 
   /// Index of the event type with this id, or -1 (a binary search once the model is parsed).

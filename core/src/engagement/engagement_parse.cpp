@@ -363,10 +363,31 @@ const char* rule_kind_name(RuleKind kind) {
   return "event";
 }
 
+namespace {
+
+// The order of Engagement::types_by_id: shorter ids first, then bytes. Most comparisons of a
+// search are then decided by the lengths, without comparing the texts.
+bool lookup_order(std::string_view a, std::string_view b) { return a.size() != b.size() ? a.size() < b.size() : a < b; }
+
+}  // namespace
+
+namespace model_detail {
+
+void index_event_types(Engagement& engagement) {
+  auto& index = engagement.types_by_id;
+  index.resize(engagement.event_types.size());
+  for (std::size_t t = 0; t < index.size(); ++t) index[t] = static_cast<std::uint32_t>(t);
+  std::sort(index.begin(), index.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return lookup_order(engagement.event_types[a].id, engagement.event_types[b].id);
+  });
+}
+
+}  // namespace model_detail
+
 long Engagement::type_index(std::string_view id) const {
   if (types_by_id.size() == event_types.size()) {  // the parsed model's index: every lead's events look here
     auto it = std::lower_bound(types_by_id.begin(), types_by_id.end(), id,
-                               [&](std::uint32_t t, std::string_view key) { return std::string_view(event_types[t].id) < key; });
+                               [&](std::uint32_t t, std::string_view key) { return lookup_order(event_types[t].id, key); });
     return it != types_by_id.end() && event_types[*it].id == id ? static_cast<long>(*it) : -1;
   }
   for (std::size_t i = 0; i < event_types.size(); ++i)

@@ -17,4 +17,8 @@ std::optional<Engagement> read_engagement(Reader& reader, const Json& section, c
                                           std::set<std::string>& group_ids, std::set<std::string>& rule_ids,
                                           LogicEdition edition = LogicEdition::Classic);
 
+/// Fills Engagement::types_by_id, the index Engagement::type_index() searches (every event of
+/// every lead is looked up there).
+void index_event_types(Engagement& engagement);
+
 }  // namespace leadscore::model_detail

@@ -120,7 +120,10 @@ CleanEvents clean(const Engagement* engagement, std::size_t count, CheckEvent ch
   const auto& types = model.event_types;
   // Order: instant, type id, canonical props text, input position. The props text is only
   // needed (and only made) for events that share their instant and type with another.
-  std::sort(out.used.begin(), out.used.end(), EventOrder{&model.type_rank, false});
+  // Exports are usually in time order already: then there is nothing to sort (the order is total,
+  // the input position last, so sorting a sorted list would change nothing).
+  const EventOrder order{&model.type_rank, false};
+  if (!std::is_sorted(out.used.begin(), out.used.end(), order)) std::sort(out.used.begin(), out.used.end(), order);
   for (std::size_t run = 0; run < out.used.size();) {
     std::size_t end = run + 1;
     while (end < out.used.size() && out.used[end].at == out.used[run].at && out.used[end].type == out.used[run].type) ++end;

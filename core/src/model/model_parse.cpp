@@ -313,8 +313,7 @@ class ModelBuilder {
             if (engagement.event_types[t].activity) reads(t);
         }
       }
-      engagement.types_by_id.clear();
-      for (const auto& entry : by_id) engagement.types_by_id.push_back(entry.second);
+      model_detail::index_event_types(engagement);
       engagement.type_rank.assign(by_id.size(), 0);
       for (std::size_t r = 0; r < by_id.size(); ++r) engagement.type_rank[by_id[r].second] = static_cast<std::uint32_t>(r);
       engagement.without_events = engagement_without_events(engagement);

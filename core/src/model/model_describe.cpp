@@ -5,15 +5,11 @@
 #include "leadscore/engagement.h"
 #include "leadscore/grading.h"
 #include "leadscore/routing.h"
+#include "score/points_json.h"
 
 namespace leadscore {
 
 namespace {
-
-Json points_json(Centipoints c) {
-  if (c % 100 == 0) return Json(static_cast<long long>(c / 100));
-  return Json(static_cast<double>(c) / 100);
-}
 
 Json optional_points(const std::optional<Centipoints>& c) { return c ? points_json(*c) : Json(nullptr); }
 

@@ -1,4 +1,5 @@
-// Small helpers shared by the parts that build a result: points as JSON numbers and caps.
+// Small helpers shared by the parts that build JSON with points (accounts, feedback, describe,
+// engagement lines) and by scoring: points as JSON numbers, caps applied.
 #pragma once
 #include <optional>
 
@@ -17,12 +18,6 @@ inline Centipoints clamp_optional(Centipoints v, const std::optional<Centipoints
   if (lo && v < *lo) v = *lo;
   if (hi && v > *hi) v = *hi;
   return v;
-}
-
-/// Adds "min"/"max" to a result entry when the model sets them.
-inline void put_caps(Json& object, const std::optional<Centipoints>& lo, const std::optional<Centipoints>& hi) {
-  if (lo) object["min"] = points_json(*lo);
-  if (hi) object["max"] = points_json(*hi);
 }
 
 }  // namespace leadscore

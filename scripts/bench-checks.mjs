@@ -121,7 +121,39 @@ async function inChromium(calls) {
       times.sort((a, b) => a - b);
       cold[name] = times[2];
     }
-    return { version, rows, cold };
+    // Where the form module's cold start goes, each step timed alone in a fresh context: the
+    // .wasm's bytes are fetched first (untimed), then compiled without instantiating (V8 compiles
+    // lazily: this validates), then the first createScorer() from those bytes (instantiate, the
+    // glue's set-up, each function compiled on its first call, the default model parsed in
+    // baseline code), a second createScorer() (the model alone, in code compiled by then) and the
+    // first score() and checkField().
+    const steps = [];
+    for (let run = 0; run < 5; run += 1) {
+      const context = await browser.newContext();
+      const blank = await context.newPage();
+      await blank.goto(`${base}/examples/models/default.json`);
+      steps.push(await blank.evaluate(async ([url, wasmUrl]) => {
+        const api = await import(url);
+        const bytes = await (await fetch(wasmUrl)).arrayBuffer();
+        const t = [performance.now()];
+        await WebAssembly.compile(bytes);
+        t.push(performance.now());
+        api.setWasmSource(bytes);
+        (await api.createScorer()).dispose();
+        t.push(performance.now());
+        const scorer = await api.createScorer();
+        t.push(performance.now());
+        scorer.score({ email: 'jane.doe@northwind.example', first_name: 'Jane', company: 'Northwind' }, { now: '2026-11-23T09:30:00Z' });
+        t.push(performance.now());
+        scorer.checkField('email', 'jane.doe@gmial.com');
+        t.push(performance.now());
+        scorer.dispose();
+        return t.slice(1).map((x, i) => x - t[i]);
+      }, ['/bindings/js/form-browser.mjs', '/dist/leadscore-form.wasm']));
+      await context.close();
+    }
+    const coldSteps = steps[0].map((_, i) => steps.map((s) => s[i]).sort((a, b) => a - b)[2]);
+    return { version, rows, cold, coldSteps };
   } finally {
     await browser.close();
     server.kill();
@@ -153,6 +185,13 @@ export async function runChecksBench({ calls = 20000 } = {}) {
   if (chromium?.cold) {
     lines.push('', 'Cold start in Chromium (a fresh browser context, import of the entry point + first createScorer(), from the local server; median of 5): '
       + Object.entries(chromium.cold).map(([name, ms]) => `\`${name}\` ${ms.toFixed(1)} ms`).join(', ') + '.');
+  }
+  if (chromium?.coldSteps) {
+    const [compile, first, again, score, check] = chromium.coldSteps.map((ms) => ms.toFixed(1));
+    lines.push('', 'Where `leadscore/form`\'s cold start goes in Chromium (each step timed alone, fresh context, the .wasm already downloaded; median of 5): '
+      + `compile (validation; V8 compiles each function on its first call) ${compile} ms, first createScorer() from the bytes (instantiate, `
+      + `glue set-up, the functions it calls compiled, the default model parsed) ${first} ms, a second createScorer() ${again} ms, `
+      + `the first score() ${score} ms, the first checkField() ${check} ms.`);
   }
   if (chromium?.version) lines.push('', `Chromium ${chromium.version} (headless, playwright-core).`);
   if (chromium?.error) lines.push('', `Chromium not measured: ${chromium.error}`);

@@ -225,7 +225,10 @@ export function targetsTable(m) {
   const perEvent = (seconds / (count * events)) * 1e6;
   add(`native CLI --events, ${events} events a lead: µs per given event (fit part included)`, `${perEvent.toFixed(2)} µs`, '≤ 2 µs', perEvent <= 2);
   const jobs = m.nativeExplain.seconds / m.nativeJobs2.seconds;
-  add('native CLI, default model, explain: --jobs 2 vs --jobs 1 (time with 1 / time with 2)', times(jobs), '≥ 1.7×', jobs >= 1.7);
+  // The machine's own ceiling: two independent processes on half the leads each, same work.
+  const ceiling = m.nativeExplain.seconds / m.nativeTwoProcesses.seconds;
+  add('native CLI, default model, explain: --jobs 2 vs --jobs 1 (time with 1 / time with 2)',
+    `${times(jobs)} (two separate --jobs 1 processes on half the leads each: ${times(ceiling)})`, '≥ 1.7×', jobs >= 1.7);
   rows.push(evaluateTarget(m.million));
   rows.push(calibrateTarget(m.calibrate));
   rows.push(rssTarget(m.million));

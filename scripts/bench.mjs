@@ -303,7 +303,6 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmtInt = (n) => Math.round(n).toLocaleString('en-US');
 const fmtBytes = (n) => `${fmtInt(n)} B (${(n / 1024).toFixed(1)} KiB)`;
 
-/** Runs fn once as a warm-up, then `runs` times; returns the median seconds and all runs. */
 // Runs the CLI with `args` twice at once, on inputs[0] and inputs[1], writing outputs[0] and
 // outputs[1]; throws when either exits with an error status (1, some leads failed, is a result).
 function runTwoClis(cli, args, inputs, outputs) {
@@ -317,6 +316,7 @@ function runTwoClis(cli, args, inputs, outputs) {
   if (r.status !== 0) throw new Error(`two leadscore processes: one failed: ${r.stderr.toString().slice(0, 500)}`);
 }
 
+/** Runs fn once as a warm-up, then `runs` times; returns the median seconds and all runs. */
 function measure(label, runs, fn) {
   process.stderr.write(`bench: ${label}: warm-up`);
   fn();
@@ -417,6 +417,7 @@ async function main() {
     () => runCli(jsonlPath, [], scoreArgs({ model: fitModelPath, detail: 'summary' })));
   const fitSummaryOutBytes = fs.statSync(outPath).size;
   assertShorter('--detail summary', summaryOutBytes, cliOutBytes);
+  const twoOutLines = [1, 2].map((k) => fs.readFileSync(path.join(tmp, `out-${k}.jsonl`), 'utf8').split('\n').filter(Boolean).length);
   rows.push({ method: 'native CLI, default model, explain, JSONL file → JSONL (whole process)', ...cliJsonl });
   rows.push({ method: 'native CLI, default model, explain, CSV file → JSONL (whole process)', ...cliCsv });
   rows.push({ method: 'native CLI, default model, explain, JSONL, --jobs 2', ...cliJobs2 });
@@ -427,6 +428,7 @@ async function main() {
     + `summary ${fmtInt(cliSummaryOut.length)} (expected ${fmtInt(N)}); bytes of output per lead: explain ${fmtInt(cliOutBytes / N)}, `
     + `summary ${fmtInt(summaryOutBytes / N)}, fit-only summary ${fmtInt(fitSummaryOutBytes / N)} (input: JSONL ${fmtInt(fs.statSync(jsonlPath).size / N)}, `
     + `CSV ${fmtInt(fs.statSync(csvPath).size / N)} bytes per lead)`);
+  checks.push(`two --jobs 1 processes at once: output lines ${twoOutLines.map(fmtInt).join(' + ')} (expected ${fmtInt(N)} in all)`);
   checks.push(`native CLI --jobs 2 vs --jobs 1 output: ${cliJobs2Out.join('\n') === cliJsonlOut.join('\n') ? 'identical' : 'DIFFERENT'}`);
 
   // (b) wasm through the JS API (this process; the module is loaded by the import above).

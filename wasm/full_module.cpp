@@ -82,6 +82,7 @@ Outcome validate_model(const std::string& model_text) {
 EMSCRIPTEN_BINDINGS(leadscore) {
   using namespace leadscore::wasm;
   register_common()
+      .function("describe", &Scorer::describe)
       .function("scoreAccount", &Scorer::score_account)
       .function("evaluate", &Scorer::evaluate)
       .function("describeRoute", &Scorer::describe_route);

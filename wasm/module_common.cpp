@@ -25,7 +25,6 @@ emscripten::class_<Scorer> register_common() {
   scorer.constructor<>()
       .function("load", &Scorer::load)
       .function("info", &Scorer::info)
-      .function("describe", &Scorer::describe)
       .function("score", &Scorer::score)
       .function("scoreMany", &Scorer::score_many)
       .function("checkField", &Scorer::check_field)

@@ -255,7 +255,7 @@ export class Scorer {
    * leadscore/data/full.bin. Throws LeadscoreError data_invalid for a damaged or foreign file.
    */
   loadData(bytes: ArrayBuffer | ArrayBufferView): DataInfo;
-  /** The model as the engine runs it, defaults applied and durations in ms (docs/model-format.md, "Describing a model"). */
+  /** The model as the engine runs it, defaults applied and durations in ms (docs/model-format.md, "Describing a model"). Not in leadscore/form. */
   describe(): ModelDescription;
   /**
    * The routing matrix row by row for an explain result of this model (the default row last): whether

@@ -78,10 +78,11 @@ export class Scorer {
    * The model as the engine runs it, every default applied and durations in milliseconds: fields,
    * bands, the form checks' settings (even without a "checks" section), engagement decays and the
    * routing matrix (docs/model-format.md, "Describing a model"). Read this rather than the model
-   * file when a page needs a setting, so it never re-derives a default.
+   * file when a page needs a setting, so it never re-derives a default. Not in leadscore/form
+   * (7 KB of code a signup page does not need): import it from "leadscore".
    */
   describe() {
-    return JSON.parse(this.#live().describe());
+    return JSON.parse(this.#live('describe').describe());
   }
 
   /**
@@ -209,7 +210,7 @@ export class Scorer {
   }
 
   // The handle, for a call of `method` when only the full module has it (leadscore/form leaves
-  // accounts and evaluation out).
+  // accounts, evaluation and describe() out).
   #live(method) {
     if (!this.#handle) throw new LeadscoreError('scorer_disposed', 'this scorer was disposed');
     if (method !== undefined && typeof this.#handle[method] !== 'function')

@@ -5,14 +5,18 @@
 //   H bytes   header, JSON: {format, tier, version, sources, payload_bytes, payload_sha256, sections}
 //   padding   zero bytes up to a multiple of 4
 //   payload   the sections, each at a 4-byte aligned offset from the payload's start:
-//     free_domains, disposable_domains (front-coded, labels reversed):
-//       u32 LE block_offsets[blocks], then data_bytes of blocks (FrontCodedTable in domain_lists.h)
-//     public_suffixes: u32 LE block_offsets[ceil(rules / block)], u8 lengths[rules], blob_bytes
-//       of rules back to back (the layout of checks/public_suffix.cpp)
+//     free_domains (labels reversed: "com.gmail"), disposable_domains (as written): front-coded,
+//       u32 LE block_offsets[blocks], u8 shared[entries], then suffix_bytes of suffixes, each
+//       ended by a newline (FrontCodedTable in checks/domain_lists.h; the section's "labels" says
+//       which order)
+//     public_suffixes (front-coded, labels reversed: "uk.co", "ck.*", "!ck.www"; SuffixTable in
+//       checks/public_suffix.h),
 //     role_local_parts (front-coded, as they are), phone_plans (phone-plans.mjs),
 //     name_model (name-model.mjs): the same in every tier
 // Format 2 added the last three sections (format 1 packs had only the domain lists, the rest
-// was compiled into the core, which made building the core need Node).
+// was compiled into the core, which made building the core need Node). Format 3 front-codes the
+// public suffixes too (format 2 stored them back to back), in blocks of 32 instead of 16, with
+// the shared lengths and the suffixes in columns: the full pack 833 -> 660 KB gzip.
 // `version` is the first 16 hex digits of the payload's SHA-256: the same lists give the same
 // version, whoever builds the pack.
 import { createHash } from 'node:crypto';
@@ -23,7 +27,6 @@ import { nameModelSection } from './name-model.mjs';
 import { phonePlansSection } from './phone-plans.mjs';
 
 const MAGIC = Buffer.from([0x89, 0x4c, 0x53, 0x44, 0x41, 0x54, 0x41, 0x0a]);
-const SUFFIX_BLOCK = 32;
 
 function u32s(values) {
   const b = Buffer.alloc(4 * values.length);
@@ -31,27 +34,14 @@ function u32s(values) {
   return b;
 }
 
-function frontCoded(keys) {
+/** A suffix rule with its labels reversed, an exception's "!" kept in front: "!www.ck" -> "!ck.www". */
+const reverseRule = (rule) => (rule.startsWith('!') ? `!${reverseLabels(rule.slice(1))}` : reverseLabels(rule));
+
+function frontCoded(keys, meta = {}) {
   const t = frontCode(keys);
   return {
-    meta: { entries: t.count, blocks: t.offsets.length, data_bytes: t.bytes.length },
-    bytes: Buffer.concat([u32s(t.offsets), t.bytes]),
-  };
-}
-
-function suffixTable(rules) {
-  const offsets = [];
-  const lengths = [];
-  let blob = '';
-  rules.forEach((r, i) => {
-    if (r.length > 255) throw new Error(`rule longer than 255: ${r}`);
-    if (i % SUFFIX_BLOCK === 0) offsets.push(blob.length);
-    lengths.push(r.length);
-    blob += r;
-  });
-  return {
-    meta: { rules: rules.length, block: SUFFIX_BLOCK, blob_bytes: blob.length },
-    bytes: Buffer.concat([u32s(offsets), Buffer.from(lengths), Buffer.from(blob, 'latin1')]),
+    meta: { ...meta, entries: t.count, blocks: t.offsets.length, suffix_bytes: t.suffixes.length },
+    bytes: Buffer.concat([u32s(t.offsets), t.shared, t.suffixes]),
   };
 }
 
@@ -63,9 +53,12 @@ export async function buildDataPack(nodeModules, tier, log = () => {}) {
   const names = await nameModelSection(nodeModules);
   const sources = { ...lists.sources, ...roles.sources, ...phones.sources, ...names.sources };
   const parts = [
-    ['free_domains', frontCoded([...lists.free].map(reverseLabels))],
-    ['disposable_domains', frontCoded([...lists.disposable].map(reverseLabels))],
-    ['public_suffixes', suffixTable(lists.suffixes)],
+    // Each domain list in the order that gzips smaller: the free domains with their labels
+    // reversed ("com.gmail": the domains of one TLD together), the disposable ones as written
+    // (generated names under many TLDs together: 7 % smaller after gzip in full, 17 % larger raw).
+    ['free_domains', frontCoded([...lists.free].map(reverseLabels), { labels: 'reversed' })],
+    ['disposable_domains', frontCoded([...lists.disposable], { labels: 'as_written' })],
+    ['public_suffixes', frontCoded(lists.suffixes.map(reverseRule))],
     ['role_local_parts', frontCoded(roles.parts)],
     ['phone_plans', phones],
     ['name_model', names],
@@ -83,7 +76,7 @@ export async function buildDataPack(nodeModules, tier, log = () => {}) {
   const payload = Buffer.concat(chunks);
   const sha = createHash('sha256').update(payload).digest('hex');
   const header = Buffer.from(JSON.stringify({
-    format: 2, tier, version: sha.slice(0, 16), sources, payload_bytes: payload.length,
+    format: 3, tier, version: sha.slice(0, 16), sources, payload_bytes: payload.length,
     payload_sha256: sha, sections,
   }), 'utf8');
   const length = Buffer.alloc(4);

@@ -2,28 +2,39 @@
 // FrontCodedTable, core/src/checks/domain_lists.h) and C++ string literals for compiled-in bytes.
 import { byteCompare } from './lists.mjs';
 
-const BLOCK = 16; // FrontCodedTable::kBlockSize
+const BLOCK = 32; // FrontCodedTable::kBlockSize
 
-/** `keys` sorted byte-wise and front-coded: {bytes, offsets (one per block), count}. */
+/**
+ * `keys` sorted byte-wise and front-coded (the layout of FrontCodedTable): {shared, suffixes,
+ * offsets (one per block, into `suffixes`), count}. `shared` has a byte per entry, how many leading
+ * bytes it keeps of the entry before (0 for the first entry of a block); `suffixes` has the rest
+ * of each entry followed by a newline. Three columns instead of (shared, length, bytes) records:
+ * gzip finds the repeated name parts of neighbouring entries in one stream of text, and the full
+ * pack's disposable domains shrink from 715 KB to 569 KB (docs/data-packs.md).
+ */
 export function frontCode(keys) {
   const sorted = [...keys].sort(byteCompare).map((k) => Buffer.from(k, 'utf8'));
-  const bytes = [];
+  const shared = [];
+  const suffixes = [];
   const offsets = [];
+  let at = 0;
   let prev = null;
   sorted.forEach((key, i) => {
-    if (key.length > 255) throw new Error(`entry too long: ${key}`);
+    if (key.length === 0 || key.length > 255) throw new Error(`entry empty or too long: ${key}`);
+    if (key.includes(0x0a)) throw new Error(`entry with a newline: ${JSON.stringify(String(key))}`);
+    let keep = 0;
     if (i % BLOCK === 0) {
-      offsets.push(bytes.length);
-      bytes.push(key.length, ...key);
+      offsets.push(at);
     } else {
-      let shared = 0;
-      const max = Math.min(255, prev.length, key.length);
-      while (shared < max && prev[shared] === key[shared]) shared++;
-      bytes.push(shared, key.length - shared, ...key.subarray(shared));
+      const max = Math.min(prev.length, key.length);
+      while (keep < max && prev[keep] === key[keep]) keep++;
     }
+    shared.push(keep);
+    suffixes.push(key.subarray(keep), Buffer.from([0x0a]));
+    at += key.length - keep + 1;
     prev = key;
   });
-  return { bytes: Buffer.from(bytes), offsets, count: sorted.length };
+  return { shared: Buffer.from(shared), suffixes: Buffer.concat(suffixes), offsets, count: sorted.length };
 }
 
 /**

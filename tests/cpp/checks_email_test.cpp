@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <climits>
+#include <cstring>
 #include <cstdint>
 
 #include <ctime>
@@ -662,7 +663,9 @@ TEST_CASE("email lists: role local parts and table sizes", "[email][lists]") {
   CHECK(table_size(test_support::pack().disposable_domains()).entries > 120000);
   CHECK(table_size(test_support::pack().role_local_parts()).entries > 1000);
   CHECK(table_size(test_support::pack().free_domains()).bytes < 150 * 1024);
-  CHECK(table_size(test_support::pack().disposable_domains()).bytes < 1300 * 1024);
+  // The disposable domains are stored as written: 17 % more raw bytes than with their labels
+  // reversed (1,336,265 vs 1,138,465), 7 % fewer after gzip (core/data/data-pack.mjs).
+  CHECK(table_size(test_support::pack().disposable_domains()).bytes < 1350 * 1024);
 }
 
 // ---- check_email --------------------------------------------------------------------------------
@@ -768,20 +771,16 @@ TEST_CASE("check_email: syntax finding stops the checks, messages in both langua
 
 namespace {
 
-// Every entry of a front-coded table, rebuilt the plain way (the format of domain_lists.h).
+// Every entry of a front-coded table, rebuilt the plain way (the layout of domain_lists.h).
 std::vector<std::string> decoded_entries(const leadscore::checks::FrontCodedTable& table) {
   std::vector<std::string> out;
-  for (std::size_t b = 0; b < table.block_count; ++b) {
-    const unsigned char* p = table.data + table.block_offsets[b];
-    const unsigned char* end = b + 1 < table.block_count ? table.data + table.block_offsets[b + 1] : table.data + table.data_size;
-    std::string entry(reinterpret_cast<const char*>(p + 1), p[0]);
-    p += 1 + p[0];
+  const char* p = reinterpret_cast<const char*>(table.suffixes);
+  std::string entry;
+  for (std::size_t i = 0; i < table.entry_count; ++i) {
+    const char* end = std::strchr(p, '\n');
+    entry = entry.substr(0, table.shared[i]) + std::string(p, end);
+    p = end + 1;
     out.push_back(entry);
-    while (p < end) {
-      entry = entry.substr(0, p[0]) + std::string(reinterpret_cast<const char*>(p + 2), p[1]);
-      p += 2 + p[1];
-      out.push_back(entry);
-    }
   }
   return out;
 }
@@ -791,7 +790,8 @@ std::vector<std::string> decoded_entries(const leadscore::checks::FrontCodedTabl
 TEST_CASE("email lists: table look-ups find every entry and nothing between them", "[email][lists]") {
   using leadscore::checks::FrontCodedTable;
   const leadscore::DataPack& pack = test_support::pack();
-  for (const FrontCodedTable* table : {&pack.free_domains(), &pack.disposable_domains(), &pack.role_local_parts()}) {
+  for (const FrontCodedTable* table :
+       {&pack.free_domains(), &pack.disposable_domains(), &pack.role_local_parts(), &pack.public_suffixes().rules}) {
     const std::vector<std::string> entries = decoded_entries(*table);
     REQUIRE(entries.size() == table->entry_count);
     const std::set<std::string> listed(entries.begin(), entries.end());
@@ -800,7 +800,7 @@ TEST_CASE("email lists: table look-ups find every entry and nothing between them
       INFO(entry);
       REQUIRE(table->contains(entry));
       // Keys next to an entry in byte order: a prefix, an extension, a last byte one up or down.
-      std::vector<std::string> near = {entry.substr(0, entry.size() - 1), entry + "a", entry + ".", entry + "\x01"};
+      std::vector<std::string> near = {entry.substr(0, entry.size() - 1), entry + "a", entry + ".", entry + "\x01", entry + "\n"};
       std::string up = entry, down = entry;
       up.back() = static_cast<char>(up.back() + 1);
       down.back() = static_cast<char>(down.back() - 1);

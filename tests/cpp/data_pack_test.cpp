@@ -50,7 +50,7 @@ TEST_CASE("the native build's built-in pack is the full pack file, checked once 
   REQUIRE(again);
   CHECK(built_in->free_domains().entry_count == full->free_domains().entry_count);
   CHECK(built_in->disposable_domains().entry_count == full->disposable_domains().entry_count);
-  CHECK(built_in->public_suffixes().count == full->public_suffixes().count);
+  CHECK(built_in->public_suffixes().rules.entry_count == full->public_suffixes().rules.entry_count);
 }
 
 TEST_CASE("the lite pack is a subset of the full one") {
@@ -74,6 +74,18 @@ TEST_CASE("the lite pack is a subset of the full one") {
   CHECK(checks::registrable_domain(lite->public_suffixes(), "www.acme.co.uk") == "acme.co.uk");
   CHECK(checks::registrable_domain(full->public_suffixes(), "jane.blogspot.com") == "jane.blogspot.com");
   CHECK(checks::registrable_domain(lite->public_suffixes(), "jane.blogspot.com") == "blogspot.com");
+  // Lite keeps the short second levels and the registry kinds that several TLDs use, wildcards
+  // and exceptions; the longer geographic second levels only in full (core/data/lists.mjs).
+  for (const char* host : {"x.trust.nhs.uk", "mail.city.on.ca", "a.acme.com.au", "b.mairie.gouv.fr"}) {
+    INFO(host);
+    CHECK(checks::registrable_domain(lite->public_suffixes(), host) == checks::registrable_domain(full->public_suffixes(), host));
+  }
+  CHECK(checks::registrable_domain(lite->public_suffixes(), "a.b.ck") == "a.b.ck");  // *.ck
+  CHECK(checks::registrable_domain(lite->public_suffixes(), "www.ck") == "www.ck");  // !www.ck
+  CHECK(checks::registrable_domain(lite->public_suffixes(), "x.www.ck") == "www.ck");
+  CHECK(checks::registrable_domain(full->public_suffixes(), "comune.agrigento.it") == "comune.agrigento.it");
+  CHECK(checks::registrable_domain(lite->public_suffixes(), "comune.agrigento.it") == "agrigento.it");
+  CHECK(checks::public_suffix_table_size(lite->public_suffixes()).rules == 3290);
 }
 
 TEST_CASE("damaged or foreign bytes are refused with data_invalid and where") {
@@ -95,12 +107,14 @@ TEST_CASE("damaged or foreign bytes are refused with data_invalid and where") {
   header.replace(at, 13, "\"entries\":999");
   std::string lying = good.substr(0, 12) + header + good.substr(12 + h);
   CHECK(refusal(lying) == std::pair<std::string, std::string>{"data_invalid", "/sections/free_domains/blocks"});
-  // Format 1 (domain lists only; the other tables were compiled in) is refused by name.
-  std::string format1 = good;
-  const auto f = format1.find("\"format\":2");
-  REQUIRE(f != std::string::npos);
-  format1.replace(f, 10, "\"format\":1");
-  CHECK(refusal(format1) == std::pair<std::string, std::string>{"data_invalid", "/header/format"});
+  // Earlier formats (1: domain lists only; 2: the suffix rules back to back) are refused by name.
+  for (const char* earlier : {"\"format\":1", "\"format\":2"}) {
+    std::string old_format = good;
+    const auto f = old_format.find("\"format\":3");
+    REQUIRE(f != std::string::npos);
+    old_format.replace(f, 10, earlier);
+    CHECK(refusal(old_format) == std::pair<std::string, std::string>{"data_invalid", "/header/format"});
+  }
 }
 
 namespace {
@@ -168,6 +182,28 @@ TEST_CASE("the phone, name and role tables are in every pack and checked like th
         })).second == "/sections/name_model/folds/3");
   // A missing section.
   CHECK(refusal(forged(good, "\"role_local_parts\"", "\"role_local_partz\"")).second == "/sections/role_local_parts");
+}
+
+TEST_CASE("front-coded tables whose checksum holds but whose entries do not are refused with where") {
+  const std::string good = pack_file("lite");
+  // The free domains: 291 entries in 10 blocks of 32, the u32 block offsets, a shared-length
+  // byte per entry, then the suffixes, each ended by a newline.
+  static std::size_t shared_at, suffixes_at;
+  shared_at = section_offset(good, "free_domains") + 4 * 10;
+  suffixes_at = shared_at + 291;
+  using Refusal = std::pair<std::string, std::string>;
+  const Refusal at_free{"data_invalid", "/sections/free_domains"};
+  // A block's first entry that keeps bytes of the one before; an entry that keeps more bytes than
+  // the one before has; the first suffix's newline gone (two entries run together, out of order).
+  CHECK(refusal(forged(good, "\"entries\":291", "\"entries\":291", [](std::string& p) { p[shared_at + 32] = 1; })) == at_free);
+  CHECK(refusal(forged(good, "\"entries\":291", "\"entries\":291", [](std::string& p) { p[shared_at + 1] = 200; })) == at_free);
+  CHECK(refusal(forged(good, "\"entries\":291", "\"entries\":291", [](std::string& p) {
+          p[p.find('\n', suffixes_at)] = 'z';
+        })) == at_free);
+  // An entry count that leaves suffixes over; a domain table without its label order.
+  CHECK(refusal(forged(good, "\"entries\":291,\"blocks\":10", "\"entries\":290,\"blocks\":10")) == at_free);
+  CHECK(refusal(forged(good, "\"labels\":\"reversed\"", "\"labels\":\"inverted\"")) ==
+        Refusal{"data_invalid", "/sections/free_domains/labels"});
 }
 
 TEST_CASE("without a data pack (tier none) the checks that need one say undecided, the others still run") {

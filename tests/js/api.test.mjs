@@ -195,7 +195,7 @@ test('the shipped glues have no eval / new Function (CSP) and make no network re
   }
 });
 
-test('scorer.describe(): the settings as the engine runs them, the same in both entry points', async () => {
+test('scorer.describe(): the settings as the engine runs them (leadscore only)', async () => {
   const scorer = await createScorer();
   const described = scorer.describe();
   assert.equal(described.fingerprint, scorer.model.fingerprint);
@@ -204,10 +204,6 @@ test('scorer.describe(): the settings as the engine runs them, the same in both 
   assert.equal(described.checks.min_fill_seconds, 3);
   assert.equal(described.routing.strong_within_ms, 30 * 24 * 3600 * 1000);
   assert.deepEqual(described.routing.default.id, 'default');
-  const form = await import('leadscore/form');
-  const formScorer = await form.createScorer();
-  assert.deepEqual(formScorer.describe(), described);
-  formScorer.dispose();
   scorer.dispose();
   // A model without checks: the defaults the core applies.
   const bare = await createScorer(minimal);

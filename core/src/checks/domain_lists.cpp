@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <string_view>
 
 namespace leadscore::checks {
 namespace {
@@ -11,17 +12,24 @@ namespace {
 // Longest domain (RFC 1035) and longest table entry; longer keys cannot be listed.
 constexpr std::size_t kMaxKey = 255;
 
-// Compares an entry of `entry_len` bytes with key[0, key_size), both known equal below `from`;
-// `tail` holds the entry's bytes from `from` on. Sets *common to the length of their shared prefix.
-// Keys are short and differ early: a byte loop beats a call to memcmp here.
-int compare_prefix(const unsigned char* tail, std::size_t entry_len, const unsigned char* key, std::size_t key_size,
-                   std::size_t from, std::size_t* common = nullptr) {
-  const std::size_t n = std::min(entry_len, key_size);
+// Compares an entry with key[0, key_size), both known equal below `from`; `tail` holds the
+// entry's bytes from `from` on, ended by a newline (FrontCodedTable). Sets *common to the length
+// of their shared prefix. Keys are short and differ early: a byte loop beats memcmp here.
+int compare_entry(const unsigned char* tail, const unsigned char* key, std::size_t key_size, std::size_t from,
+                  std::size_t* common = nullptr) {
   std::size_t i = from;
-  while (i < n && tail[i - from] == key[i]) ++i;
+  while (i < key_size && tail[i - from] != '\n' && tail[i - from] == key[i]) ++i;
   if (common != nullptr) *common = i;
-  if (i < n) return tail[i - from] < key[i] ? -1 : 1;
-  return entry_len < key_size ? -1 : (entry_len > key_size ? 1 : 0);
+  const bool entry_ended = tail[i - from] == '\n';
+  if (i == key_size) return entry_ended ? 0 : 1;  // equal, or the key is a prefix of the entry
+  if (entry_ended) return -1;                     // the entry is a prefix of the key
+  return tail[i - from] < key[i] ? -1 : 1;
+}
+
+// The byte after the newline that ends the suffix at `p`.
+const unsigned char* next_entry(const unsigned char* p) {
+  while (*p != '\n') ++p;
+  return p + 1;
 }
 
 // "mail.yahoo.com" -> "com.yahoo.mail" into `out` (the layout of the domain tables).
@@ -42,11 +50,21 @@ std::size_t reverse_labels(std::string_view domain, char* out) {
 
 }  // namespace
 
-// A listed domain or any parent of it: every parent of a domain is a label-boundary prefix of
-// its reversed key, so one reversed copy serves every lookup. The longest listed prefix is the
-// most specific listing; its label count is returned.
+// A listed domain or any parent of it; the longest listed one is the most specific listing, its
+// label count is returned. In a table of reversed labels every parent of a domain is a
+// label-boundary prefix of its reversed key, so one reversed copy serves every lookup; in a
+// table as written the parents are the domain's own label-boundary suffixes.
 std::size_t listed_labels(const FrontCodedTable& table, std::string_view domain) {
   if (domain.empty() || domain.size() > kMaxKey) return 0;
+  if (!table.labels_reversed) {
+    std::size_t labels = 1 + static_cast<std::size_t>(std::count(domain.begin(), domain.end(), '.'));
+    for (std::size_t start = 0;; --labels) {
+      if (table.contains(domain.substr(start))) return labels;
+      const std::size_t dot = domain.find('.', start);
+      if (dot == std::string_view::npos) return 0;
+      start = dot + 1;
+    }
+  }
   char key[kMaxKey];
   const std::size_t n = reverse_labels(domain, key);
   const std::string_view reversed(key, n);
@@ -73,35 +91,33 @@ bool FrontCodedTable::contains(std::string_view key) const {
   if (key.empty() || key.size() > kMaxKey || block_count == 0) return false;
   const auto* k = reinterpret_cast<const unsigned char*>(key.data());
   const std::size_t key_size = key.size();
-  // Last block whose head is <= key.
+  // Last block whose first entry is <= key.
   std::size_t lo = 0, hi = block_count;  // answer in [lo, hi)
   while (hi - lo > 1) {
     const std::size_t mid = lo + (hi - lo) / 2;
-    const unsigned char* head = data + block_offsets[mid];
-    if (compare_prefix(head + 1, head[0], k, key_size, 0) <= 0) lo = mid;
+    if (compare_entry(suffixes + block_offsets[mid], k, key_size, 0) <= 0) lo = mid;
     else hi = mid;
   }
   // Walk the block without rebuilding its entries. `common` is how many leading bytes the current
-  // entry shares with the key, the entry being below the key (the head is <= key, and each entry
+  // entry shares with the key, the entry being below the key (the first is <= key, and each entry
   // is above the one before it). An entry that keeps more than `common` bytes of the one before
   // differs from the key where that one did, by the same byte: still below. One that keeps fewer
   // has, at that position, a byte above the earlier entry's, which equalled the key's (the
-  // generator stores the exact shared length): above the key, so the key is not listed. Only an entry that keeps exactly `common` bytes is compared.
-  const unsigned char* p = data + block_offsets[lo];
-  const unsigned char* end = lo + 1 < block_count ? data + block_offsets[lo + 1] : data + data_size;
-  std::size_t len = p[0];
+  // generator stores the exact shared length): above the key, so the key is not listed. Only an
+  // entry that keeps exactly `common` bytes is compared.
+  const std::size_t first = lo * kBlockSize;
+  const std::size_t last = std::min(entry_count, first + kBlockSize);
+  const unsigned char* p = suffixes + block_offsets[lo];
   std::size_t common = 0;
-  int c = compare_prefix(p + 1, len, k, key_size, 0, &common);
-  p += 1 + len;
-  while (true) {
+  int c = compare_entry(p, k, key_size, 0, &common);
+  for (std::size_t i = first + 1;; ++i) {
     if (c == 0) return true;
-    if (c > 0 || p >= end) return false;
-    const std::size_t shared = p[0], suffix = p[1];
-    const unsigned char* bytes = p + 2;
-    p += 2 + suffix;
-    if (shared > common) continue;
-    if (shared < common) return false;
-    c = compare_prefix(bytes, shared + suffix, k, key_size, shared, &common);
+    if (c > 0 || i >= last) return false;
+    p = next_entry(p);
+    const std::size_t keep = shared[i];
+    if (keep > common) continue;
+    if (keep < common) return false;
+    c = compare_entry(p, k, key_size, keep, &common);
   }
 }
 

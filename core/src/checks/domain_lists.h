@@ -1,7 +1,6 @@
 // Lookups in front-coded tables: the domain lists and role local parts of a data pack
 // (DataPack::is_free, is_disposable, role_local_parts; docs/data-packs.md; sources, licences and
-// sizes in docs/checks/email.md). Domain tables hold domains with their labels reversed,
-// "gmail.com" as "com.gmail", so that entries of one TLD share prefixes.
+// sizes in docs/checks/email.md).
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -11,7 +10,7 @@ namespace leadscore::checks {
 
 struct FrontCodedTable;
 
-/// Whether `domain` (lower-case ASCII, A-labels) is in a domain table (labels reversed) or is a
+/// Whether `domain` (lower-case ASCII, A-labels) is in a domain table or is a
 /// subdomain of one that is: mail.yahoo.com matches yahoo.com; a listed name used as a left label
 /// elsewhere does not (yahoo.com.example.org is not yahoo.com).
 bool domain_listed(const FrontCodedTable& table, std::string_view domain);
@@ -32,24 +31,28 @@ struct TableSize {
 };
 TableSize table_size(const FrontCodedTable& table);
 
-/// A sorted set of byte strings, front-coded in blocks of `kBlockSize` (data packs).
-///
-/// `data` holds the blocks one after the other. A block starts with its head entry in full
-/// (length byte, bytes); each later entry is (shared-prefix length byte, suffix length byte,
-/// suffix bytes) relative to the entry before it. `block_offsets[b]` is where block b starts in
-/// `data`. Entries are at most 255 bytes. Sorted by unsigned byte order, no duplicates.
+/// A sorted set of byte strings, front-coded in blocks of `kBlockSize` (data packs; written by
+/// core/data/encoding.mjs). Three columns:
+///   `shared[i]`      how many leading bytes entry i keeps of entry i - 1 (0 for a block's first);
+///   `suffixes`       each entry's remaining bytes followed by a newline, entry after entry;
+///   `block_offsets`  where each block's first entry starts in `suffixes`.
+/// Entries are 1 to 255 bytes without a newline, sorted by unsigned byte order, no duplicates.
+/// Domain tables hold domains with their labels reversed ("com.gmail": the parents of a domain
+/// are then prefixes of its key) or as written, as `labels_reversed` says.
 struct FrontCodedTable {
-  static constexpr std::size_t kBlockSize = 16;
-  const unsigned char* data = nullptr;
-  std::size_t data_size = 0;
+  static constexpr std::size_t kBlockSize = 32;
   const std::uint32_t* block_offsets = nullptr;
   std::size_t block_count = 0;
+  const unsigned char* shared = nullptr;
+  const unsigned char* suffixes = nullptr;
+  std::size_t suffix_bytes = 0;
   std::size_t entry_count = 0;
+  bool labels_reversed = false;
 
   /// Exact membership; allocates nothing.
   bool contains(std::string_view key) const;
-  /// data + block offsets, in bytes.
-  std::size_t bytes() const { return data_size + block_count * sizeof(std::uint32_t); }
+  /// The columns' bytes.
+  std::size_t bytes() const { return block_count * sizeof(std::uint32_t) + entry_count + suffix_bytes; }
 };
 
 }  // namespace leadscore::checks

@@ -20,51 +20,6 @@ namespace {
 constexpr std::size_t kMaxHost = 253;
 constexpr std::size_t kMaxLabel = 63;
 
-// Byte-wise three-way comparison (as std::string_view's, by unsigned bytes). Keys are short and
-// differ early: a byte loop beats a call to memcmp here.
-int compare_bytes(std::string_view a, std::string_view b) {
-  const std::size_t n = std::min(a.size(), b.size());
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto x = static_cast<unsigned char>(a[i]), y = static_cast<unsigned char>(b[i]);
-    if (x != y) return x < y ? -1 : 1;
-  }
-  return a.size() < b.size() ? -1 : (a.size() > b.size() ? 1 : 0);
-}
-
-// Rules are sorted byte-wise; blocks of t.block rules start at t.block_offsets (SuffixTable).
-bool has_rule(const SuffixTable& t, std::string_view key) {
-  const std::size_t blocks = (t.count + t.block - 1) / t.block;
-  auto first_of = [&t](std::size_t block) {
-    return std::string_view(t.blob + t.block_offsets[block], t.lengths[block * t.block]);
-  };
-  // The last block whose first rule is <= key.
-  std::size_t lo = 0, hi = blocks;
-  while (lo < hi) {
-    const std::size_t mid = lo + (hi - lo) / 2;
-    if (compare_bytes(first_of(mid), key) <= 0) lo = mid + 1;
-    else hi = mid;
-  }
-  if (lo == 0) return false;
-  const std::size_t block = lo - 1;
-  std::size_t offset = t.block_offsets[block];
-  for (std::size_t i = block * t.block; i < t.count && i < (block + 1) * t.block; ++i) {
-    const int c = compare_bytes(std::string_view(t.blob + offset, t.lengths[i]), key);
-    if (c == 0) return true;
-    if (c > 0) return false;
-    offset += t.lengths[i];
-  }
-  return false;
-}
-
-// has_rule("!" + suffix) without building the key. The exception rules sort before every other
-// rule ('!' is the smallest byte a rule starts with) and are few: a scan of them is enough.
-bool has_exception_rule(const SuffixTable& t, std::string_view suffix) {
-  std::size_t offset = 0;
-  for (std::size_t i = 0; i < t.count && t.blob[offset] == '!'; offset += t.lengths[i], ++i)
-    if (t.lengths[i] == suffix.size() + 1 && std::string_view(t.blob + offset + 1, suffix.size()) == suffix) return true;
-  return false;
-}
-
 // Simple lower case for the scripts whose capitals have a fixed offset (Latin-1, Latin
 // Extended-A, Greek, Cyrillic). Other code points are kept as they are.
 char32_t lower_code_point(char32_t c) {
@@ -142,25 +97,37 @@ struct LabelledHost {
 };
 
 // Number of labels of the public suffix of `host`, and whether a listed rule (not the implicit
-// "*") decided it.
+// "*") decided it. The table holds the rules with their labels reversed; the reversed suffix of
+// the last k labels is a prefix of the whole host reversed, so one buffer serves every lookup:
+// "!" + the host reversed, of which the exception key of a suffix is a prefix, and its rule key
+// the same prefix without the "!".
 std::size_t suffix_labels(const SuffixTable& table, const LabelledHost& host, bool* listed) {
   const std::size_t n = host.count;
-  auto suffix = [&](std::size_t i) { return host.joined.substr(host.starts[i]); };
-  std::string key;  // "!" or "*." + a suffix, in one reused buffer
-  auto prefixed = [&key](const char* prefix, std::string_view rest) -> std::string_view {
-    key.assign(prefix);
-    key.append(rest);
-    return key;
-  };
+  std::string reversed = "!";
+  std::size_t ends[LabelledHost::kMaxLabels];  // ends[i]: end in `reversed` of the suffix from label i
+  for (std::size_t k = n; k-- > 0;) {
+    const std::size_t end = k + 1 < n ? host.starts[k + 1] - 1 : host.joined.size();
+    if (k + 1 < n) reversed.push_back('.');
+    reversed.append(host.joined.substr(host.starts[k], end - host.starts[k]));
+    ends[k] = reversed.size();
+  }
+  const std::string_view all = reversed;
+  auto exception_key = [&](std::size_t i) { return all.substr(0, ends[i]); };
+  auto rule_key = [&](std::size_t i) { return all.substr(1, ends[i] - 1); };
   for (std::size_t i = 0; i < n; ++i) {  // exception rules win over everything
-    if (has_exception_rule(table, suffix(i))) {
+    if (table.rules.contains(exception_key(i))) {
       if (listed) *listed = true;
       return n - i - 1;
     }
   }
+  std::string wildcard;  // "*." + a suffix, reversed: the suffix's key + ".*"
   for (std::size_t i = 0; i < n; ++i) {  // otherwise the longest matching rule
-    bool match = has_rule(table, suffix(i));
-    if (!match && i + 1 < n) match = has_rule(table, prefixed("*.", suffix(i + 1)));
+    bool match = table.rules.contains(rule_key(i));
+    if (!match && i + 1 < n) {
+      wildcard.assign(rule_key(i + 1));
+      wildcard.append(".*");
+      match = table.rules.contains(wildcard);
+    }
     if (match) {
       if (listed) *listed = true;
       return n - i;
@@ -247,8 +214,6 @@ bool has_listed_suffix(const SuffixTable& table, std::string_view host) {
   return listed && suffix < labelled.count;
 }
 
-PublicSuffixTableSize public_suffix_table_size(const SuffixTable& t) {
-  return {t.count, t.blob_size + t.count + ((t.count + t.block - 1) / t.block) * sizeof(std::uint32_t)};
-}
+PublicSuffixTableSize public_suffix_table_size(const SuffixTable& t) { return {t.rules.entry_count, t.rules.bytes()}; }
 
 }  // namespace leadscore::checks

@@ -6,18 +6,15 @@
 #include <string>
 #include <string_view>
 
+#include "checks/domain_lists.h"
+
 namespace leadscore::checks {
 
-/// The rules of a Public Suffix List, sorted byte-wise, back to back in `blob`; `lengths[i]` is the
-/// length of rule i (all < 256); `block_offsets[b]` is where rule b * block starts in `blob`.
-/// A lookup binary-searches the blocks by their first rule, then walks at most `block` rules.
+/// The rules of a Public Suffix List (A-labels) as a front-coded set with their labels reversed,
+/// as the domain lists are: "co.uk" is "uk.co", the wildcard "*.ck" is "ck.*", the exception
+/// "!www.ck" is "!ck.www". The rules of one TLD then share their prefixes (data pack format 3).
 struct SuffixTable {
-  const char* blob = nullptr;
-  std::size_t blob_size = 0;
-  const unsigned char* lengths = nullptr;
-  const std::uint32_t* block_offsets = nullptr;
-  std::size_t count = 0;
-  std::size_t block = 1;
+  FrontCodedTable rules;
 };
 
 /// The registrable domain of a host name (case-insensitive, ASCII/A-labels; a trailing dot is not

@@ -54,47 +54,40 @@ Expected<const char*> section_at(std::string_view bytes, std::size_t payload, st
   return bytes.data() + payload + offset;
 }
 
-// Checks a front-coded table: block offsets increasing and in bounds, every entry inside its
-// block, entries strictly increasing in byte order across the whole table.
+// Checks a front-coded table (FrontCodedTable): every block offset at the start of that block's
+// first entry, every entry 1..255 bytes and ended by a newline inside the suffixes, a block's
+// first entry keeping nothing and later ones no more than the entry before has, entries strictly
+// increasing in byte order across the whole table, nothing after the last entry.
 std::optional<Error> check_front_coded(const checks::FrontCodedTable& t, const std::string& path) {
   std::string previous, entry;
-  std::size_t entries = 0;
-  for (std::size_t b = 0; b < t.block_count; ++b) {
-    const std::size_t start = t.block_offsets[b];
-    const std::size_t end = b + 1 < t.block_count ? t.block_offsets[b + 1] : t.data_size;
-    if (start >= end || end > t.data_size || (b == 0 && start != 0))
-      return invalid(path, "block " + std::to_string(b) + " has a bad offset");
-    const unsigned char* p = t.data + start;
-    const unsigned char* stop = t.data + end;
-    bool head = true;
-    while (p < stop) {
-      if (head) {
-        const std::size_t len = p[0];
-        if (len > static_cast<std::size_t>(stop - p - 1)) return invalid(path, "block " + std::to_string(b) + " overruns");
-        entry.assign(reinterpret_cast<const char*>(p + 1), len);
-        p += 1 + len;
-        head = false;
-      } else {
-        if (stop - p < 2) return invalid(path, "block " + std::to_string(b) + " overruns");
-        const std::size_t shared = p[0], suffix = p[1];
-        if (shared > entry.size() || suffix > static_cast<std::size_t>(stop - p - 2) || shared + suffix > 255)
-          return invalid(path, "block " + std::to_string(b) + " has a bad entry");
-        entry.resize(shared);
-        entry.append(reinterpret_cast<const char*>(p + 2), suffix);
-        p += 2 + suffix;
-      }
-      if (entry.empty() || (entries > 0 && !(previous < entry)))
-        return invalid(path, "entry " + std::to_string(entries) + " is empty or out of order");
-      previous = entry;
-      ++entries;
+  std::size_t at = 0;
+  for (std::size_t i = 0; i < t.entry_count; ++i) {
+    const std::string where = "entry " + std::to_string(i);
+    if (i % checks::FrontCodedTable::kBlockSize == 0) {
+      if (t.block_offsets[i / checks::FrontCodedTable::kBlockSize] != at)
+        return invalid(path, "block " + std::to_string(i / checks::FrontCodedTable::kBlockSize) + " has a bad offset");
+      if (t.shared[i] != 0) return invalid(path, where + " starts a block but keeps bytes of the one before");
     }
+    const std::size_t keep = t.shared[i];
+    if (keep > entry.size()) return invalid(path, where + " keeps more bytes than the entry before has");
+    const void* newline = at < t.suffix_bytes ? std::memchr(t.suffixes + at, '\n', t.suffix_bytes - at) : nullptr;
+    if (newline == nullptr) return invalid(path, where + " overruns the suffixes");
+    const std::size_t end = static_cast<std::size_t>(static_cast<const unsigned char*>(newline) - t.suffixes);
+    entry.resize(keep);
+    entry.append(reinterpret_cast<const char*>(t.suffixes + at), end - at);
+    if (entry.empty() || entry.size() > 255 || (i > 0 && !(previous < entry)))
+      return invalid(path, where + " is empty, too long or out of order");
+    previous = entry;
+    at = end + 1;
   }
-  if (entries != t.entry_count) return invalid(path, "the entry count does not match the blocks");
+  if (at != t.suffix_bytes) return invalid(path, "the suffixes have bytes after the last entry");
   return std::nullopt;
 }
 
+// A front-coded section. A domain table (`domains`) says in its member "labels" whether its
+// domains are stored with their labels reversed or as written.
 Expected<checks::FrontCodedTable> read_front_coded(std::string_view bytes, std::size_t payload, const Json& sections,
-                                                   const char* name, bool verify) {
+                                                   const char* name, bool verify, bool domains = false) {
   const std::string path = std::string("/sections/") + name;
   const auto it = sections.find(name);
   if (it == sections.end() || !it->is_object()) return invalid(path, "the section is missing");
@@ -103,65 +96,30 @@ Expected<checks::FrontCodedTable> read_front_coded(std::string_view bytes, std::
   auto offset = count_of(s, "offset", path, max);
   auto entries = count_of(s, "entries", path, max);
   auto blocks = count_of(s, "blocks", path, max / 4);
-  auto data_bytes = count_of(s, "data_bytes", path, max);
-  for (const auto* e : {&offset, &entries, &blocks, &data_bytes})
+  auto suffix_bytes = count_of(s, "suffix_bytes", path, max);
+  for (const auto* e : {&offset, &entries, &blocks, &suffix_bytes})
     if (!*e) return e->error();
   const std::size_t expected_blocks =
       (entries.value() + checks::FrontCodedTable::kBlockSize - 1) / checks::FrontCodedTable::kBlockSize;
   if (blocks.value() != expected_blocks) return invalid(path + "/blocks", "does not match the entry count");
-  auto at = section_at(bytes, payload, offset.value(), 4 * blocks.value() + data_bytes.value(), path);
+  auto at = section_at(bytes, payload, offset.value(), 4 * blocks.value() + entries.value() + suffix_bytes.value(), path);
   if (!at) return at.error();
   checks::FrontCodedTable t;
   t.block_offsets = reinterpret_cast<const std::uint32_t*>(at.value());
   t.block_count = blocks.value();
-  t.data = reinterpret_cast<const unsigned char*>(at.value() + 4 * blocks.value());
-  t.data_size = data_bytes.value();
+  t.shared = reinterpret_cast<const unsigned char*>(at.value() + 4 * blocks.value());
   t.entry_count = entries.value();
+  t.suffixes = t.shared + entries.value();
+  t.suffix_bytes = suffix_bytes.value();
+  if (domains) {
+    const auto labels = s.find("labels");
+    if (labels == s.end() || (*labels != "reversed" && *labels != "as_written"))
+      return invalid(path + "/labels", "must be \"reversed\" or \"as_written\"");
+    t.labels_reversed = *labels == "reversed";
+  }
   if (verify) {
     if (auto e = check_front_coded(t, path)) return *e;
   }
-  return t;
-}
-
-Expected<checks::SuffixTable> read_suffixes(std::string_view bytes, std::size_t payload, const Json& sections, bool verify) {
-  const std::string path = "/sections/public_suffixes";
-  const auto it = sections.find("public_suffixes");
-  if (it == sections.end() || !it->is_object()) return invalid(path, "the section is missing");
-  const Json& s = *it;
-  const std::size_t max = bytes.size();
-  auto offset = count_of(s, "offset", path, max);
-  auto rules = count_of(s, "rules", path, max);
-  auto block = count_of(s, "block", path, 4096);
-  auto blob_bytes = count_of(s, "blob_bytes", path, max);
-  for (const auto* e : {&offset, &rules, &block, &blob_bytes})
-    if (!*e) return e->error();
-  if (block.value() == 0) return invalid(path + "/block", "must be at least 1");
-  const std::size_t blocks = (rules.value() + block.value() - 1) / block.value();
-  auto at = section_at(bytes, payload, offset.value(), 4 * blocks + rules.value() + blob_bytes.value(), path);
-  if (!at) return at.error();
-  checks::SuffixTable t;
-  t.block_offsets = reinterpret_cast<const std::uint32_t*>(at.value());
-  t.lengths = reinterpret_cast<const unsigned char*>(at.value() + 4 * blocks);
-  t.blob = at.value() + 4 * blocks + rules.value();
-  t.blob_size = blob_bytes.value();
-  t.count = rules.value();
-  t.block = block.value();
-  // Rules back to back fill the blob exactly, each block offset is where its first rule starts,
-  // and the rules are non-empty and strictly increasing.
-  std::size_t offset_in_blob = 0;
-  std::string_view previous;
-  if (!verify) return t;
-  for (std::size_t i = 0; i < t.count; ++i) {
-    if (i % t.block == 0 && t.block_offsets[i / t.block] != offset_in_blob)
-      return invalid(path, "block offset " + std::to_string(i / t.block) + " is wrong");
-    const std::size_t len = t.lengths[i];
-    if (len == 0 || len > t.blob_size - offset_in_blob) return invalid(path, "rule " + std::to_string(i) + " overruns");
-    const std::string_view rule(t.blob + offset_in_blob, len);
-    if (i > 0 && !(previous < rule)) return invalid(path, "rule " + std::to_string(i) + " is out of order");
-    previous = rule;
-    offset_in_blob += len;
-  }
-  if (offset_in_blob != t.blob_size) return invalid(path, "the blob has bytes after the last rule");
   return t;
 }
 
@@ -284,9 +242,9 @@ std::optional<Error> DataPack::read(std::string_view bytes, bool verify) {
   const Json& h = header.value();
   if (!h.is_object()) return invalid("/header", "the header is not a JSON object");
   const auto format = h.find("format");
-  if (format == h.end() || *format != 2)
-    return invalid("/header/format", "unknown format (this library reads format 2; format 1 packs lack the phone, "
-                                      "name and role tables)");
+  if (format == h.end() || *format != 3)
+    return invalid("/header/format", "unknown format (this library reads format 3; format 2 packs lay their tables "
+                                      "out another way, format 1 packs lack the phone, name and role tables)");
   for (const char* key : {"tier", "version", "payload_sha256"}) {
     const auto it = h.find(key);
     if (it == h.end() || !it->is_string() || it->get_ref<const std::string&>().empty())
@@ -305,11 +263,11 @@ std::optional<Error> DataPack::read(std::string_view bytes, bool verify) {
   const auto sections = h.find("sections");
   if (sections == h.end() || !sections->is_object()) return invalid("/header/sections", "missing");
 
-  auto free = read_front_coded(bytes, payload, *sections, "free_domains", verify);
+  auto free = read_front_coded(bytes, payload, *sections, "free_domains", verify, true);
   if (!free) return free.error();
-  auto disposable = read_front_coded(bytes, payload, *sections, "disposable_domains", verify);
+  auto disposable = read_front_coded(bytes, payload, *sections, "disposable_domains", verify, true);
   if (!disposable) return disposable.error();
-  auto suffixes = read_suffixes(bytes, payload, *sections, verify);
+  auto suffixes = read_front_coded(bytes, payload, *sections, "public_suffixes", verify);
   if (!suffixes) return suffixes.error();
   auto roles = read_front_coded(bytes, payload, *sections, "role_local_parts", verify);
   if (!roles) return roles.error();
@@ -320,7 +278,7 @@ std::optional<Error> DataPack::read(std::string_view bytes, bool verify) {
   if (!names) return names.error();
   free_ = free.value();
   disposable_ = disposable.value();
-  suffixes_ = suffixes.value();
+  suffixes_.rules = suffixes.value();
   roles_ = roles.value();
   phone_plans_ = std::move(phones.value());
   name_model_ = std::move(names.value());

@@ -83,6 +83,7 @@ EMSCRIPTEN_BINDINGS(leadscore) {
   using namespace leadscore::wasm;
   register_common()
       .function("describe", &Scorer::describe)
+      .function("scoreMany", &Scorer::score_many)
       .function("scoreAccount", &Scorer::score_account)
       .function("evaluate", &Scorer::evaluate)
       .function("describeRoute", &Scorer::describe_route);

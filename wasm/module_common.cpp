@@ -26,7 +26,6 @@ emscripten::class_<Scorer> register_common() {
       .function("load", &Scorer::load)
       .function("info", &Scorer::info)
       .function("score", &Scorer::score)
-      .function("scoreMany", &Scorer::score_many)
       .function("checkField", &Scorer::check_field)
       .function("checkLead", &Scorer::check_lead)
       .function("submission", &Scorer::submission)

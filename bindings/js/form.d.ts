@@ -1,4 +1,5 @@
 // `leadscore/form`: the form module's API (scoring, form checks, submissions, verify). Its Scorer is
-// the full one's; scoreAccount(), evaluate(), describe() and describeRoute() throw "not_in_form_module" there.
+// the full one's; scoreAccount(), scoreMany(), evaluate(), describe() and describeRoute() throw
+// "not_in_form_module" there.
 export { LeadscoreError, Scorer, createScorer, defaultModel, version, setWasmSource } from './index.js';
 export type * from './index.js';

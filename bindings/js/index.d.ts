@@ -271,7 +271,7 @@ export class Scorer {
   score(lead: Lead, options?: ScoreOptions): ScoreResult;
   /** Like score(), as JSON text byte-identical to the native engine's output. */
   scoreJson(lead: Lead | string, options?: ScoreOptions): string;
-  /** Scores an array of leads in one call; one entry per lead, in order. */
+  /** Scores an array of leads in one call; one entry per lead, in order. Not in leadscore/form. */
   scoreMany(leads: Lead[], options: ScoreManyOptions & { detail: 'summary' }): SummaryEntry[];
   scoreMany(leads: Lead[], options?: ScoreManyOptions): ManyEntry[];
   /** Scores one lead and packs inputs, result and model identity for a server to verify. */

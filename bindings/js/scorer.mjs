@@ -169,7 +169,7 @@ export class Scorer {
    */
   scoreMany(leads, options) {
     if (!Array.isArray(leads)) throw new LeadscoreError('leads_not_array', 'scoreMany takes an array of leads');
-    const handle = this.#live();
+    const handle = this.#live('scoreMany');
     const events = eventsText(options, 'the events of scoreMany');
     const [now, lang, detail] = [nowText(options), langText(options), detailText(options)];
     const module = this.#module;
@@ -210,7 +210,7 @@ export class Scorer {
   }
 
   // The handle, for a call of `method` when only the full module has it (leadscore/form leaves
-  // accounts, evaluation and describe() out).
+  // accounts, evaluation, batches and describe() out).
   #live(method) {
     if (!this.#handle) throw new LeadscoreError('scorer_disposed', 'this scorer was disposed');
     if (method !== undefined && typeof this.#handle[method] !== 'function')

@@ -2,17 +2,16 @@
 // FrontCodedTable, core/src/checks/domain_lists.h) and C++ string literals for compiled-in bytes.
 import { byteCompare } from './lists.mjs';
 
-const BLOCK = 32; // FrontCodedTable::kBlockSize
-
 /**
- * `keys` sorted byte-wise and front-coded (the layout of FrontCodedTable): {shared, suffixes,
- * offsets (one per block, into `suffixes`), count}. `shared` has a byte per entry, how many leading
+ * `keys` sorted byte-wise and front-coded in blocks of `block` entries (the layout of
+ * FrontCodedTable): {shared, suffixes, offsets (one per block, into `suffixes`), count}. `shared` has a byte per entry, how many leading
  * bytes it keeps of the entry before (0 for the first entry of a block); `suffixes` has the rest
  * of each entry followed by a newline. Three columns instead of (shared, length, bytes) records:
  * gzip finds the repeated name parts of neighbouring entries in one stream of text, and the full
- * pack's disposable domains shrink from 715 KB to 569 KB (docs/data-packs.md).
+ * pack's disposable domains shrink from 715 KB to 569 KB in blocks of 32 (docs/data-packs.md).
  */
-export function frontCode(keys) {
+export function frontCode(keys, block) {
+  if (!(block >= 1 && block <= 255)) throw new Error(`block size ${block} out of 1..255`);
   const sorted = [...keys].sort(byteCompare).map((k) => Buffer.from(k, 'utf8'));
   const shared = [];
   const suffixes = [];
@@ -23,7 +22,7 @@ export function frontCode(keys) {
     if (key.length === 0 || key.length > 255) throw new Error(`entry empty or too long: ${key}`);
     if (key.includes(0x0a)) throw new Error(`entry with a newline: ${JSON.stringify(String(key))}`);
     let keep = 0;
-    if (i % BLOCK === 0) {
+    if (i % block === 0) {
       offsets.push(at);
     } else {
       const max = Math.min(prev.length, key.length);

@@ -202,6 +202,11 @@ TEST_CASE("front-coded tables whose checksum holds but whose entries do not are 
         })) == at_free);
   // An entry count that leaves suffixes over; a domain table without its label order.
   CHECK(refusal(forged(good, "\"entries\":291,\"blocks\":10", "\"entries\":290,\"blocks\":10")) == at_free);
+  // A block size of 0; one that does not match the block count.
+  CHECK(refusal(forged(good, "\"block\":32,\"entries\":291", "\"block\": 0,\"entries\":291")) ==
+        Refusal{"data_invalid", "/sections/free_domains/block"});
+  CHECK(refusal(forged(good, "\"block\":32,\"entries\":291", "\"block\":16,\"entries\":291")) ==
+        Refusal{"data_invalid", "/sections/free_domains/blocks"});
   CHECK(refusal(forged(good, "\"labels\":\"reversed\"", "\"labels\":\"inverted\"")) ==
         Refusal{"data_invalid", "/sections/free_domains/labels"});
 }

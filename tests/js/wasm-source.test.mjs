@@ -51,7 +51,7 @@ test('the form module refuses what it leaves out with not_in_form_module', () =>
     const s = await m.createScorer();
     const codes = [];
     for (const f of [() => s.evaluate('a\\n1', {}), () => s.scoreAccount({ id: 'a', contacts: [] }, { now: '${NOW}' }),
-      () => s.describe()]) {
+      () => s.describe(), () => s.scoreMany([{}], { now: '${NOW}' })]) {
       try { f(); codes.push('ok'); } catch (e) { codes.push(e.code + ': ' + e.message); }
     }
     process.stdout.write(JSON.stringify({ codes, exports: Object.keys(m).sort() }));`);
@@ -60,6 +60,7 @@ test('the form module refuses what it leaves out with not_in_form_module', () =>
     'not_in_form_module: evaluate() is not in leadscore/form: import it from "leadscore"',
     'not_in_form_module: scoreAccount() is not in leadscore/form: import it from "leadscore"',
     'not_in_form_module: describe() is not in leadscore/form: import it from "leadscore"',
+    'not_in_form_module: scoreMany() is not in leadscore/form: import it from "leadscore"',
   ]);
   assert.deepEqual(exports, ['LeadscoreError', 'Scorer', 'createScorer', 'defaultModel', 'setWasmSource', 'version']);
 });

@@ -105,8 +105,8 @@ bool FrontCodedTable::contains(std::string_view key) const {
   // has, at that position, a byte above the earlier entry's, which equalled the key's (the
   // generator stores the exact shared length): above the key, so the key is not listed. Only an
   // entry that keeps exactly `common` bytes is compared.
-  const std::size_t first = lo * kBlockSize;
-  const std::size_t last = std::min(entry_count, first + kBlockSize);
+  const std::size_t first = lo * block_size;
+  const std::size_t last = std::min(entry_count, first + block_size);
   const unsigned char* p = suffixes + block_offsets[lo];
   std::size_t common = 0;
   int c = compare_entry(p, k, key_size, 0, &common);

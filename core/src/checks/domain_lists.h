@@ -31,8 +31,8 @@ struct TableSize {
 };
 TableSize table_size(const FrontCodedTable& table);
 
-/// A sorted set of byte strings, front-coded in blocks of `kBlockSize` (data packs; written by
-/// core/data/encoding.mjs). Three columns:
+/// A sorted set of byte strings, front-coded in blocks of `block_size` entries (data packs;
+/// written by core/data/encoding.mjs). Three columns:
 ///   `shared[i]`      how many leading bytes entry i keeps of entry i - 1 (0 for a block's first);
 ///   `suffixes`       each entry's remaining bytes followed by a newline, entry after entry;
 ///   `block_offsets`  where each block's first entry starts in `suffixes`.
@@ -40,7 +40,8 @@ TableSize table_size(const FrontCodedTable& table);
 /// Domain tables hold domains with their labels reversed ("com.gmail": the parents of a domain
 /// are then prefixes of its key) or as written, as `labels_reversed` says.
 struct FrontCodedTable {
-  static constexpr std::size_t kBlockSize = 32;
+  /// Entries a block holds (1..255): a lookup walks at most that many after a binary search.
+  std::size_t block_size = 16;
   const std::uint32_t* block_offsets = nullptr;
   std::size_t block_count = 0;
   const unsigned char* shared = nullptr;

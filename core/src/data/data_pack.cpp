@@ -63,9 +63,9 @@ std::optional<Error> check_front_coded(const checks::FrontCodedTable& t, const s
   std::size_t at = 0;
   for (std::size_t i = 0; i < t.entry_count; ++i) {
     const std::string where = "entry " + std::to_string(i);
-    if (i % checks::FrontCodedTable::kBlockSize == 0) {
-      if (t.block_offsets[i / checks::FrontCodedTable::kBlockSize] != at)
-        return invalid(path, "block " + std::to_string(i / checks::FrontCodedTable::kBlockSize) + " has a bad offset");
+    if (i % t.block_size == 0) {
+      if (t.block_offsets[i / t.block_size] != at)
+        return invalid(path, "block " + std::to_string(i / t.block_size) + " has a bad offset");
       if (t.shared[i] != 0) return invalid(path, where + " starts a block but keeps bytes of the one before");
     }
     const std::size_t keep = t.shared[i];
@@ -97,14 +97,16 @@ Expected<checks::FrontCodedTable> read_front_coded(std::string_view bytes, std::
   auto entries = count_of(s, "entries", path, max);
   auto blocks = count_of(s, "blocks", path, max / 4);
   auto suffix_bytes = count_of(s, "suffix_bytes", path, max);
-  for (const auto* e : {&offset, &entries, &blocks, &suffix_bytes})
+  auto block = count_of(s, "block", path, 255);
+  for (const auto* e : {&offset, &entries, &blocks, &suffix_bytes, &block})
     if (!*e) return e->error();
-  const std::size_t expected_blocks =
-      (entries.value() + checks::FrontCodedTable::kBlockSize - 1) / checks::FrontCodedTable::kBlockSize;
+  if (block.value() == 0) return invalid(path + "/block", "must be 1 to 255");
+  const std::size_t expected_blocks = (entries.value() + block.value() - 1) / block.value();
   if (blocks.value() != expected_blocks) return invalid(path + "/blocks", "does not match the entry count");
   auto at = section_at(bytes, payload, offset.value(), 4 * blocks.value() + entries.value() + suffix_bytes.value(), path);
   if (!at) return at.error();
   checks::FrontCodedTable t;
+  t.block_size = block.value();
   t.block_offsets = reinterpret_cast<const std::uint32_t*>(at.value());
   t.block_count = blocks.value();
   t.shared = reinterpret_cast<const unsigned char*>(at.value() + 4 * blocks.value());

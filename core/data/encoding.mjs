@@ -4,9 +4,10 @@ import { byteCompare } from './lists.mjs';
 
 /**
  * `keys` sorted byte-wise and front-coded in blocks of `block` entries (the layout of
- * FrontCodedTable): {shared, suffixes, offsets (one per block, into `suffixes`), count}. `shared` has a byte per entry, how many leading
- * bytes it keeps of the entry before (0 for the first entry of a block); `suffixes` has the rest
- * of each entry followed by a newline. Three columns instead of (shared, length, bytes) records:
+ * FrontCodedTable): {shared, suffixes, offsets (one per block, into `suffixes`), count}.
+ * `shared` has a byte per entry: how many leading bytes it keeps of the entry before, exactly
+ * those they share (0 for the first entry of a block); `suffixes` has the rest of each entry
+ * followed by a newline. Three columns instead of (shared, length, bytes) records:
  * gzip finds the repeated name parts of neighbouring entries in one stream of text, and the full
  * pack's disposable domains shrink from 715 KB to 569 KB in blocks of 32 (docs/data-packs.md).
  */

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <vector>
 
 #include "data/data_pack.h"
 #include "io/sha256.h"
@@ -202,6 +203,35 @@ TEST_CASE("front-coded tables whose checksum holds but whose entries do not are 
         })) == at_free);
   // An entry count that leaves suffixes over; a domain table without its label order.
   CHECK(refusal(forged(good, "\"entries\":291,\"blocks\":10", "\"entries\":290,\"blocks\":10")) == at_free);
+  // An entry that keeps fewer bytes than it shares with the entry before, in an order that is
+  // still sorted (a lookup would stop too early): the entry before is given one more byte of it.
+  const std::size_t payload_at = (12 + header_size(good) + 3) / 4 * 4;
+  std::vector<std::string> entries;
+  std::vector<std::size_t> starts;  // where each entry's suffix starts, from the payload's start
+  for (std::size_t i = 0, at = suffixes_at; i < 291; ++i) {
+    const std::size_t end = good.find('\n', payload_at + at) - payload_at;
+    entries.push_back((i ? entries.back().substr(0, static_cast<unsigned char>(good[payload_at + shared_at + i])) : "") +
+                      good.substr(payload_at + at, end - at));
+    starts.push_back(at);
+    at = end + 1;
+  }
+  static std::size_t changed_at;
+  static char changed_to;
+  changed_at = 0;
+  for (std::size_t i = 2; i < 291 && changed_at == 0; ++i) {
+    if (i % 32 == 0 || (i - 1) % 32 == 0) continue;
+    const std::size_t keep = static_cast<unsigned char>(good[payload_at + shared_at + i]);
+    const std::size_t keep_before = static_cast<unsigned char>(good[payload_at + shared_at + i - 1]);
+    std::string before = entries[i - 1];
+    if (keep <= keep_before || keep >= before.size() || keep >= entries[i].size()) continue;
+    before[keep] = entries[i][keep];
+    if (before < entries[i] && entries[i - 2] < before) {
+      changed_at = starts[i - 1] + (keep - keep_before);
+      changed_to = entries[i][keep];
+    }
+  }
+  REQUIRE(changed_at != 0);
+  CHECK(refusal(forged(good, "\"entries\":291", "\"entries\":291", [](std::string& p) { p[changed_at] = changed_to; })) == at_free);
   // A block size of 0; one that does not match the block count.
   CHECK(refusal(forged(good, "\"block\":32,\"entries\":291", "\"block\": 0,\"entries\":291")) ==
         Refusal{"data_invalid", "/sections/free_domains/block"});

@@ -56,8 +56,9 @@ Expected<const char*> section_at(std::string_view bytes, std::size_t payload, st
 
 // Checks a front-coded table (FrontCodedTable): every block offset at the start of that block's
 // first entry, every entry 1..255 bytes and ended by a newline inside the suffixes, a block's
-// first entry keeping nothing and later ones no more than the entry before has, entries strictly
-// increasing in byte order across the whole table, nothing after the last entry.
+// first entry keeping nothing and later ones exactly the bytes they share with the entry before
+// (a lookup relies on it to stop early), entries strictly increasing in byte order across the
+// whole table, nothing after the last entry.
 std::optional<Error> check_front_coded(const checks::FrontCodedTable& t, const std::string& path) {
   std::string previous, entry;
   std::size_t at = 0;
@@ -73,6 +74,9 @@ std::optional<Error> check_front_coded(const checks::FrontCodedTable& t, const s
     const void* newline = at < t.suffix_bytes ? std::memchr(t.suffixes + at, '\n', t.suffix_bytes - at) : nullptr;
     if (newline == nullptr) return invalid(path, where + " overruns the suffixes");
     const std::size_t end = static_cast<std::size_t>(static_cast<const unsigned char*>(newline) - t.suffixes);
+    if (i % t.block_size != 0 && keep < previous.size() && end > at &&
+        t.suffixes[at] == static_cast<unsigned char>(previous[keep]))
+      return invalid(path, where + " keeps fewer bytes than it shares with the entry before");
     entry.resize(keep);
     entry.append(reinterpret_cast<const char*>(t.suffixes + at), end - at);
     if (entry.empty() || entry.size() > 255 || (i > 0 && !(previous < entry)))

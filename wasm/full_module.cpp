@@ -10,6 +10,9 @@
 #include "module_common.h"
 
 namespace leadscore::wasm {
+
+const leadscore::ScoreReaders& module_score_readers() { return leadscore::all_score_readers(); }
+
 namespace {
 
 /// {"value": v}, or {"thrown": v, "message": m} when a community-edition rule raised an error
@@ -82,11 +85,11 @@ Outcome validate_model(const std::string& model_text) {
 EMSCRIPTEN_BINDINGS(leadscore) {
   using namespace leadscore::wasm;
   register_common()
-      .function("describe", &Scorer::describe)
-      .function("scoreMany", &Scorer::score_many)
-      .function("scoreAccount", &Scorer::score_account)
-      .function("evaluate", &Scorer::evaluate)
-      .function("describeRoute", &Scorer::describe_route);
+      .method<&Scorer::describe>("describe")
+      .method<&Scorer::score_many>("scoreMany")
+      .method<&Scorer::score_account>("scoreAccount")
+      .method<&Scorer::evaluate>("evaluate")
+      .method<&Scorer::describe_route>("describeRoute");
   emscripten::function("calibrate", &calibrate);
   emscripten::function("evaluateLogic", &evaluate_logic);
   emscripten::function("validateModel", &validate_model);

@@ -9,9 +9,13 @@ namespace {
 std::string default_model() { return std::string(leadscore::default_model_text()); }
 std::string library_version() { return leadscore::kLibraryVersion; }
 
+Outcome use_data(std::uintptr_t scorer, std::uintptr_t data) {
+  return object_at<Scorer>(scorer).use_data(object_at<DataHandle>(data));
+}
+
 }  // namespace
 
-emscripten::class_<Scorer> register_common() {
+HandleType<Scorer> register_common() {
   emscripten::value_object<Outcome>("Outcome")
       .field("ok", &Outcome::ok)
       .field("json", &Outcome::json)
@@ -20,18 +24,17 @@ emscripten::class_<Scorer> register_common() {
       .field("message", &Outcome::message);
   emscripten::function("defaultModel", &default_model);
   emscripten::function("version", &library_version);
-  emscripten::class_<DataHandle>("DataPack").constructor<>().function("load", &DataHandle::load);
-  emscripten::class_<Scorer> scorer("Scorer");
-  scorer.constructor<>()
-      .function("load", &Scorer::load)
-      .function("info", &Scorer::info)
-      .function("score", &Scorer::score)
-      .function("checkField", &Scorer::check_field)
-      .function("checkLead", &Scorer::check_lead)
-      .function("submission", &Scorer::submission)
-      .function("verify", &Scorer::verify)
-      .function("useData", &Scorer::use_data)
-      .function("dataInfo", &Scorer::data_info);
+  HandleType<DataHandle>("DataPack").method<&DataHandle::load>("load");
+  HandleType<Scorer> scorer("Scorer");
+  scorer.method<&Scorer::load>("load")
+      .method<&Scorer::info>("info")
+      .method<&Scorer::score>("score")
+      .method<&Scorer::check_field>("checkField")
+      .method<&Scorer::check_lead>("checkLead")
+      .method<&Scorer::submission>("submission")
+      .method<&Scorer::verify>("verify")
+      .function("useData", &use_data)
+      .method<&Scorer::data_info>("dataInfo");
   return scorer;
 }
 

@@ -4,11 +4,12 @@
 #pragma once
 #include <emscripten/bind.h>
 
+#include "handle_binding.h"
 #include "scorer.h"
 
 namespace leadscore::wasm {
 
-/// Call from a module's EMSCRIPTEN_BINDINGS block; returns the Scorer class to add methods to.
-emscripten::class_<Scorer> register_common();
+/// Call from a module's EMSCRIPTEN_BINDINGS block; returns the Scorer's bindings to add methods to.
+HandleType<Scorer> register_common();
 
 }  // namespace leadscore::wasm

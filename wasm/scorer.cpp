@@ -81,7 +81,7 @@ Outcome Scorer::score(const std::string& lead_text, const std::string& events_te
   if (!level) return failure(level.error());
   leadscore::ScoreOptions options = in.options();
   options.detail = level.value();
-  if (auto error = leadscore::score_into(model_, record_, options, result_)) return failure(*error);
+  if (auto error = leadscore::score_into(model_, record_, options, result_, module_score_readers())) return failure(*error);
   std::string out;
   leadscore::write_result(result_, options.detail, out);
   return success(std::move(out));
@@ -91,7 +91,7 @@ Outcome Scorer::submission(const std::string& lead_text, const std::string& even
                    const std::string& lang, const std::string& extras_text) const {
   Inputs in;
   if (auto e = read_inputs(lead_text, events_text, now, lang, extras_text, in)) return failure(*e);
-  auto result = leadscore::make_submission(model_, in.lead, in.options());
+  auto result = leadscore::make_submission(model_, in.lead, in.options(), module_score_readers());
   if (!result) return failure(result.error());
   return success(leadscore::dump_json(result.value()));
 }
@@ -100,7 +100,7 @@ Outcome Scorer::verify(const std::string& submission_text) const {
   if (!loaded_) return failure(not_loaded());
   auto submission = leadscore::parse_json(submission_text, "the submission", model_.limits().max_json_depth + 4);
   if (!submission) return failure(submission.error());
-  auto result = leadscore::verify(model_, submission.value());
+  auto result = leadscore::verify(model_, submission.value(), module_score_readers());
   if (!result) return failure(result.error());
   return success(leadscore::dump_json(result.value()));
 }
@@ -176,7 +176,7 @@ Outcome Scorer::score_many(std::uintptr_t leads_at, std::size_t leads_size, std:
     } else {
       record_.view(leads.value()[i]);
     }
-    if (auto error = leadscore::score_into(model_, record_, options, result_)) {
+    if (auto error = leadscore::score_into(model_, record_, options, result_, module_score_readers())) {
       Error e = *error;
       if (e.path.empty() || e.path[0] == '/') e.path = "/" + std::to_string(i) + e.path;
       out += error_json(e);

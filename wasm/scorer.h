@@ -29,6 +29,11 @@ class DataHandle {
   std::shared_ptr<const DataPack> pack_;
 };
 
+/// The input readers of this module's scores (leadscore/score_readers.h): every reader in the full
+/// module, form_score_readers() in the form module, whose link then leaves out the readers of sales
+/// feedback and previous results. Defined by each module (full_module.cpp, form_module.cpp).
+const leadscore::ScoreReaders& module_score_readers();
+
 class Scorer {
  public:
   /// Compiles a model (JSON text); on success the outcome is info().

@@ -2,6 +2,7 @@
 // browser.mjs, index.cjs and their leadscore/form twins) binds it to a loader of its module.
 import { LeadscoreError, toJsonText, unwrap } from './errors.mjs';
 import { packFor } from './data-packs.mjs';
+import { newHandle } from './handles.mjs';
 import { Scorer } from './scorer.mjs';
 
 export { LeadscoreError, Scorer };
@@ -60,11 +61,11 @@ export function makeApi(load, { form = false, defaultData } = {}) {
     const module = await loadModule();
     const pack = await loadDefaultPack(module);
     const text = model === undefined ? module.defaultModel() : toJsonText(model, 'the model');
-    const handle = new module.Scorer();
+    const handle = newHandle(module, 'Scorer');
     let info;
     try {
       info = JSON.parse(unwrap(handle.load(text)));
-      if (pack) unwrap(handle.useData(pack.handle));
+      if (pack) unwrap(handle.useData(pack.handle.address));
     } catch (error) {
       handle.delete();
       throw error;

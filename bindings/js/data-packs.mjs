@@ -2,6 +2,7 @@
 // module's memory once and read there into a pack that scorers share. One pack per bytes object
 // (a WeakMap), so many scorers loading the same file parse it once.
 import { LeadscoreError, unwrap } from './errors.mjs';
+import { newHandle } from './handles.mjs';
 
 const loaded = new WeakMap(); // ArrayBuffer -> {handle, info}
 const registry = typeof FinalizationRegistry === 'function' ? new FinalizationRegistry((handle) => handle.delete()) : null;
@@ -17,7 +18,7 @@ export function packFor(module, bytes) {
   const view = asBytes(bytes);
   const cached = loaded.get(view.buffer);
   if (cached && cached.byteOffset === view.byteOffset && cached.byteLength === view.byteLength) return cached;
-  const handle = new module.DataPack();
+  const handle = newHandle(module, 'DataPack');
   const at = module._malloc(Math.max(view.length, 1));
   try {
     module.HEAPU8.set(view, at); // HEAPU8 after _malloc: growing the memory replaces it

@@ -108,7 +108,7 @@ export class Scorer {
   loadData(bytes) {
     const handle = this.#live();
     const pack = packFor(this.#module, bytes);
-    return JSON.parse(unwrap(handle.useData(pack.handle)));
+    return JSON.parse(unwrap(handle.useData(pack.handle.address)));
   }
 
   /** Scores one lead and its events ({now, events}); returns the result object. */

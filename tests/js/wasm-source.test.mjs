@@ -64,3 +64,42 @@ test('the form module refuses what it leaves out with not_in_form_module', () =>
   ]);
   assert.deepEqual(exports, ['LeadscoreError', 'Scorer', 'createScorer', 'defaultModel', 'setWasmSource', 'version']);
 });
+
+// Sales feedback and a previous result come from a CRM, never from a signup page: the form
+// module leaves their readers out (leadscore/score_readers.h) and refuses them by name, in
+// score(), submission() and verify(), where the full module reads them.
+test('the form module refuses sales feedback and a previous result with not_in_form_module', () => {
+  const body = `
+    const s = await m.createScorer();
+    const lead = ${LEAD};
+    const now = '${NOW}';
+    const feedback = { adjustments: [{ by: 'rep', at: '2026-11-20T10:00:00Z', points: 10, reason: 'met at a fair' }] };
+    const previous = s.score(lead, { now });
+    const out = {};
+    const attempt = (name, f) => { try { const v = f(); out[name] = v?.status ?? (v?.feedback ? 'feedback read' : v?.tracking ? 'previous read' : 'ok'); } catch (e) { out[name] = e.code + ' ' + e.path + ': ' + e.message; } };
+    attempt('feedback', () => s.score(lead, { now, feedback }));
+    attempt('previous', () => s.score(lead, { now, previous }));
+    attempt('submission', () => s.submission(lead, { now, feedback }));
+    attempt('plain', () => s.score(lead, { now }));
+    out.plainBytes = s.scoreJson(lead, { now });
+    const full = await import('leadscore');
+    const f = await full.createScorer();
+    attempt('verify', () => s.verify(f.submission(lead, { now, previous })));
+    attempt('full feedback', () => f.score(lead, { now, feedback }));
+    attempt('full previous', () => f.score(lead, { now, previous }));
+    attempt('full verify', () => f.verify(f.submission(lead, { now, previous })));
+    process.stdout.write(JSON.stringify(out));`;
+  const out = JSON.parse(fresh('leadscore/form', body));
+  const refused = (path, what) => `not_in_form_module ${path}: ${what} is not read by the form module (leadscore/form): score with "leadscore", the CLI or the C++ library`;
+  assert.deepEqual(out, {
+    feedback: refused('/feedback', 'sales feedback'),
+    previous: refused('/previous', 'a previous result'),
+    submission: refused('/feedback', 'sales feedback'),
+    plain: 'ok',
+    plainBytes: expected,
+    verify: refused('/inputs/previous', 'a previous result'),
+    'full feedback': 'feedback read',
+    'full previous': 'previous read',
+    'full verify': 'match',
+  });
+});

@@ -11,6 +11,7 @@
 #include "leadscore/json.h"
 #include "leadscore/lead_record.h"
 #include "leadscore/model.h"
+#include "leadscore/score_readers.h"
 #include "leadscore/score_result.h"
 
 namespace leadscore {
@@ -58,6 +59,14 @@ std::optional<Error> score_into(const Model& model, const Json& lead, const Scor
 /// (LeadRecord::parse) and scores it without building a JSON tree.
 std::optional<Error> score_into(const Model& model, const LeadRecord& lead, const ScoreOptions& options,
                                 ScoreResult& out);
+
+/// The same with a table of input readers (leadscore/score_readers.h): with form_score_readers(),
+/// sales feedback and a previous result fail with "not_in_form_module", and a program that only
+/// scores this way does not link their readers. The overloads above use all_score_readers().
+std::optional<Error> score_into(const Model& model, const LeadRecord& lead, const ScoreOptions& options,
+                                ScoreResult& out, const ScoreReaders& readers);
+/// score() with a table of input readers.
+Expected<Json> score(const Model& model, const Json& lead, const ScoreOptions& options, const ScoreReaders& readers);
 
 /// The lead's own id, the one rule every part uses (events join, account contacts, reports): its
 /// "id", else its "lead_id", whichever comes first as a string or a number; nullptr when neither

@@ -21,4 +21,10 @@ Expected<Json> make_submission(const Model& model, const Json& lead, const Score
 /// Errors: "submission_invalid" (with the pointer of what is malformed) and those of score().
 Expected<Json> verify(const Model& model, const Json& submission);
 
+/// make_submission() and verify() with a table of input readers (leadscore/score_readers.h); the
+/// overloads above use all_score_readers().
+Expected<Json> make_submission(const Model& model, const Json& lead, const ScoreOptions& options,
+                               const ScoreReaders& readers);
+Expected<Json> verify(const Model& model, const Json& submission, const ScoreReaders& readers);
+
 }  // namespace leadscore

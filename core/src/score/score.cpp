@@ -10,6 +10,7 @@
 #include "engagement/engagement_score.h"
 #include "engagement/events.h"
 #include "score/feedback_input.h"
+#include "score/score_readers.h"
 #include "grading/grading_eval.h"
 #include "score/lead_normalize.h"
 #include "model/model_set.h"
@@ -40,7 +41,7 @@ Expected<Millis> check_inputs(const LeadRecord& lead, const ScoreOptions& option
 
 // Scores with one plain model (a model set has chosen its persona's model before).
 std::optional<Error> score_model(const Model& model, const LeadRecord& lead, Millis now_ms, const ScoreOptions& options,
-                                 ScoreResult& out, WorkBudget& budget) {
+                                 const ScoreReaders& readers, ScoreResult& out, WorkBudget& budget) {
   const bool explain = options.detail == Detail::Explain;
   const std::string deep = lead.too_deep(model.limits().max_json_depth);
   if (!deep.empty()) return Error{"json_too_deep", deep, "the lead is nested too deeply"};
@@ -167,7 +168,7 @@ std::optional<Error> score_model(const Model& model, const LeadRecord& lead, Mil
   // Sales feedback: active point adjustments count after the group caps, before the total cap.
   std::optional<FeedbackInput> feedback;
   if (options.feedback) {
-    auto read = read_feedback_input(*options.feedback, model.feedback(), now_ms, warnings);
+    auto read = readers.feedback(*options.feedback, model.feedback(), now_ms, warnings);
     if (!read) return read.error();
     feedback = std::move(read.value());
     raw += feedback->points;
@@ -212,7 +213,7 @@ std::optional<Error> score_model(const Model& model, const LeadRecord& lead, Mil
   }
   std::optional<Tracking> tracking;
   if (options.previous) {
-    auto tracked = track(model, *options.previous, static_cast<int>(score), *band, out.grade_rank);
+    auto tracked = readers.previous(model, *options.previous, static_cast<int>(score), *band, out.grade_rank);
     if (!tracked) return tracked.error();
     tracking = std::move(tracked.value());
   }
@@ -297,16 +298,16 @@ void ScoreResult::clear() {
 std::optional<Error> score_into(const Model& model, const Json& lead, const ScoreOptions& options, ScoreResult& out) {
   LeadRecord record;
   record.view(lead);
-  return score_into(model, record, options, out);
+  return score_into(model, record, options, out, all_score_readers());
 }
 
 namespace {
 
 std::optional<Error> score_lead(const Model& model, const LeadRecord& lead, const ScoreOptions& options,
-                                ScoreResult& out, WorkBudget& budget) {
+                                const ScoreReaders& readers, ScoreResult& out, WorkBudget& budget) {
   const auto now = check_inputs(lead, options);
   if (!now) return now.error();
-  if (model.personas().empty()) return score_model(model, lead, now.value(), options, out, budget);
+  if (model.personas().empty()) return score_model(model, lead, now.value(), options, readers, out, budget);
   // A model set: pick the persona, score with its model, and say which one applied.
   Json selection_warnings = Json::array();
   Json list_events;  // persona conditions read events as JSON
@@ -314,7 +315,7 @@ std::optional<Error> score_lead(const Model& model, const LeadRecord& lead, cons
   PersonaChoice choice = select_persona(model, lead.json(), options.event_list ? &list_events : options.events,
                                         now.value(), selection_warnings, budget);
   if (choice.error) return choice.error;
-  if (auto error = score_model(*choice.persona->model, lead, now.value(), options, out, budget)) return error;
+  if (auto error = score_model(*choice.persona->model, lead, now.value(), options, readers, out, budget)) return error;
   out.set = &model;
   out.persona = choice.persona;
   out.also_matched = std::move(choice.also_matched);
@@ -326,17 +327,28 @@ std::optional<Error> score_lead(const Model& model, const LeadRecord& lead, cons
 
 std::optional<Error> score_into(const Model& model, const LeadRecord& lead, const ScoreOptions& options,
                                 ScoreResult& out) {
+  return score_into(model, lead, options, out, all_score_readers());
+}
+
+std::optional<Error> score_into(const Model& model, const LeadRecord& lead, const ScoreOptions& options,
+                                ScoreResult& out, const ScoreReaders& readers) {
   out.clear();
   // One budget for everything this lead makes the engine do (docs/limits.md).
   WorkBudget budget(model.limits().max_lead_work, "lead_budget_exceeded", "the lead");
-  auto error = score_lead(model, lead, options, out, budget);
+  auto error = score_lead(model, lead, options, readers, out, budget);
   out.work = budget.used();
   return error;
 }
 
 Expected<Json> score(const Model& model, const Json& lead, const ScoreOptions& options) {
+  return score(model, lead, options, all_score_readers());
+}
+
+Expected<Json> score(const Model& model, const Json& lead, const ScoreOptions& options, const ScoreReaders& readers) {
   ScoreResult result;
-  if (auto error = score_into(model, lead, options, result)) return *error;
+  LeadRecord record;
+  record.view(lead);
+  if (auto error = score_into(model, record, options, result, readers)) return *error;
   std::string text;
   write_result(result, options.detail, text);
   // The text is the contract; the tree is parsed from it so the two can never differ.

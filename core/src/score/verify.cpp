@@ -95,7 +95,12 @@ Json model_mismatch(const Model& model, const Json& received) {
 }  // namespace
 
 Expected<Json> make_submission(const Model& model, const Json& lead, const ScoreOptions& options) {
-  auto result = score(model, lead, options);
+  return make_submission(model, lead, options, all_score_readers());
+}
+
+Expected<Json> make_submission(const Model& model, const Json& lead, const ScoreOptions& options,
+                               const ScoreReaders& readers) {
+  auto result = score(model, lead, options, readers);
   if (!result) return result.error();
   // `now` as given, not the result's normalised instant: the server then makes exactly the call
   // the client made (check_lead reads the text too), whatever the spelling of the instant.
@@ -111,7 +116,9 @@ Expected<Json> make_submission(const Model& model, const Json& lead, const Score
   return submission;
 }
 
-Expected<Json> verify(const Model& model, const Json& submission) {
+Expected<Json> verify(const Model& model, const Json& submission) { return verify(model, submission, all_score_readers()); }
+
+Expected<Json> verify(const Model& model, const Json& submission, const ScoreReaders& readers) {
   // A value built in C++ (not parsed) has had no depth check: refuse deep nesting before any walk.
   // The inputs sit two levels down and the lead's own limit applies below them.
   const std::string deep = find_too_deep(submission, model.limits().max_json_depth + 4);
@@ -149,7 +156,7 @@ Expected<Json> verify(const Model& model, const Json& submission) {
     const std::string too_deep = find_too_deep(*value, model.limits().max_json_depth);
     if (!too_deep.empty()) return Error{"json_too_deep", where + too_deep, "the submission's inputs are nested too deeply"};
   }
-  auto expected = score(model, *p.lead, p.options);
+  auto expected = score(model, *p.lead, p.options, readers);
   if (!expected) return under_inputs(expected.error());
 
   const auto difference = first_difference(expected.value(), *p.result);

@@ -74,6 +74,11 @@ build_wasm() {
   node scripts/patch-glue.mjs build/wasm/wasm/leadscore_wasm.js build/wasm/wasm/leadscore_wasm.wasm dist leadscore
   node scripts/patch-glue.mjs build/wasm-form/wasm/leadscore_form_wasm.js build/wasm-form/wasm/leadscore_form_wasm.wasm \
     dist leadscore-form
+  # The JS API (bindings/js/api.mjs and the small modules it imports) as one file for each module
+  # system: every entry point imports it, so a page without a bundler fetches the API in one
+  # request beside the glue instead of a waterfall of nine small modules four deep (docs/benchmarks.md).
+  node_modules/.bin/esbuild bindings/js/api.mjs --bundle --format=esm --platform=neutral \
+    --log-level=warning --outfile=dist/api.mjs
   node_modules/.bin/esbuild bindings/js/api.mjs --bundle --format=cjs --platform=neutral \
     --log-level=warning --outfile=dist/api.cjs
   # TypeScript declarations of the model file (and results) from schema/: bindings/js/index.d.ts imports them.

@@ -17,16 +17,19 @@ test('npm pack -> install into an empty project -> import and require work', () 
   for (const needed of ['bindings/js/node.mjs', 'bindings/js/browser.mjs', 'bindings/js/index.cjs', 'bindings/js/index.d.ts',
     'bindings/js/form-node.mjs', 'bindings/js/form-browser.mjs', 'bindings/js/form.cjs', 'bindings/js/form.d.ts',
     'dist/leadscore.mjs', 'dist/leadscore.wasm', 'dist/leadscore-form.mjs', 'dist/leadscore-form.wasm', 'dist/api.cjs',
-    'examples/models/default.json', 'LICENSE', 'README.md']) {
+    'dist/api.mjs', 'examples/models/default.json', 'LICENSE', 'README.md']) {
     assert.ok(files.includes(needed), `package lacks ${needed}`);
   }
   // Each module once: its .wasm file, one glue that every entry point shares; each data pack once;
-  // the CLI for npx.
+  // the CLI for npx; the JS API once per module system (dist/api.mjs, dist/api.cjs: bundled from
+  // bindings/js/api.mjs and its modules, which are not shipped as well).
   assert.deepEqual(files.filter((f) => f.startsWith('dist/')).sort(),
-    ['dist/api.cjs', 'dist/data/full.bin', 'dist/data/lite.bin', 'dist/leadscore-cli.cjs', 'dist/leadscore-cli.wasm',
+    ['dist/api.cjs', 'dist/api.mjs', 'dist/data/full.bin', 'dist/data/lite.bin', 'dist/leadscore-cli.cjs', 'dist/leadscore-cli.wasm',
       'dist/leadscore-form.mjs', 'dist/leadscore-form.wasm', 'dist/leadscore.mjs', 'dist/leadscore.wasm',
       'dist/types/model.d.ts', 'dist/types/result.d.ts']);
   assert.ok(!files.some((f) => f.startsWith('tests/') || f.startsWith('core/')), 'package ships sources or tests');
+  for (const source of ['api.mjs', 'scorer.mjs', 'errors.mjs', 'handles.mjs', 'data-packs.mjs', 'text-bytes.mjs'])
+    assert.ok(!files.includes(`bindings/js/${source}`), `bindings/js/${source} is shipped besides dist/api.mjs`);
 
   const project = path.join(dir, 'app');
   execFileSync('mkdir', ['-p', project]);

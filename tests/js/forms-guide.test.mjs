@@ -107,4 +107,11 @@ test('the forms guide\'s example works as written: Chromium page under a strict 
     assert.deepEqual(problems, []);
     assert.deepEqual(requests.filter((u) => !u.startsWith(server.base)), []);
   });
+
+  // The guide's <link> hints are used, not fetched twice: a preload the page's own fetch() does not
+  // match (another mode or credentials) would leave a second request for the same file.
+  await t.test('each file of the library is fetched once, the preloaded ones included', () => {
+    for (const file of ['form-browser.mjs', 'api.mjs', 'browser-loader.mjs', 'leadscore-form.mjs', 'leadscore-form.wasm'])
+      assert.equal(requests.filter((u) => u.endsWith(`/${file}`)).length, 1, file);
+  });
 });

@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "leadscore/leadscore.h"
+#include "test_support.h"
 
 using leadscore::Json;
 
@@ -22,11 +23,7 @@ const char* kModel = R"({"format_version": 1, "id": "f", "version": "1",
   "grading": {"criteria": [{"id": "sw", "weight": 3, "when": {"==": [{"var": "industry"}, "software"]}}]}})";
 
 const leadscore::Model& model() {
-  static const leadscore::Model m = [] {
-    auto parsed = leadscore::Model::parse(kModel);
-    REQUIRE(parsed);
-    return std::move(parsed.value());
-  }();
+  static const leadscore::Model m = test_support::parsed_model(kModel);
   return m;
 }
 

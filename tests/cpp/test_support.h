@@ -1,5 +1,7 @@
-// Helpers shared by the Catch2 suites: locating test data and reading files.
+// Helpers shared by the Catch2 suites: locating test data, reading files, loading a model.
 #pragma once
+#include <catch2/catch.hpp>
+
 #include <algorithm>
 #include <ctime>
 #include <cstdlib>
@@ -7,7 +9,10 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "leadscore/model.h"
 
 namespace test_support {
 
@@ -17,6 +22,13 @@ inline std::string source_dir() { return LEADSCORE_SOURCE_DIR; }
 inline std::string shared_dir() {
   const char* env = std::getenv("LEADSCORE_SHARED_DIR");
   return env != nullptr && *env != '\0' ? std::string(env) : std::string(LEADSCORE_SHARED_DIR);
+}
+
+/// The model of `text`; fails the test case when it does not load.
+inline leadscore::Model parsed_model(std::string_view text) {
+  auto parsed = leadscore::Model::parse(text);
+  REQUIRE(parsed);
+  return std::move(parsed.value());
 }
 
 inline std::string read_file(const std::string& path) {

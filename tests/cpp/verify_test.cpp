@@ -8,6 +8,7 @@
 
 #include "score/verify_compare.h"  // internal: the comparison rules are checked directly
 #include "leadscore/leadscore.h"
+#include "test_support.h"
 
 using leadscore::Json;
 
@@ -26,11 +27,7 @@ const char* kModel = R"({"format_version":1,"id":"v","version":"2",
 const std::string kNow = "2026-11-23T10:00:00Z";
 
 const leadscore::Model& model() {
-  static const leadscore::Model m = [] {
-    auto parsed = leadscore::Model::parse(kModel);
-    REQUIRE(parsed);
-    return parsed.value();
-  }();
+  static const leadscore::Model m = test_support::parsed_model(kModel);
   return m;
 }
 
